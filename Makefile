@@ -1,0 +1,46 @@
+# The user's verbs. `make help` lists them.
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= corpus/raw
+OUT ?= out
+WORKERS ?= 1
+
+.PHONY: help install pipeline train evaluate test bench clean
+
+help: ## List the verbs
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	# torch first and pinned, so pip takes the local CPU wheel, not a CUDA build.
+	$(BIN)/pip install --quiet --disable-pip-version-check torch==2.13.0
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+install: $(STAMP) ## Create .venv and install the pinned project into it
+
+models/claims-model.json: | $(STAMP)
+	$(BIN)/pipeline train
+
+pipeline: $(STAMP) models/claims-model.json ## Run every stage over corpus/raw into out/
+	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS)
+
+train: $(STAMP) ## Fit the claim model from corpus/annotations
+	$(BIN)/pipeline train
+
+evaluate: $(STAMP) ## Leave-one-article-out metrics over corpus/annotations
+	$(BIN)/pipeline evaluate
+
+test: $(STAMP) ## Run the test suite
+	$(BIN)/pytest -q
+
+bench: $(STAMP) models/claims-model.json ## Speed and memory figures
+	$(BIN)/python -m pipeline.bench
+
+clean: ## Remove generated outputs (keeps models and .venv)
+	rm -rf $(OUT)

