@@ -26,7 +26,7 @@ MODEL_CARD_FILE = "model-card.json"
 CLAIM_C = 1.0
 LABEL_C = 1.0
 CLAIM_PARTS = ("signals", "words", "vector")
-LABEL_PARTS = ("signals", "vector")
+LABEL_PARTS = ("vector",)
 CLAIM_THRESHOLD = 0.5
 
 # Sentences of these kinds are never claims (annotation guidelines, "Unit").

@@ -10,7 +10,7 @@ from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_su
 
 from .classify import predict
 from .config import LABELS
-from .model import Prediction
+from .model import ModelSpec, Prediction
 from .train import Example, fit_model
 
 NONE = "none"
@@ -22,7 +22,7 @@ class Scored:
     prediction: Prediction
 
 
-def cross_validate(examples: list[Example]) -> list[Scored]:
+def cross_validate(examples: list[Example], spec: ModelSpec = ModelSpec()) -> list[Scored]:
     """Predict every example with a model trained on the other articles."""
     docs = sorted({example.annotation.doc for example in examples})
     if len(docs) < 2:
@@ -31,7 +31,7 @@ def cross_validate(examples: list[Example]) -> list[Scored]:
     for held_out in docs:
         train = [example for example in examples if example.annotation.doc != held_out]
         test = [example for example in examples if example.annotation.doc == held_out]
-        model = fit_model(train)
+        model = fit_model(train, spec)
         predictions = predict(model, [example.sentence for example in test], [example.row for example in test])
         scored.extend(Scored(example, prediction) for example, prediction in zip(test, predictions))
     return scored

@@ -22,15 +22,22 @@ from .lexicon import cue_polarity
 from .records import Sentence
 
 WORD_RE = re.compile(r"[a-z][a-z'’-]+")
-ALL_PARTS = ("signals", "words", "vector")
+ALL_PARTS = ("signals", "words", "vector", "clause_vector")
+VECTOR_PARTS = frozenset({"vector", "clause_vector"})
 
 
 def feature_rows(sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
     """One feature row per sentence; the embeddings are computed in one batch."""
     vectors = embed([sentence.text for sentence in sentences])
+    clause_vectors = embed([sentence.main_clause or sentence.text for sentence in sentences])
     return [
-        {"signals": signals(sentence), "words": bag_of_words(sentence.text), "vector": vector}
-        for sentence, vector in zip(sentences, vectors)
+        {
+            "signals": signals(sentence),
+            "words": bag_of_words(sentence.text),
+            "vector": vector,
+            "clause_vector": clause_vector,
+        }
+        for sentence, vector, clause_vector in zip(sentences, vectors, clause_vectors)
     ]
 
 
@@ -82,6 +89,6 @@ def build_estimator(*, C: float, parts: Sequence[str] = ALL_PARTS) -> Pipeline:
 
 
 def feature_part(part: str) -> Any:
-    if part == "vector":
-        return Field("vector", stack=True)
+    if part in VECTOR_PARTS:
+        return Field(part, stack=True)
     return Pipeline([("field", Field(part)), ("dict", DictVectorizer())])

@@ -19,7 +19,7 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.pipeline import Pipeline
 
 from .config import CLAIM_C, CLAIM_PARTS, CLAIM_THRESHOLD, LABEL_C, LABEL_PARTS, MODEL_CARD_FILE, MODEL_FILE
-from .features import build_estimator
+from .features import VECTOR_PARTS, build_estimator
 from .io import InputError, atomic_writer
 from .persist import FORMAT, ModelFormatError, dump_estimator, load_estimator
 
@@ -74,19 +74,35 @@ def calibration_folds(y: np.ndarray, groups: list[str]) -> Any:
     return StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=0).split(y, y)
 
 
+@dataclass(frozen=True)
+class ModelSpec:
+    """Which feature parts and regularisation each of the two estimators uses."""
+
+    claim_parts: tuple[str, ...] = CLAIM_PARTS
+    label_parts: tuple[str, ...] = LABEL_PARTS
+    claim_C: float = CLAIM_C
+    label_C: float = LABEL_C
+
+
 class ClaimModel:
     """Claim? then which label, over the same feature rows."""
 
-    def __init__(self, claim: CalibratedBinary | None = None, label: CalibratedBinary | None = None) -> None:
+    def __init__(
+        self, claim: CalibratedBinary | None = None, label: CalibratedBinary | None = None, *, spec: ModelSpec = ModelSpec()
+    ) -> None:
         self.claim = claim
         self.label = label
+        self.spec = spec
 
     def fit(self, rows: list[dict[str, Any]], is_claim: list[bool], labels: list[str | None], groups: list[str]) -> ClaimModel:
+        spec = self.spec
         claim_y = np.array(["no", "yes"])[np.array(is_claim, dtype=int)]
-        self.claim = CalibratedBinary(None).fit(lambda: build_estimator(C=CLAIM_C, parts=CLAIM_PARTS), rows, claim_y, groups)
+        self.claim = CalibratedBinary(None).fit(
+            lambda: build_estimator(C=spec.claim_C, parts=spec.claim_parts), rows, claim_y, groups
+        )
         keep = [i for i, claim in enumerate(is_claim) if claim]
         self.label = CalibratedBinary(None).fit(
-            lambda: build_estimator(C=LABEL_C, parts=LABEL_PARTS),
+            lambda: build_estimator(C=spec.label_C, parts=spec.label_parts),
             [rows[i] for i in keep],
             np.array([labels[i] for i in keep]),
             [groups[i] for i in keep],
@@ -148,9 +164,9 @@ def label_evidence(estimator: Pipeline, rows: list[dict[str, Any]], towards_posi
         matrix = part.transform(rows)
         part_weights = weights[offset : offset + matrix.shape[1]]
         offset += matrix.shape[1]
-        if part_name == "vector":
+        if part_name in VECTOR_PARTS:
             for i, value in enumerate(matrix @ part_weights):
-                contributions[i]["embedding"] = float(value * direction[i])
+                contributions[i][part_name] = float(value * direction[i])
             continue
         names = part.named_steps["dict"].feature_names_
         matrix = matrix.tocsr()

@@ -69,6 +69,7 @@ class Sentence:
     mentions: tuple[Mention, ...]
     actors: tuple[str, ...]
     stance: Stance
+    main_clause: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +78,7 @@ class Sentence:
             "end": self.end,
             "text": self.text,
             "kind": self.kind,
+            "main_clause": self.main_clause,
             "entities": [asdict(mention) for mention in self.mentions],
             "actors": list(self.actors),
             "stance": stance_json(self.stance),

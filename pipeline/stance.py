@@ -32,6 +32,11 @@ def find_stance(sent: Span, mentions: list[Span]) -> Stance:
     return Stance(source=source, target=target, polarity=polarity, cue=tuple(cues), negated=negated)
 
 
+def main_clause_text(sent: Span) -> str:
+    """The words of the clause that decides the label, in order."""
+    return "".join(token.text_with_ws for token in clause_tokens(decisive_predicate(sent))).strip()
+
+
 def decisive_predicate(sent: Span) -> Token:
     """The main predicate, or the one after a contrast word when two main clauses oppose."""
     root = sent.root

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from .actors import SPAN_KEY
 from .records import Article, Mention, Sentence, Stance
 from .segment import Unit
-from .stance import find_stance
+from .stance import find_stance, main_clause_text
 
 NO_STANCE = Stance(source=None, target=None, polarity="neutral", cue=())
 # Phrases that point back to the two sides named in the sentence before.
@@ -51,6 +51,7 @@ def tag_sentence(doc_id: str, unit: Unit, previous_actors: tuple[str, ...] = ())
         mentions=mentions,
         actors=actors,
         stance=stance,
+        main_clause=main_clause_text(span),
     )
 
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from .features import feature_rows
 from .ingest import ingest
 from .io import InputError, check_offsets
-from .model import ClaimModel
+from .model import ClaimModel, ModelSpec
 from .nlp import parse
 from .records import Annotation, Article, Sentence
 from .segment import Unit, block_kind
@@ -69,8 +69,8 @@ def article_examples(article: Article, doc: Any, annotations: list[Annotation]) 
         yield Example(annotation=annotation, sentence=tag_sentence(article.doc, Unit(span=span, kind=kind)))
 
 
-def fit_model(examples: list[Example]) -> ClaimModel:
-    return ClaimModel().fit(
+def fit_model(examples: list[Example], spec: ModelSpec = ModelSpec()) -> ClaimModel:
+    return ClaimModel(spec=spec).fit(
         [example.row for example in examples],
         [example.annotation.claim for example in examples],
         [example.annotation.label for example in examples],
