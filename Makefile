@@ -33,8 +33,8 @@ pipeline: $(STAMP) models/claims-model.json ## Run every stage over corpus/raw i
 train: $(STAMP) ## Fit the claim model from corpus/annotations
 	$(BIN)/pipeline train
 
-evaluate: $(STAMP) ## Leave-one-article-out metrics over corpus/annotations
-	$(BIN)/pipeline evaluate
+evaluate: $(STAMP) ## Leave-one-article-out metrics (ABLATION=1: the feature-set table)
+	$(BIN)/pipeline evaluate $(if $(ABLATION),--ablation)
 
 test: $(STAMP) ## Run the test suite
 	$(BIN)/pytest -q

@@ -52,22 +52,24 @@ def train_cli(
     annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")] = config.ANNOTATIONS_DIR,
     models: Annotated[Path, typer.Option(help="Folder to save the model in.")] = config.MODELS_DIR,
     actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
+    external: Annotated[Path, typer.Option(help="Folder of public labelled sets, scored when present.")] = config.EXTERNAL_DIR,
 ) -> None:
     """Fit the claim model on every annotation and save it with its model card."""
-    from .evaluate import cross_validate, metrics
+    from .evaluate import full_report
     from .io import InputError, read_annotations
     from .model import save_model
     from .nlp import load_nlp
-    from .train import build_examples, fit_model, model_card
+    from .train import build_examples, model_card
 
     try:
         items = read_annotations(annotations)
         if not items:
             fail(f"{annotations}: no annotations")
-        examples = build_examples(items, corpus_dir, nlp=load_nlp(actors_path=actors))
-        scores = metrics(cross_validate(examples))
-        card = save_model(fit_model(examples), model_card([e.annotation for e in examples], scores), models)
-    except InputError as err:
+        nlp = load_nlp(actors_path=actors)
+        examples = build_examples(items, corpus_dir, nlp=nlp)
+        model, scores = full_report(examples, nlp=nlp, external_dir=external_dir(external))
+        card = save_model(model, model_card([e.annotation for e in examples], scores), models)
+    except (InputError, ValueError) as err:
         fail(str(err))
     typer.echo(f"trained {card['version']} on {card['units']} units from {card['articles']} articles")
     typer.echo(format_metrics(scores))
@@ -78,20 +80,49 @@ def evaluate_cli(
     corpus_dir: Annotated[Path, typer.Option(help="Folder of the annotated articles.")] = config.RAW_DIR,
     annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")] = config.ANNOTATIONS_DIR,
     actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
+    external: Annotated[Path, typer.Option(help="Folder of public labelled sets, scored when present.")] = config.EXTERNAL_DIR,
+    ablation: Annotated[bool, typer.Option(help="Compare the feature sets of config.ABLATIONS.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
-    """Leave-one-article-out cross-validation over the annotations."""
-    from .evaluate import cross_validate, metrics
+    """Leave-one-article-out cross-validation over the annotations, and the
+    external sets scored by a model trained on all annotations."""
+    from .evaluate import full_report
     from .io import InputError, read_annotations
     from .nlp import load_nlp
     from .train import build_examples
 
+    specs = config.ABLATIONS if ablation else {"chosen": None}
     try:
-        examples = build_examples(read_annotations(annotations), corpus_dir, nlp=load_nlp(actors_path=actors))
-        scores = metrics(cross_validate(examples))
+        nlp = load_nlp(actors_path=actors)
+        examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp)
+        results = {}
+        for name, spec in specs.items():
+            kwargs = {"spec": model_spec(spec)} if spec else {}
+            results[name] = full_report(examples, nlp=nlp, external_dir=external_dir(external), **kwargs)[1]
     except (InputError, ValueError) as err:
         fail(str(err))
-    typer.echo(json.dumps(scores, indent=2) if as_json else format_metrics(scores))
+    if as_json:
+        typer.echo(json.dumps(results if ablation else results["chosen"], indent=2))
+    else:
+        typer.echo(format_table(results) if ablation else format_metrics(results["chosen"]))
+
+
+def external_dir(path: Path) -> Path | None:
+    return path if path.is_dir() else None
+
+
+def model_spec(spec: dict):
+    from .model import ModelSpec
+
+    return ModelSpec(**spec)
+
+
+def format_table(results: dict[str, dict]) -> str:
+    columns = ["claim_f1", "label_macro_f1", "end_to_end_macro_f1", "label_ece", "plover_label_macro_f1", "un_quadclass_label_macro_f1"]
+    lines = ["| variant | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for name, scores in results.items():
+        lines.append(f"| {name} | " + " | ".join(str(scores.get(column, "-")) for column in columns) + " |")
+    return "\n".join(lines)
 
 
 def format_metrics(scores: dict) -> str:

@@ -36,3 +36,16 @@ NON_CLAIM_KINDS = frozenset({"heading", "furniture"})
 HEADING_MAX_WORDS = 14
 
 EMBEDDING_BATCH_SIZE = 32
+
+# Public labelled sets for evaluation only (read in place, never copied).
+EXTERNAL_DIR = Path(os.environ.get("PIPELINE_EXTERNAL", PROJECT_ROOT.parent / "shared" / "external"))
+
+# `pipeline evaluate --ablation`: feature sets compared in the README's table.
+ABLATIONS = {
+    "words only": {"claim_parts": ("words",), "label_parts": ("words",)},
+    "words + stance/actor signals": {"claim_parts": ("signals", "words"), "label_parts": ("signals", "words")},
+    "embedding only": {"claim_parts": ("vector",), "label_parts": ("vector",)},
+    "embedding + signals": {"claim_parts": ("signals", "vector"), "label_parts": ("signals", "vector")},
+    "embedding + main-clause embedding": {"claim_parts": ("signals", "words", "vector"), "label_parts": ("vector", "clause_vector")},
+    "chosen: claim all parts, label embedding": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
+}

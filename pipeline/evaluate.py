@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
+from spacy.language import Language
+
 from .classify import predict
 from .config import LABELS
-from .model import ModelSpec, Prediction
+from .external import external_sets, label_macro_f1
+from .model import ClaimModel, ModelSpec, Prediction
 from .train import Example, fit_model
 
 NONE = "none"
@@ -102,3 +106,15 @@ def actor_metrics(claims: list[Scored]) -> dict[str, float]:
         "actor_f1": round(f1, 4),
         "source_is_first_actor": round(source_hits / len(claims), 4) if claims else 0.0,
     }
+
+
+def full_report(
+    examples: list[Example], *, nlp: Language, spec: ModelSpec = ModelSpec(), external_dir: Path | None = None
+) -> tuple[ClaimModel, dict[str, Any]]:
+    """LOAO metrics, then the model fitted on everything, scored on the external sets."""
+    scores = metrics(cross_validate(examples, spec))
+    model = fit_model(examples, spec)
+    if external_dir is not None:
+        for name, labelled in external_sets(external_dir):
+            scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
+    return model, scores

@@ -1,0 +1,74 @@
+"""Public labelled sets (PLOVER, UN quad-class) read from ../shared/external,
+for evaluating how well the label model travels. Never copied into the repo."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from sklearn.metrics import f1_score
+
+from .classify import predict
+from .config import LABELS
+from .features import feature_rows
+from .model import ClaimModel
+from .records import Sentence
+from .segment import Unit
+from .tag import tag_sentence
+
+PLOVER_FILE = Path("plover-gsr-cameo/PLOVER_GSR_CAMEO.json")
+UN_FILE = Path("un-quadclass-keep-it-local/en_annotations_quad_multiclass.tsv")
+PLOVER_COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+PLOVER_TENSION = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT"})
+UN_LABELS = {"1": "tension", "2": "cooperation", "3": "tension", "4": "cooperation"}
+# Every n-th UN sentence: ~1,000 of 4,959 keep `make evaluate` to a minute.
+UN_STRIDE = 5
+
+
+def plover_examples(external_dir: Path) -> list[tuple[str, str]]:
+    """(text, label) for every PLOVER record with a mapped event; INVESTIGATE is left out."""
+    records = json.loads((external_dir / PLOVER_FILE).read_text(encoding="utf-8"))
+    examples = []
+    for record in records:
+        event = record.get("event")
+        if event in PLOVER_COOPERATION:
+            examples.append((record["text"], "cooperation"))
+        elif event in PLOVER_TENSION:
+            examples.append((record["text"], "tension"))
+    return examples
+
+
+def un_examples(external_dir: Path) -> list[tuple[str, str]]:
+    """(text, label) for a fixed sample of the UN sentences with a conflict or
+    cooperation quad class."""
+    with (external_dir / UN_FILE).open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t")
+        next(rows)
+        labelled = [(text, UN_LABELS[code]) for text, code in rows if code in UN_LABELS]
+    return labelled[::UN_STRIDE]
+
+
+def external_sets(external_dir: Path) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    if (external_dir / PLOVER_FILE).exists():
+        yield "plover", plover_examples(external_dir)
+    if (external_dir / UN_FILE).exists():
+        yield "un_quadclass", un_examples(external_dir)
+
+
+def tag_texts(texts: list[str], *, nlp: Language) -> list[Sentence]:
+    """Each text parsed and tagged as one body sentence."""
+    sentences = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        sentences.append(tag_sentence("external", Unit(span=doc[:], kind="body")))
+    return sentences
+
+
+def label_macro_f1(model: ClaimModel, examples: list[tuple[str, str]], *, nlp: Language) -> float:
+    texts = [text for text, _label in examples]
+    sentences = tag_texts(texts, nlp=nlp)
+    predictions = predict(model, sentences, feature_rows(sentences))
+    gold = [label for _text, label in examples]
+    return round(float(f1_score(gold, [p.label for p in predictions], labels=list(LABELS), average="macro")), 4)

@@ -1,0 +1,132 @@
+"""Shared fixtures: the spaCy pipeline, a small trained model, tiny corpora.
+
+The expensive objects (spaCy, the sentence encoder, the trained model) are
+session-scoped so the suite loads each once. Nothing here reads `models/` or
+`out/` in the repository: the model is trained into a temp folder from the
+real gold annotations of three articles.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+RAW_DIR = REPO / "corpus" / "raw"
+ANNOTATIONS_DIR = REPO / "corpus" / "annotations"
+ACTORS_PATH = REPO / "corpus" / "actors.jsonl"
+
+# The three shortest annotated articles (132 units): enough for GroupKFold
+# calibration by article, small enough to train in seconds.
+TRAIN_DOCS = ("000_7de830a5dc0e2335", "001_278ee63bc767467f", "003_84e543c638c1c385")
+# Two real articles copied into the end-to-end corpus.
+E2E_DOCS = ("000_7de830a5dc0e2335", "003_84e543c638c1c385")
+
+# A small article in the shape of the scraped ones: heading, byline and page
+# furniture, a two-sentence paragraph, a bullet list, non-ASCII punctuation.
+# Written to disk with CRLF line ends, so offsets must count the "\r"s.
+INLINE_ARTICLE = """Iran and the Taliban Sign a Water Deal
+
+By John Smith
+
+Views: 1,204
+
+Iran and the Taliban signed an agreement on the Helmand river in Kabul on Monday. The two sides agreed to share water data every month.
+
+Tehran’s envoy Hassan Kazemi Qomi praised the Taliban for the deal, calling it a “new chapter”.
+
+The Taliban accused Iranian border guards of killing Afghan migrants near Islam Qala.
+
+• Iran will supply fuel to the Taliban at a reduced price.
+• The Taliban will open a consulate in Mashhad.
+
+Exit mobile version
+"""
+
+# Short good articles, named to sort before a bad one, so that more than one
+# spaCy batch (4 docs) is processed and written before the bad file is read.
+SMALL_ARTICLES = {
+    "a1": "Iran Welcomes Taliban Envoy\n\nIran welcomed a Taliban delegation in Tehran on Sunday.\n",
+    "a2": "Border Clash\n\nIranian and Taliban border forces clashed near Islam Qala.\n",
+    "a3": "Trade Talks\n\nThe Taliban and Iran discussed rail links and fuel exports.\n",
+    "a4": "Water Dispute\n\nTehran accused Kabul of withholding water from the Helmand river.\n",
+    "a5": "Aid\n\nIran sent food aid to Afghanistan after the earthquake.\n",
+}
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    models_dir: Path
+    model: Any  # pipeline.model.ClaimModel
+    card: dict[str, Any]
+    examples: list[Any]  # pipeline.train.Example
+
+
+def write_crlf(path: Path, text: str) -> None:
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+
+
+def read_raw(path: Path) -> str:
+    """The article as the pipeline reads it: bytes decoded as UTF-8, no newline translation."""
+    return path.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.nlp import load_nlp
+
+    return load_nlp(actors_path=ACTORS_PATH)
+
+
+@pytest.fixture(scope="session")
+def train_annotations():
+    from pipeline.io import read_annotations
+
+    return [a for a in read_annotations(ANNOTATIONS_DIR) if a.doc in TRAIN_DOCS]
+
+
+@pytest.fixture(scope="session")
+def train_examples(nlp, train_annotations):
+    from pipeline.train import build_examples
+
+    return build_examples(train_annotations, RAW_DIR, nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def trained_model(tmp_path_factory, train_examples) -> TrainedModel:
+    """A claim model fitted on three real annotated articles, saved to a temp folder."""
+    from pipeline.model import save_model
+    from pipeline.train import fit_model, model_card
+
+    models_dir = tmp_path_factory.mktemp("models")
+    model = fit_model(train_examples)
+    card = save_model(model, model_card([e.annotation for e in train_examples], {}), models_dir)
+    return TrainedModel(models_dir=models_dir, model=model, card=card, examples=train_examples)
+
+
+@pytest.fixture
+def models_copy(tmp_path, trained_model) -> Path:
+    """A private copy of the trained model folder, safe to tamper with."""
+    target = tmp_path / "models"
+    shutil.copytree(trained_model.models_dir, target)
+    return target
+
+
+@pytest.fixture
+def write_article(tmp_path):
+    """Write an article (text or bytes) into tmp_path/corpus and return its path."""
+
+    def write(name: str, content: str | bytes, *, meta: str | None = None) -> Path:
+        corpus = tmp_path / "corpus"
+        corpus.mkdir(exist_ok=True)
+        path = corpus / name
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        if meta is not None:
+            path.with_suffix(".meta.json").write_text(meta, encoding="utf-8")
+        return path
+
+    return write
