@@ -19,25 +19,28 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from .config import SEED
 from .embed import embed
 from .lexicon import cue_polarity
+from .prototypes import prototype_features
 from .records import Sentence
 
 WORD_RE = re.compile(r"[a-z][a-z'’-]+")
-ALL_PARTS = ("signals", "words", "vector", "clause_vector")
-VECTOR_PARTS = frozenset({"vector", "clause_vector"})
+ALL_PARTS = ("signals", "words", "vector", "clause_vector", "prototypes")
+VECTOR_PARTS = frozenset({"vector", "clause_vector", "prototypes"})
 
 
 def feature_rows(sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
     """One feature row per sentence; the embeddings are computed in one batch."""
     vectors = embed([sentence.text for sentence in sentences])
     clause_vectors = embed([sentence.main_clause or sentence.text for sentence in sentences])
+    prototypes = prototype_features(vectors)
     return [
         {
             "signals": signals(sentence),
             "words": bag_of_words(sentence.text),
             "vector": vector,
             "clause_vector": clause_vector,
+            "prototypes": prototype,
         }
-        for sentence, vector, clause_vector in zip(sentences, vectors, clause_vectors)
+        for sentence, vector, clause_vector, prototype in zip(sentences, vectors, clause_vectors, prototypes)
     ]
 
 

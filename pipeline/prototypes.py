@@ -1,0 +1,60 @@
+"""Prototype sentences of cooperation and tension, written from the
+annotation guidelines' label lists and CAMEO's roots (not from any article).
+
+A sentence's embedding similarity to them is a feature that carries the
+guidelines' definitions to wordings the annotations never showed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from .embed import embed
+
+COOPERATION = (
+    "The two governments agreed to cooperate.",
+    "They held talks and signed a deal.",
+    "The minister met his counterpart to discuss trade.",
+    "The country sent aid and invested in the other.",
+    "They praised each other and pledged support.",
+    "The envoy visited to strengthen ties.",
+    "The government recognised the new authorities and opened an embassy.",
+    "They released prisoners as a goodwill gesture.",
+    "The two sides worked to ease tensions.",
+    "Officials expressed willingness to expand relations.",
+    "The group received weapons, money and training from its ally.",
+    "The neighbours are forming an alliance.",
+)
+TENSION = (
+    "The government accused its neighbour of violating the agreement.",
+    "Officials criticised and condemned the other side.",
+    "Border forces clashed and exchanged fire.",
+    "The militants attacked and killed soldiers.",
+    "The country threatened sanctions and closed the border.",
+    "They warned of consequences and demanded compliance.",
+    "Tensions persist over the water dispute.",
+    "The government is disappointed and distrusts its rival.",
+    "They refused to recognise the regime.",
+    "The group plotted to assassinate the leader.",
+    "The two states are rivals with deep disagreements.",
+    "The country expelled the diplomats in protest.",
+)
+# Similarities live in a narrow range; scaling puts them on a par with the
+# embedding's weights under the same regularisation.
+SCALE = 10.0
+
+
+@lru_cache(maxsize=1)
+def prototype_vectors() -> np.ndarray:
+    return embed(list(COOPERATION + TENSION))
+
+
+def prototype_features(vectors: np.ndarray) -> np.ndarray:
+    """Per row: best and mean similarity to each side, and their differences."""
+    similarities = vectors @ prototype_vectors().T
+    cooperation, tension = similarities[:, : len(COOPERATION)], similarities[:, len(COOPERATION) :]
+    best_c, best_t = cooperation.max(axis=1), tension.max(axis=1)
+    mean_c, mean_t = cooperation.mean(axis=1), tension.mean(axis=1)
+    return SCALE * np.column_stack([best_c, best_t, mean_c, mean_t, best_c - best_t, mean_c - mean_t])

@@ -1,0 +1,176 @@
+"""io: reading articles and annotations, atomic JSONL writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+
+import pytest
+
+from pipeline.io import InputError, list_articles, read_annotations, read_text, write_jsonl_atomic
+
+GOOD_ANNOTATION = {
+    "doc": "000_x",
+    "start": 0,
+    "end": 20,
+    "text": "Iran met the Taliban",
+    "claim": True,
+    "label": "cooperation",
+    "mixed": False,
+    "actors": ["IRN", "TAL"],
+}
+NON_CLAIM = {**GOOD_ANNOTATION, "claim": False, "label": None, "actors": []}
+
+
+def annotation_line(**changes) -> str:
+    record = {**GOOD_ANNOTATION, **changes}
+    return json.dumps({k: v for k, v in record.items() if v is not ...})
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\r\n  \n", "empty file"),
+        (b"Iran met\x00the Taliban.\n", "binary"),
+        ("\ufeffIran met the Taliban.\n".encode("utf-16"), "binary"),
+        ("Café in Tehran.\nIran met the Taliban in Kabul.\n".encode("latin-1"), "not valid UTF-8"),
+    ],
+    ids=["empty", "whitespace-only", "nul-bytes", "utf-16", "latin-1"],
+)
+def test_read_text_rejects_bad_files_naming_them(tmp_path, content, message):
+    path = tmp_path / "bad_article.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        read_text(path)
+    text = str(caught.value)
+    assert str(path) in text
+    assert message in text
+    assert "\n" not in text
+
+
+def test_read_text_latin1_error_names_the_line(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Iran met the Taliban.\nCafé in Tehran.\n".encode("latin-1"))
+    with pytest.raises(InputError, match=rf"^{path}:2: "):
+        read_text(path)
+
+
+def test_read_text_returns_text_and_sha256_of_bytes(tmp_path):
+    data = "Tehran’s envoy\r\nmet Muttaqi.\r\n".encode("utf-8")
+    path = tmp_path / "ok.txt"
+    path.write_bytes(data)
+    text, digest = read_text(path)
+    assert text == "Tehran’s envoy\r\nmet Muttaqi.\r\n"
+    assert digest == hashlib.sha256(data).hexdigest()
+
+
+def test_list_articles_sorted_txt_only(tmp_path):
+    for name in ["b.txt", "a.txt", "a.meta.json", "notes.md"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in list_articles(tmp_path)] == ["a.txt", "b.txt"]
+    with pytest.raises(InputError, match="not a folder"):
+        list_articles(tmp_path / "missing")
+
+
+def write_annotations(tmp_path, *lines: str):
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    path = folder / "gold.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder, path
+
+
+def test_read_annotations_parses_good_lines_and_skips_blank_ones(tmp_path):
+    folder, path = write_annotations(tmp_path, annotation_line(), "", json.dumps(NON_CLAIM))
+    first, second = read_annotations(folder)
+    assert first.to_json() == GOOD_ANNOTATION
+    assert first.source == f"{path}:1"
+    assert second.claim is False and second.label is None
+    assert second.source == f"{path}:3"
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "message"),
+    [
+        ('{"doc": "000_x", "start": 0,', "malformed JSON"),
+        ("[1, 2, 3]", "expected a JSON object"),
+        (annotation_line(label=...), "missing key(s) label"),
+        (annotation_line(text=..., actors=...), "missing key(s) actors, text"),
+        (annotation_line(label="friendship"), "unknown label 'friendship'"),
+        (annotation_line(label=None), "unknown label None"),
+        (annotation_line(claim="yes"), "'claim' must be true or false"),
+        (json.dumps({**NON_CLAIM, "label": "tension"}), "non-claim must have label null"),
+        (annotation_line(start=20, end=20), "0 <= start < end"),
+        (annotation_line(start="0"), "0 <= start < end"),
+        (annotation_line(actors="IRN"), "'actors' must be a list"),
+    ],
+    ids=[
+        "malformed-json",
+        "not-object",
+        "missing-label",
+        "missing-two-keys",
+        "unknown-label",
+        "claim-without-label",
+        "claim-not-bool",
+        "non-claim-with-label",
+        "empty-span",
+        "string-offset",
+        "actors-not-list",
+    ],
+)
+def test_read_annotations_errors_name_file_and_line(tmp_path, bad_line, message):
+    folder, path = write_annotations(tmp_path, annotation_line(), "", bad_line)
+    with pytest.raises(InputError) as caught:
+        read_annotations(folder)
+    text = str(caught.value)
+    assert text.startswith(f"{path}:3: ")
+    assert message in text
+
+
+def test_write_jsonl_atomic_writes_records_and_counts(tmp_path):
+    path = tmp_path / "out" / "records.jsonl"
+    records = [{"doc": "a", "text": "Tehran’s envoy"}, {"doc": "b", "n": 2}]
+    assert write_jsonl_atomic(path, records) == 2
+    raw = path.read_bytes().decode("utf-8")
+    assert raw == '{"doc": "a", "text": "Tehran’s envoy"}\n{"doc": "b", "n": 2}\n'
+    assert [json.loads(line) for line in raw.splitlines()] == records
+    assert sorted(p.name for p in path.parent.iterdir()) == ["records.jsonl"]
+
+
+def test_write_jsonl_atomic_respects_umask(tmp_path):
+    path = tmp_path / "records.jsonl"
+    old = os.umask(0o027)
+    try:
+        write_jsonl_atomic(path, [{"a": 1}])
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_write_jsonl_atomic_keeps_old_file_when_records_fail(tmp_path):
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(b'{"old": true}\n')
+
+    def records():
+        yield {"new": 1}
+        yield {"new": 2}
+        raise InputError("article 3 is broken")
+
+    with pytest.raises(InputError, match="article 3 is broken"):
+        write_jsonl_atomic(path, records())
+    assert path.read_bytes() == b'{"old": true}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["records.jsonl"]
+
+
+def test_write_jsonl_atomic_leaves_nothing_when_no_old_file(tmp_path):
+    path = tmp_path / "records.jsonl"
+
+    def records():
+        yield {"new": 1}
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        write_jsonl_atomic(path, records())
+    assert list(tmp_path.iterdir()) == []
