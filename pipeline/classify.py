@@ -32,7 +32,7 @@ def classify(
 def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | None = None) -> list[Prediction]:
     """Model predictions, with headings and site furniture never claims (guidelines)."""
     if rows is None:
-        rows = feature_rows(sentences) if sentences else []
+        rows = feature_rows(sentences, model.parts) if sentences else []
     predictions = model.predict(rows)
     return [
         replace(prediction, is_claim=False) if sentence.kind in NON_CLAIM_KINDS else prediction

@@ -66,7 +66,7 @@ def train_cli(
         if not items:
             fail(f"{annotations}: no annotations")
         nlp = load_nlp(actors_path=actors)
-        examples = build_examples(items, corpus_dir, nlp=nlp)
+        examples = build_examples(items, corpus_dir, nlp=nlp, parts={*config.CLAIM_PARTS, *config.LABEL_PARTS})
         model, scores = full_report(examples, nlp=nlp, external_dir=external_dir(external))
         card = save_model(model, model_card([e.annotation for e in examples], scores), models)
     except (InputError, ValueError) as err:

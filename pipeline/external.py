@@ -69,6 +69,6 @@ def tag_texts(texts: list[str], *, nlp: Language) -> list[Sentence]:
 def label_macro_f1(model: ClaimModel, examples: list[tuple[str, str]], *, nlp: Language) -> float:
     texts = [text for text, _label in examples]
     sentences = tag_texts(texts, nlp=nlp)
-    predictions = predict(model, sentences, feature_rows(sentences))
+    predictions = predict(model, sentences, feature_rows(sentences, model.parts))
     gold = [label for _text, label in examples]
     return round(float(f1_score(gold, [p.label for p in predictions], labels=list(LABELS), average="macro")), 4)

@@ -7,7 +7,7 @@ A feature row is a dict: `signals` (stance, actors, kind, cue words),
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -27,21 +27,21 @@ ALL_PARTS = ("signals", "words", "vector", "clause_vector", "prototypes")
 VECTOR_PARTS = frozenset({"vector", "clause_vector", "prototypes"})
 
 
-def feature_rows(sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
-    """One feature row per sentence; the embeddings are computed in one batch."""
-    vectors = embed([sentence.text for sentence in sentences])
-    clause_vectors = embed([sentence.main_clause or sentence.text for sentence in sentences])
-    prototypes = prototype_features(vectors)
-    return [
-        {
-            "signals": signals(sentence),
-            "words": bag_of_words(sentence.text),
-            "vector": vector,
-            "clause_vector": clause_vector,
-            "prototypes": prototype,
-        }
-        for sentence, vector, clause_vector, prototype in zip(sentences, vectors, clause_vectors, prototypes)
-    ]
+def feature_rows(sentences: Sequence[Sentence], parts: Collection[str] = ALL_PARTS) -> list[dict[str, Any]]:
+    """One feature row per sentence with the given parts; embeddings are
+    computed in one batch, and only when a part needs them."""
+    columns: dict[str, list[Any]] = {}
+    if "signals" in parts:
+        columns["signals"] = [signals(sentence) for sentence in sentences]
+    if "words" in parts:
+        columns["words"] = [bag_of_words(sentence.text) for sentence in sentences]
+    if {"vector", "prototypes"} & set(parts):
+        vectors = embed([sentence.text for sentence in sentences])
+        columns["vector"] = list(vectors)
+        columns["prototypes"] = list(prototype_features(vectors))
+    if "clause_vector" in parts:
+        columns["clause_vector"] = list(embed([sentence.main_clause or sentence.text for sentence in sentences]))
+    return [{name: values[i] for name, values in columns.items()} for i in range(len(sentences))]
 
 
 def signals(sentence: Sentence) -> dict[str, float]:

@@ -109,6 +109,15 @@ class ClaimModel:
         )
         return self
 
+    @property
+    def parts(self) -> set[str]:
+        """The feature parts the two estimators read."""
+        return {
+            name
+            for part in (self.claim, self.label)
+            for name, _transformer in part.estimator.named_steps["features"].transformer_list
+        }
+
     def predict(self, rows: list[dict[str, Any]]) -> list[Prediction]:
         if not rows:
             return []

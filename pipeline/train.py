@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 import platform
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
-from .features import feature_rows
+from .features import ALL_PARTS, feature_rows
 from .ingest import ingest
 from .io import InputError, check_offsets
 from .model import ClaimModel, ModelSpec
@@ -40,7 +40,9 @@ def check_duplicates(annotations: list[Annotation]) -> list[Annotation]:
     return list(seen.values())
 
 
-def build_examples(annotations: list[Annotation], corpus_dir: Path, *, nlp: Language) -> list[Example]:
+def build_examples(
+    annotations: list[Annotation], corpus_dir: Path, *, nlp: Language, parts: Collection[str] = ALL_PARTS
+) -> list[Example]:
     """Parse each annotated article once and tag every annotated unit in it."""
     by_doc: dict[str, list[Annotation]] = {}
     for annotation in check_duplicates(annotations):
@@ -49,7 +51,7 @@ def build_examples(annotations: list[Annotation], corpus_dir: Path, *, nlp: Lang
     examples = []
     for article, doc in parse(ingest(paths), nlp=nlp):
         examples.extend(article_examples(article, doc, by_doc[article.doc]))
-    rows = feature_rows([example.sentence for example in examples])
+    rows = feature_rows([example.sentence for example in examples], parts)
     return [replace(example, row=row) for example, row in zip(examples, rows)]
 
 

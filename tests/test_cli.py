@@ -1,0 +1,322 @@
+"""The real CLI end to end (typer's CliRunner) over tiny corpora in temp folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, read_raw, write_crlf
+from pipeline.actors import load_actors
+from pipeline.cli import app
+from pipeline.config import LABELS, MODEL_CARD_FILE, MODEL_FILE
+from pipeline.model import load_model
+
+pytestmark = pytest.mark.slow
+
+OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+ARTICLE_KEYS = {"doc", "path", "sha256", "chars", "title", "meta", "blocks"}
+SENTENCE_KEYS = {"doc", "start", "end", "text", "kind", "main_clause", "entities", "actors", "stance"}
+CLAIM_KEYS = {"doc", "start", "end", "text", "label", "confidence", "claim_confidence", "actors", "stance", "evidence", "model"}
+STANCE_KEYS = {"source", "target", "polarity", "cue", "negated"}
+KINDS = {"body", "bullet", "heading", "furniture"}
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, [str(arg) for arg in args])
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_bytes().decode("utf-8").splitlines()]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+
+
+def assert_one_line_error(result, *names: str) -> None:
+    assert result.exit_code != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    for name in names:
+        assert name in lines[0]
+    assert "Traceback" not in result.output
+
+
+# The end-to-end run, done twice into the same folder.
+
+
+@pytest.fixture(scope="module")
+def e2e(tmp_path_factory, trained_model):
+    root = tmp_path_factory.mktemp("e2e")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for doc in E2E_DOCS:
+        shutil.copy(RAW_DIR / f"{doc}.txt", corpus / f"{doc}.txt")
+    write_crlf(corpus / "zz_inline.txt", INLINE_ARTICLE)
+    out = root / "out"
+    args = ("run", corpus, "--out", out, "--models", trained_model.models_dir, "--actors", ACTORS_PATH)
+    first = invoke(*args)
+    first_outputs = snapshot(out)
+    second = invoke(*args)
+    return {
+        "corpus": corpus,
+        "out": out,
+        "results": (first, second),
+        "outputs": (first_outputs, snapshot(out)),
+        "raw": {path.stem: read_raw(path) for path in corpus.glob("*.txt")},
+        "card": trained_model.card,
+    }
+
+
+def test_run_succeeds_and_summarises(e2e):
+    for result in e2e["results"]:
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith("3 articles, ")
+        assert str(e2e["out"]) in result.stdout
+
+
+def test_run_writes_exactly_the_three_outputs(e2e):
+    assert sorted(p.name for p in e2e["out"].iterdir()) == sorted(OUTPUTS)
+
+
+def test_running_twice_gives_byte_identical_outputs(e2e):
+    first, second = e2e["outputs"]
+    assert sorted(first) == sorted(OUTPUTS)
+    assert first == second
+
+
+def test_articles_jsonl(e2e):
+    import hashlib
+
+    records = read_jsonl(e2e["out"] / "articles.jsonl")
+    assert [r["doc"] for r in records] == [*E2E_DOCS, "zz_inline"]
+    for record in records:
+        assert set(record) == ARTICLE_KEYS
+        raw = e2e["raw"][record["doc"]]
+        path = Path(record["path"])
+        assert path == e2e["corpus"] / f"{record['doc']}.txt"
+        assert record["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert record["chars"] == len(raw)
+        for block in record["blocks"]:
+            text = raw[block["start"] : block["end"]]
+            assert text and text == text.strip() and block["kind"] in KINDS
+    inline = records[-1]
+    assert inline["title"] == "Iran and the Taliban Sign a Water Deal"
+    assert "\r" in e2e["raw"]["zz_inline"]
+
+
+def test_sentences_jsonl(e2e):
+    records = read_jsonl(e2e["out"] / "sentences.jsonl")
+    assert {r["doc"] for r in records} == {*E2E_DOCS, "zz_inline"}
+    codes = set(load_actors(ACTORS_PATH).values())
+    previous = {}
+    for record in records:
+        assert set(record) == SENTENCE_KEYS
+        raw = e2e["raw"][record["doc"]]
+        assert raw[record["start"] : record["end"]] == record["text"]
+        assert record["text"] == record["text"].strip() and record["text"]
+        assert record["start"] >= previous.get(record["doc"], 0), "sentences out of order or overlapping"
+        previous[record["doc"]] = record["end"]
+        assert record["kind"] in KINDS
+        assert set(record["stance"]) == STANCE_KEYS
+        assert set(record["actors"]) <= codes
+        for entity in record["entities"]:
+            assert record["start"] <= entity["start"] < entity["end"] <= record["end"]
+            assert raw[entity["start"] : entity["end"]] == entity["text"]
+            assert entity["actor"] is None or entity["actor"] in codes
+    inline = [(r["text"], r["kind"]) for r in records if r["doc"] == "zz_inline"]
+    assert ("By John Smith", "furniture") in inline
+    assert ("Views: 1,204", "furniture") in inline
+    assert inline[-1] == ("Exit mobile version", "furniture")
+
+
+def test_claims_jsonl(e2e):
+    claims = read_jsonl(e2e["out"] / "claims.jsonl")
+    sentences = {(r["doc"], r["start"], r["end"]): r for r in read_jsonl(e2e["out"] / "sentences.jsonl")}
+    codes = set(load_actors(ACTORS_PATH).values())
+    assert claims, "no claims found in three articles about Iran and the Taliban"
+    assert {c["label"] for c in claims} == set(LABELS)
+    for claim in claims:
+        assert set(claim) == CLAIM_KEYS
+        assert claim["label"] in LABELS
+        assert 0.0 <= claim["confidence"] <= 1.0
+        assert 0.5 <= claim["claim_confidence"] <= 1.0
+        assert isinstance(claim["actors"], list) and set(claim["actors"]) <= codes
+        assert set(claim["stance"]) == STANCE_KEYS
+        assert claim["stance"]["polarity"] in {"positive", "negative", "neutral"}
+        assert isinstance(claim["stance"]["cue"], list)
+        assert claim["model"] == e2e["card"]["version"]
+        assert isinstance(claim["evidence"], list) and all(isinstance(e, str) for e in claim["evidence"])
+        assert e2e["raw"][claim["doc"]][claim["start"] : claim["end"]] == claim["text"]
+        sentence = sentences[(claim["doc"], claim["start"], claim["end"])]
+        assert sentence["text"] == claim["text"]
+        assert sentence["kind"] in {"body", "bullet"}, "headings and furniture are never claims"
+        assert sentence["actors"] == claim["actors"] and sentence["stance"] == claim["stance"]
+
+
+def test_claims_of_the_inline_article(e2e):
+    claims = [c for c in read_jsonl(e2e["out"] / "claims.jsonl") if c["doc"] == "zz_inline"]
+    texts = {c["text"]: c for c in claims}
+    deal = texts.get("Iran and the Taliban signed an agreement on the Helmand river in Kabul on Monday.")
+    assert deal is not None, sorted(texts)
+    assert deal["actors"] == ["IRN", "TAL"]
+    assert deal["stance"]["polarity"] == "positive"
+
+
+# Bad input: one line naming the file, and no output written.
+
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in SMALL_ARTICLES.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    return corpus
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "Café in Tehran: Iran met the Taliban.\n".encode("latin-1")],
+    ids=["empty", "binary", "latin-1"],
+)
+def test_run_rejects_bad_article_without_writing(small_corpus, tmp_path, trained_model, content):
+    bad = small_corpus / "zz_bad.txt"
+    bad.write_bytes(content)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "articles.jsonl").write_bytes(b'{"doc": "old"}\n')
+    (out / "sentences.jsonl").write_bytes(b"")
+    before = snapshot(out)
+    result = invoke("run", small_corpus, "--out", out, "--models", trained_model.models_dir)
+    assert_one_line_error(result, str(bad))
+    assert snapshot(out) == before
+
+
+def test_run_into_a_new_folder_writes_no_files_on_bad_input(small_corpus, tmp_path, trained_model):
+    (small_corpus / "zz_bad.txt").write_bytes(b"  \n\n")
+    out = tmp_path / "fresh" / "out"
+    result = invoke("run", small_corpus, "--out", out, "--models", trained_model.models_dir)
+    assert_one_line_error(result, "zz_bad.txt")
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_run_small_corpus_succeeds(small_corpus, tmp_path, trained_model):
+    """The same corpus without the bad file runs (so the failures above come from it)."""
+    out = tmp_path / "out"
+    result = invoke("run", small_corpus, "--out", out, "--models", trained_model.models_dir)
+    assert result.exit_code == 0, result.output
+    assert [r["doc"] for r in read_jsonl(out / "articles.jsonl")] == sorted(SMALL_ARTICLES)
+
+
+@pytest.mark.parametrize("case", ["no-articles", "not-a-folder"])
+def test_run_rejects_a_corpus_without_articles(tmp_path, trained_model, case):
+    corpus = tmp_path / "corpus"
+    if case == "no-articles":
+        corpus.mkdir()
+        (corpus / "notes.md").write_text("Iran met the Taliban.\n", encoding="utf-8")
+    result = invoke("run", corpus, "--out", tmp_path / "out", "--models", trained_model.models_dir)
+    assert_one_line_error(result, str(corpus))
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_run_without_a_model_names_the_card(tmp_path, small_corpus):
+    models = tmp_path / "no-models"
+    models.mkdir()
+    result = invoke("run", small_corpus, "--out", tmp_path / "out", "--models", models)
+    assert_one_line_error(result, str(models / MODEL_CARD_FILE))
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_with_a_tampered_model_names_sha256(tmp_path, small_corpus, models_copy):
+    path = models_copy / MODEL_FILE
+    path.write_bytes(path.read_bytes()[:-10])
+    result = invoke("run", small_corpus, "--out", tmp_path / "out", "--models", models_copy)
+    assert_one_line_error(result, str(path), "sha256")
+
+
+def test_run_with_a_broken_actor_dictionary_names_file_and_line(tmp_path, small_corpus, trained_model):
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text('{"code": "IRN", "names": ["Iran"]}\n{"code": "TAL", "names": ["Iran"]}\n', encoding="utf-8")
+    result = invoke("run", small_corpus, "--out", tmp_path / "out", "--models", trained_model.models_dir, "--actors", actors)
+    assert_one_line_error(result, f"{actors}:2")
+
+
+# train
+
+
+def annotation_dir(tmp_path: Path, docs: tuple[str, ...], extra: str | None = None) -> Path:
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    lines = [
+        line
+        for path in sorted(ANNOTATIONS_DIR.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and json.loads(line)["doc"] in docs
+    ]
+    if extra is not None:
+        lines.insert(2, extra)
+    (folder / "gold.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "bad_line",
+    [
+        '{"doc": "000_7de830a5dc0e2335", "start": 0, "end": 68,',
+        '{"doc": "000_7de830a5dc0e2335", "start": 0, "end": 68, "text": "x", "claim": true, "label": "cooperation", "mixed": false}',
+        '{"doc": "000_7de830a5dc0e2335", "start": 0, "end": 68, "text": "x", "claim": true, "label": "peace", "mixed": false, "actors": []}',
+    ],
+    ids=["malformed-json", "missing-key", "unknown-label"],
+)
+def test_train_rejects_a_malformed_annotation_naming_file_and_line(tmp_path, bad_line):
+    annotations = annotation_dir(tmp_path, ("000_7de830a5dc0e2335",), extra=bad_line)
+    models = tmp_path / "models"
+    result = invoke("train", "--corpus-dir", RAW_DIR, "--annotations", annotations, "--models", models)
+    assert_one_line_error(result, f"{annotations / 'gold.jsonl'}:3")
+    assert not models.exists()
+
+
+def test_train_rejects_offsets_that_do_not_match_the_article(tmp_path):
+    shifted = '{"doc": "000_7de830a5dc0e2335", "start": 1, "end": 69, "text": "Fragile Iran-Taliban Ties Officially Expand Despite Multiple Hurdles", "claim": false, "label": null, "mixed": false, "actors": []}'
+    annotations = annotation_dir(tmp_path, ("000_7de830a5dc0e2335",), extra=shifted)
+    models = tmp_path / "models"
+    result = invoke("train", "--corpus-dir", RAW_DIR, "--annotations", annotations, "--models", models)
+    assert_one_line_error(result, f"{annotations / 'gold.jsonl'}:3", "does not match")
+    assert not models.exists()
+
+
+def test_train_rejects_an_empty_annotation_folder(tmp_path):
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    result = invoke("train", "--corpus-dir", RAW_DIR, "--annotations", folder, "--models", tmp_path / "models")
+    assert_one_line_error(result, str(folder))
+
+
+def test_train_writes_a_loadable_model_and_card(tmp_path):
+    docs = ("000_7de830a5dc0e2335", "003_84e543c638c1c385")
+    annotations = annotation_dir(tmp_path, docs)
+    models = tmp_path / "models"
+    result = invoke("train", "--corpus-dir", RAW_DIR, "--annotations", annotations, "--models", models)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in models.iterdir()) == sorted([MODEL_CARD_FILE, MODEL_FILE])
+    _model, card = load_model(models)
+    assert card["articles"] == 2 and card["units"] == 88
+    assert result.stdout.startswith(f"trained {card['version']} on 88 units from 2 articles")
+    metrics = card["metrics_loao"]
+    assert metrics["units"] == 88
+    for name in ("claim_f1", "label_macro_f1", "end_to_end_macro_f1", "label_ece", "actor_f1"):
+        assert 0.0 <= metrics[name] <= 1.0
+    assert len(card["training_data_sha256"]) == 64
+
+
+def test_help_lists_the_commands():
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for command in ("run", "train", "evaluate"):
+        assert command in result.stdout
