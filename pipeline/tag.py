@@ -12,6 +12,7 @@ from .records import Article, Mention, Sentence, Stance
 from .segment import Unit
 from .stance import find_stance, main_clause_text
 
+LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
 NO_STANCE = Stance(source=None, target=None, polarity="neutral", cue=())
 # Phrases that point back to the two sides named in the sentence before.
 BOTH_SIDES_RE = re.compile(
@@ -30,7 +31,7 @@ def tag_units(doc_id: str, doc: Doc, units: list[Unit]) -> Iterator[tuple[Unit, 
     previous_actors: tuple[str, ...] = ()
     for unit in units:
         sentence = tag_sentence(doc_id, unit, previous_actors)
-        previous_actors = sentence.actors or previous_actors
+        previous_actors = sentence.actors
         yield unit, sentence
 
 
@@ -38,10 +39,11 @@ def tag_sentence(doc_id: str, unit: Unit, previous_actors: tuple[str, ...] = ())
     span = unit.span
     actor_spans = mentions_in(span)
     mentions = tuple(sorted(actor_mentions(actor_spans) + other_entities(span, actor_spans), key=lambda m: m.start))
-    stance = find_stance(span, actor_spans) if actor_spans else NO_STANCE
-    actors = order_actors(stance, actor_spans)
-    if len(actors) < 2 and BOTH_SIDES_RE.search(span.text):
-        actors = tuple(dict.fromkeys(actors + previous_actors[:2]))
+    sides = [mention for mention in actor_spans if not is_place(mention)]
+    stance = find_stance(span, sides) if sides else NO_STANCE
+    actors = order_actors(stance, sides)
+    if len(actors) < 2:
+        actors = borrow_actors(actors, previous_actors)
     return Sentence(
         doc=doc_id,
         start=span.start_char,
@@ -53,6 +55,25 @@ def tag_sentence(doc_id: str, unit: Unit, previous_actors: tuple[str, ...] = ())
         stance=stance,
         main_clause=main_clause_text(span),
     )
+
+
+def is_place(mention: Span) -> bool:
+    """A country or city named only as where something happens ("in Afghanistan")
+    is a location, not a side of the relation."""
+    head = mention.root
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def borrow_actors(actors: tuple[str, ...], previous_actors: tuple[str, ...]) -> tuple[str, ...]:
+    """The guidelines let the sides come from the sentence just before
+    ("the two sides", "the group"): fill up to two from there."""
+    borrowed = list(actors)
+    for code in previous_actors:
+        if len(borrowed) >= 2:
+            break
+        if code not in borrowed:
+            borrowed.append(code)
+    return tuple(borrowed)
 
 
 def mentions_in(span: Span) -> list[Span]:

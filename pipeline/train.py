@@ -19,7 +19,7 @@ from .model import ClaimModel, ModelSpec
 from .nlp import parse
 from .records import Annotation, Article, Sentence
 from .segment import Unit, block_kind
-from .tag import tag_sentence
+from .tag import tag_units
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,18 @@ def article_path(corpus_dir: Path, doc_id: str, first: Annotation) -> Path:
 
 
 def article_examples(article: Article, doc: Any, annotations: list[Annotation]) -> Iterable[Example]:
+    """Tag each annotated unit in text order, as `tag_units` does for a run."""
     starts = [block.start for block in article.blocks]
     for annotation in annotations:
         check_offsets(annotation, article.raw)
-        span = doc.char_span(annotation.start, annotation.end, alignment_mode="expand")
-        kind = block_kind(article.blocks, starts, annotation.start)
-        yield Example(annotation=annotation, sentence=tag_sentence(article.doc, Unit(span=span, kind=kind)))
+    units = [
+        Unit(span=doc.char_span(a.start, a.end, alignment_mode="expand"), kind=block_kind(article.blocks, starts, a.start))
+        for a in annotations
+    ]
+    order = sorted(range(len(units)), key=lambda i: annotations[i].start)
+    tagged = dict(zip(order, tag_units(article.doc, doc, [units[i] for i in order])))
+    for i, annotation in enumerate(annotations):
+        yield Example(annotation=annotation, sentence=tagged[i][1])
 
 
 def fit_model(examples: list[Example], spec: ModelSpec = ModelSpec()) -> ClaimModel:
