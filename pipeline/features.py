@@ -76,7 +76,7 @@ class Field(BaseEstimator, TransformerMixin):
 
     def transform(self, rows: list[dict[str, Any]]) -> Any:
         values = [row[self.key] for row in rows]
-        return np.vstack(values) if self.stack else values
+        return np.vstack(values).astype(np.float64) if self.stack else values
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         if self.stack:

@@ -27,19 +27,20 @@ FURNITURE_PATTERNS = [
     r"(accessibility links|skip to (main )?content|main menu|menu|search|home)",
     r"(breaking news|latest news|live|watch|listen)",
     r"(editorial team|editor'?s note|staff|contributors?)",
-    r"(published|posted|updated|last updated)( on)?:?.*",
+    r"(published|posted|updated|last updated)\b( on)?:?.*",
     r"on",
     r"(photo|image|picture|credit|photo credit|source|file photo)s?\s*:.*",
     r"(by|written by|words by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}",
-    r"(subscribe|sign up|sign in|log in|follow us).*",
-    r"(these|the) views (expressed )?(are|in this).*",
-    r"(copyright|©|all rights reserved).*",
+    r"(subscribe|sign up|sign in|log in|follow us)\b.*",
+    r"(these|the) views (expressed )?(are|in this)\b.*",
+    r"(copyright\b|©|all rights reserved).*",
     r"[A-Z][a-z]+ \d{1,2}, \d{4}",
     r"\d{1,2} [A-Z][a-z]+ \d{4}",
 ]
 FURNITURE_RE = re.compile(r"^(?:" + "|".join(FURNITURE_PATTERNS) + r")\s*$", re.IGNORECASE)
 BULLET_RE = re.compile(r"^[•●▪◦‣∙·\-–—*]\s")
 CLOSING_PUNCTUATION = tuple('.!?"”’\':;)…')
+FURNITURE_MAX_WORDS = 8
 SECTION_SEPARATOR = "\xa0|\xa0"
 
 
@@ -75,7 +76,7 @@ def line_spans(raw: str) -> Iterator[tuple[int, int]]:
 
 
 def line_kind(line: str, repeated: bool) -> str:
-    if repeated or FURNITURE_RE.match(line) or line.count("|") >= 2:
+    if repeated or is_furniture(line):
         return "furniture"
     if BULLET_RE.match(line):
         return "bullet"
@@ -84,11 +85,20 @@ def line_kind(line: str, repeated: bool) -> str:
     return "body"
 
 
+def is_furniture(line: str) -> bool:
+    """Page chrome is short: a long line starting "Published ..." is prose."""
+    if len(line.split()) > FURNITURE_MAX_WORDS:
+        return False
+    return bool(FURNITURE_RE.match(line)) or line.count("|") >= 2
+
+
 def is_heading(line: str) -> bool:
     words = line.split()
     if len(words) > HEADING_MAX_WORDS:
         return False
-    return not line.endswith(CLOSING_PUNCTUATION) or is_title_case(words)
+    if not line.endswith(CLOSING_PUNCTUATION):
+        return True
+    return line.endswith(("?", "!")) and is_title_case(words)
 
 
 def is_title_case(words: list[str]) -> bool:

@@ -6,7 +6,7 @@ General English, not phrases of any one article.
 
 COOPERATION_CUES = frozenset(
     """
-    accord agree agreement aid alliance ally assist assistance back backing boost
+    accept accord agree agreement aid alliance ally assist assistance back backing boost
     collaborate collaboration commit commitment compromise concede congratulate
     consult consultation cooperate cooperation coordinate deal delegation
     de-escalate dialogue discuss discussion ease embrace engage engagement

@@ -57,6 +57,8 @@ def mark_block_boundaries(doc: Doc, blocks: tuple[Block, ...]) -> None:
         if span is None or len(span) == 0:
             continue
         span[0].is_sent_start = True
+        if block.kind == "bullet" and len(span) > 1:
+            span[1].is_sent_start = False  # the marker belongs to its item
         if block.kind not in PARSE_KINDS:
             for token in span[1:]:
                 token.is_sent_start = False

@@ -30,21 +30,24 @@ def tag(segmented: Iterable[tuple[Article, Doc, list[Unit]]]) -> Iterator[tuple[
 def tag_units(doc_id: str, doc: Doc, units: list[Unit]) -> Iterator[tuple[Unit, Sentence]]:
     previous_actors: tuple[str, ...] = ()
     for unit in units:
-        sentence = tag_sentence(doc_id, unit, previous_actors)
-        previous_actors = sentence.actors
+        sentence, previous_actors = tag_with_sides(doc_id, unit, previous_actors)
         yield unit, sentence
 
 
 def tag_sentence(doc_id: str, unit: Unit, previous_actors: tuple[str, ...] = ()) -> Sentence:
+    return tag_with_sides(doc_id, unit, previous_actors)[0]
+
+
+def tag_with_sides(doc_id: str, unit: Unit, previous_actors: tuple[str, ...]) -> tuple[Sentence, tuple[str, ...]]:
+    """The tagged sentence, and the sides it names itself (not borrowed)."""
     span = unit.span
     actor_spans = mentions_in(span)
     mentions = tuple(sorted(actor_mentions(actor_spans) + other_entities(span, actor_spans), key=lambda m: m.start))
     sides = [mention for mention in actor_spans if not is_place(mention)]
     stance = find_stance(span, sides) if sides else NO_STANCE
-    actors = order_actors(stance, sides)
-    if len(actors) < 2:
-        actors = borrow_actors(actors, previous_actors)
-    return Sentence(
+    own_actors = order_actors(stance, sides)
+    actors = borrow_actors(own_actors, previous_actors) if len(own_actors) < 2 else own_actors
+    sentence = Sentence(
         doc=doc_id,
         start=span.start_char,
         end=span.end_char,
@@ -55,6 +58,7 @@ def tag_sentence(doc_id: str, unit: Unit, previous_actors: tuple[str, ...] = ())
         stance=stance,
         main_clause=main_clause_text(span),
     )
+    return sentence, own_actors
 
 
 def is_place(mention: Span) -> bool:

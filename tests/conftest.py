@@ -91,9 +91,10 @@ def train_annotations():
 
 @pytest.fixture(scope="session")
 def train_examples(nlp, train_annotations):
+    from pipeline.config import CLAIM_PARTS, LABEL_PARTS
     from pipeline.train import build_examples
 
-    return build_examples(train_annotations, RAW_DIR, nlp=nlp)
+    return build_examples(train_annotations, RAW_DIR, nlp=nlp, parts={*CLAIM_PARTS, *LABEL_PARTS})
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, read_raw, write_crlf
 from pipeline.actors import load_actors
 from pipeline.cli import app
-from pipeline.config import LABELS, MODEL_CARD_FILE, MODEL_FILE
+from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE
 from pipeline.model import load_model
 
 pytestmark = pytest.mark.slow
@@ -47,7 +47,8 @@ def assert_one_line_error(result, *names: str) -> None:
     assert "Traceback" not in result.output
 
 
-# The end-to-end run, done twice into the same folder.
+# The end-to-end run, done twice into the same folder. The design's contract
+# is "at least" these keys, so the schema checks are subset checks.
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def test_articles_jsonl(e2e):
     records = read_jsonl(e2e["out"] / "articles.jsonl")
     assert [r["doc"] for r in records] == [*E2E_DOCS, "zz_inline"]
     for record in records:
-        assert set(record) == ARTICLE_KEYS
+        assert ARTICLE_KEYS <= set(record)
         raw = e2e["raw"][record["doc"]]
         path = Path(record["path"])
         assert path == e2e["corpus"] / f"{record['doc']}.txt"
@@ -116,14 +117,14 @@ def test_sentences_jsonl(e2e):
     codes = set(load_actors(ACTORS_PATH).values())
     previous = {}
     for record in records:
-        assert set(record) == SENTENCE_KEYS
+        assert SENTENCE_KEYS <= set(record)
         raw = e2e["raw"][record["doc"]]
         assert raw[record["start"] : record["end"]] == record["text"]
         assert record["text"] == record["text"].strip() and record["text"]
         assert record["start"] >= previous.get(record["doc"], 0), "sentences out of order or overlapping"
         previous[record["doc"]] = record["end"]
         assert record["kind"] in KINDS
-        assert set(record["stance"]) == STANCE_KEYS
+        assert STANCE_KEYS <= set(record["stance"])
         assert set(record["actors"]) <= codes
         for entity in record["entities"]:
             assert record["start"] <= entity["start"] < entity["end"] <= record["end"]
@@ -142,12 +143,12 @@ def test_claims_jsonl(e2e):
     assert claims, "no claims found in three articles about Iran and the Taliban"
     assert {c["label"] for c in claims} == set(LABELS)
     for claim in claims:
-        assert set(claim) == CLAIM_KEYS
+        assert CLAIM_KEYS <= set(claim)
         assert claim["label"] in LABELS
         assert 0.0 <= claim["confidence"] <= 1.0
-        assert 0.5 <= claim["claim_confidence"] <= 1.0
+        assert CLAIM_THRESHOLD <= claim["claim_confidence"] <= 1.0
         assert isinstance(claim["actors"], list) and set(claim["actors"]) <= codes
-        assert set(claim["stance"]) == STANCE_KEYS
+        assert STANCE_KEYS <= set(claim["stance"])
         assert claim["stance"]["polarity"] in {"positive", "negative", "neutral"}
         assert isinstance(claim["stance"]["cue"], list)
         assert claim["model"] == e2e["card"]["version"]
@@ -302,7 +303,11 @@ def test_train_writes_a_loadable_model_and_card(tmp_path):
     docs = ("000_7de830a5dc0e2335", "003_84e543c638c1c385")
     annotations = annotation_dir(tmp_path, docs)
     models = tmp_path / "models"
-    result = invoke("train", "--corpus-dir", RAW_DIR, "--annotations", annotations, "--models", models)
+    # No external sets: scoring PLOVER and the UN set would take a minute.
+    no_external = tmp_path / "no-external"
+    result = invoke(
+        "train", "--corpus-dir", RAW_DIR, "--annotations", annotations, "--models", models, "--external", no_external
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in models.iterdir()) == sorted([MODEL_CARD_FILE, MODEL_FILE])
     _model, card = load_model(models)
@@ -312,6 +317,7 @@ def test_train_writes_a_loadable_model_and_card(tmp_path):
     assert metrics["units"] == 88
     for name in ("claim_f1", "label_macro_f1", "end_to_end_macro_f1", "label_ece", "actor_f1"):
         assert 0.0 <= metrics[name] <= 1.0
+    assert not any(name.startswith(("plover", "un_")) for name in metrics)
     assert len(card["training_data_sha256"]) == 64
 
 

@@ -115,12 +115,6 @@ def test_bullets_are_their_own_units(nlp):
     assert ("Views: 445", "furniture") in [(u.span.text, u.kind) for u in units]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="nlp.py mark_block_boundaries leaves every token of a bullet line after the first to the "
-    "parser, which cuts the marker off as its own unit: '• The Taliban will open a consulate in "
-    "Mashhad.' gives units '•' and 'The Taliban ...'; the guidelines make a bullet item one unit",
-)
 def test_a_one_sentence_bullet_is_one_unit(nlp):
     article = article_of(BULLET_LIST)
     units = units_of(nlp, article)
@@ -130,7 +124,6 @@ def test_a_one_sentence_bullet_is_one_unit(nlp):
             assert inside == [article.raw[block.start : block.end]]
 
 
-@pytest.mark.xfail(strict=True, reason="same cause as test_a_one_sentence_bullet_is_one_unit")
 def test_no_unit_is_a_bare_bullet_marker(nlp):
     units = units_of(nlp, article_of(BULLET_LIST))
     assert all(re.search(r"\w", u.span.text) for u in units), [u.span.text for u in units]

@@ -74,12 +74,6 @@ def test_negation_flips_polarity(nlp, text, polarity, cue):
     assert cue in stance.cue
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="stance.py: 'accept' is no cue in lexicon.py and is_subordinate drops the 'acl' clause "
-    "'to cooperate' (SUBORDINATE_DEPS), so no cue survives, the 'not' is never applied, and the "
-    "stance is neutral with negated=False",
-)
 def test_negated_acceptance_of_cooperation(nlp):
     stance = tag_one(nlp, "The Taliban did not accept Iran's proposal to cooperate.").stance
     assert (stance.source, stance.target) == ("TAL", "IRN")
@@ -105,31 +99,41 @@ def test_sentence_without_actors_has_no_stance(nlp):
     assert sentence.stance == NO_STANCE
 
 
+HOSTED = "Iran hosted the Taliban foreign minister in Tehran on Sunday for a second round of meetings. "
+
+
 def test_the_two_sides_borrow_the_actors_of_the_previous_sentence(nlp):
-    sentences = tag_article(
-        nlp,
-        "Iran hosted the Taliban foreign minister in Tehran on Sunday for a second round of meetings. "
-        "The two sides agreed to expand trade. "
-        "Prices of wheat rose sharply in the spring.\n",
-    )
-    assert [s.actors for s in sentences] == [("IRN", "TAL"), ("IRN", "TAL"), ()]
+    sentences = tag_article(nlp, HOSTED + "The two sides agreed to expand trade.\n")
+    assert [s.actors for s in sentences] == [("IRN", "TAL"), ("IRN", "TAL")]
     assert sentences[1].text == "The two sides agreed to expand trade."
+    assert sentences[1].stance == NO_STANCE
 
 
-def test_borrowing_skips_sentences_without_actors(nlp):
+def test_a_lone_side_is_completed_from_the_previous_sentence(nlp):
+    sentences = tag_article(nlp, HOSTED + "Tehran pledged more fuel for the winter.\n")
+    assert [s.actors for s in sentences] == [("IRN", "TAL"), ("IRN", "TAL")]
+
+
+def test_a_sentence_with_two_sides_keeps_its_own(nlp):
+    sentences = tag_article(nlp, HOSTED + "Pakistan criticised India over the border dispute.\n")
+    assert [s.actors for s in sentences] == [("IRN", "TAL"), ("PAK", "IND")]
+
+
+def test_the_first_sentence_borrows_nothing(nlp):
+    sentences = tag_article(nlp, "The two sides agreed to expand trade. " + HOSTED.strip() + "\n")
+    assert [s.actors for s in sentences] == [(), ("IRN", "TAL")]
+
+
+def test_a_place_is_not_a_side(nlp):
+    sentence = tag_one(nlp, "Iran opened a new consulate in Afghanistan last year to serve traders.")
+    assert sentence.actors == ("IRN",)
+    assert ("Afghanistan", "AFG") in [(m.text, m.actor) for m in sentence.mentions]
+
+
+def test_sides_are_borrowed_from_the_sentence_just_before_only(nlp):
     sentences = tag_article(
         nlp,
-        "Iran hosted the Taliban foreign minister in Tehran on Sunday for a second round of meetings. "
-        "Prices of wheat rose sharply in the spring. "
-        "Both sides agreed to expand trade.\n",
+        HOSTED + "Prices of wheat rose sharply in the spring. The weather stayed cold until May.\n",
     )
-    assert [s.actors for s in sentences] == [("IRN", "TAL"), (), ("IRN", "TAL")]
-
-
-def test_no_borrowing_without_a_both_sides_phrase(nlp):
-    sentences = tag_article(
-        nlp,
-        "Iran hosted the Taliban foreign minister in Tehran on Sunday for a second round of meetings. "
-        "Trade between the neighbours has grown in recent months.\n",
-    )
-    assert [s.actors for s in sentences] == [("IRN", "TAL"), ()]
+    assert sentences[2].text == "The weather stayed cold until May."
+    assert sentences[2].actors == ()
