@@ -82,11 +82,12 @@ def evaluate_cli(
     actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
     external: Annotated[Path, typer.Option(help="Folder of public labelled sets, scored when present.")] = config.EXTERNAL_DIR,
     ablation: Annotated[bool, typer.Option(help="Compare the feature sets of config.ABLATIONS.")] = False,
+    errors: Annotated[int, typer.Option(min=0, help="Also print the N most confident held-out mistakes (JSONL).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Leave-one-article-out cross-validation over the annotations, and the
     external sets scored by a model trained on all annotations."""
-    from .evaluate import full_report
+    from .evaluate import confident_mistakes, cross_validate, full_report
     from .io import InputError, read_annotations
     from .nlp import load_nlp
     from .train import build_examples
@@ -95,6 +96,10 @@ def evaluate_cli(
     try:
         nlp = load_nlp(actors_path=actors)
         examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp)
+        if errors:
+            for mistake in confident_mistakes(cross_validate(examples), errors):
+                typer.echo(json.dumps(mistake, ensure_ascii=False))
+            return
         results = {}
         for name, spec in specs.items():
             kwargs = {"spec": model_spec(spec)} if spec else {}

@@ -118,3 +118,26 @@ def full_report(
         for name, labelled in external_sets(external_dir):
             scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
     return model, scores
+
+
+def confident_mistakes(scored: list[Scored], n: int) -> list[dict[str, Any]]:
+    """The n held-out predictions that were wrong with the highest confidence."""
+    mistakes = []
+    for s in scored:
+        gold = s.example.annotation.label or NONE
+        predicted = s.prediction.label if s.prediction.is_claim else NONE
+        if gold == predicted:
+            continue
+        confidence = s.prediction.confidence if predicted != NONE and gold != NONE else abs(s.prediction.claim_confidence - 0.5) + 0.5
+        mistakes.append(
+            {
+                "doc": s.example.annotation.doc,
+                "start": s.example.annotation.start,
+                "gold": gold,
+                "predicted": predicted,
+                "confidence": round(confidence, 3),
+                "mixed": s.example.annotation.mixed,
+                "text": s.example.annotation.text,
+            }
+        )
+    return sorted(mistakes, key=lambda m: (-m["confidence"], m["doc"], m["start"]))[:n]
