@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+import numpy as np
 from spacy.tokens import Doc
 
 from .config import NON_CLAIM_KINDS
-from .features import feature_rows
+from .features import VECTOR_PARTS, feature_rows
 from .model import ClaimModel, Prediction
+from .prototypes import nearest_prototype
 from .records import Article, Claim, Sentence
 from .segment import Unit
 
@@ -20,10 +22,11 @@ def classify(
     """Label each article's sentences; yield the article, its sentences and its claims."""
     for article, _doc, pairs in tagged:
         sentences = [sentence for _unit, sentence in pairs]
-        predictions = predict(model, sentences)
+        rows = feature_rows(sentences, model.parts) if sentences else []
+        predictions = predict(model, sentences, rows)
         claims = [
-            to_claim(sentence, prediction, version)
-            for sentence, prediction in zip(sentences, predictions)
+            to_claim(sentence, prediction, version, row.get("vector"))
+            for sentence, prediction, row in zip(sentences, predictions, rows)
             if prediction.is_claim
         ]
         yield article, sentences, claims
@@ -40,7 +43,20 @@ def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | Non
     ]
 
 
-def to_claim(sentence: Sentence, prediction: Prediction, version: str) -> Claim:
+def agreeing_cues(sentence: Sentence, label: str) -> tuple[str, ...]:
+    """Stance cue words whose polarity (after negation) agrees with the label."""
+    wanted = "positive" if label == "cooperation" else "negative"
+    return tuple(f"cue:{cue}" for cue in sentence.stance.cue) if sentence.stance.polarity == wanted else ()
+
+
+def readable_evidence(evidence: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in evidence if name not in VECTOR_PARTS)
+
+
+def to_claim(sentence: Sentence, prediction: Prediction, version: str, vector: np.ndarray | None = None) -> Claim:
+    """The claim record; its evidence is the agreeing stance cues, the model's
+    readable features and the most similar prototype sentence of its label."""
+    like = (f"like: {nearest_prototype(vector, prediction.label)}",) if vector is not None else ()
     return Claim(
         doc=sentence.doc,
         start=sentence.start,
@@ -51,6 +67,6 @@ def to_claim(sentence: Sentence, prediction: Prediction, version: str) -> Claim:
         claim_confidence=prediction.claim_confidence,
         actors=sentence.actors,
         stance=sentence.stance,
-        evidence=prediction.evidence,
+        evidence=agreeing_cues(sentence, prediction.label) + readable_evidence(prediction.evidence) + like,
         model=version,
     )

@@ -25,7 +25,7 @@ MODEL_CARD_FILE = "model-card.json"
 # Hyperparameters of the claim detector and the label classifier.
 CLAIM_C = 1.0
 LABEL_C = 3.0
-CLAIM_PARTS = ("signals", "words", "vector")
+CLAIM_PARTS = ("vector", "prototypes")
 LABEL_PARTS = ("vector", "prototypes")
 CLAIM_THRESHOLD = 0.5
 
@@ -47,6 +47,7 @@ ABLATIONS = {
     "embedding only": {"claim_parts": ("vector",), "label_parts": ("vector",)},
     "embedding + signals": {"claim_parts": ("signals", "vector"), "label_parts": ("signals", "vector")},
     "embedding + main-clause embedding": {"claim_parts": ("signals", "words", "vector"), "label_parts": ("vector", "clause_vector")},
-    "claim: words + signals + embedding; label: embedding": {"claim_parts": CLAIM_PARTS, "label_parts": ("vector",)},
-    "chosen: + prototype similarities for the label": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
+    "claim: words + signals + embedding; label: embedding": {"claim_parts": ("signals", "words", "vector"), "label_parts": ("vector",)},
+    "+ prototype similarities for the label": {"claim_parts": ("signals", "words", "vector"), "label_parts": LABEL_PARTS},
+    "chosen: embedding + prototype similarities for both": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
 }

@@ -51,6 +51,14 @@ def prototype_vectors() -> np.ndarray:
     return embed(list(COOPERATION + TENSION))
 
 
+def nearest_prototype(vector: np.ndarray, label: str) -> str:
+    """The prototype sentence of `label` most like the given embedding."""
+    prototypes = COOPERATION if label == "cooperation" else TENSION
+    offset = 0 if label == "cooperation" else len(COOPERATION)
+    similarities = prototype_vectors()[offset : offset + len(prototypes)] @ vector
+    return prototypes[int(np.argmax(similarities))]
+
+
 def prototype_features(vectors: np.ndarray) -> np.ndarray:
     """Per row: best and mean similarity to each side, and their differences."""
     similarities = vectors @ prototype_vectors().T

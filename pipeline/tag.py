@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span
 
 from .actors import SPAN_KEY
+from .config import NON_CLAIM_KINDS
 from .records import Article, Mention, Sentence, Stance
 from .segment import Unit
 from .stance import find_stance, main_clause_text
@@ -46,7 +47,8 @@ def tag_with_sides(doc_id: str, unit: Unit, previous_actors: tuple[str, ...]) ->
     sides = [mention for mention in actor_spans if not is_place(mention)]
     stance = find_stance(span, sides) if sides else NO_STANCE
     own_actors = order_actors(stance, sides)
-    actors = borrow_actors(own_actors, previous_actors) if len(own_actors) < 2 else own_actors
+    can_borrow = len(own_actors) < 2 and unit.kind not in NON_CLAIM_KINDS
+    actors = borrow_actors(own_actors, previous_actors) if can_borrow else own_actors
     sentence = Sentence(
         doc=doc_id,
         start=span.start_char,
