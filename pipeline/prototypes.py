@@ -26,6 +26,14 @@ COOPERATION = (
     "Officials expressed willingness to expand relations.",
     "The group received weapons, money and training from its ally.",
     "The neighbours are forming an alliance.",
+    # One per CAMEO cooperation root (02 appeal ... 08 yield).
+    "The government appealed to its neighbour to open talks.",
+    "The country said it is ready to cooperate and provide assistance.",
+    "The foreign ministers met and held consultations.",
+    "The president praised the neighbouring government and endorsed its plan.",
+    "The two countries agreed to share intelligence on security threats.",
+    "The country delivered humanitarian aid and military assistance.",
+    "The government eased restrictions and withdrew its troops.",
 )
 TENSION = (
     "The government accused its neighbour of violating the agreement.",
@@ -40,6 +48,18 @@ TENSION = (
     "The group plotted to assassinate the leader.",
     "The two states are rivals with deep disagreements.",
     "The country expelled the diplomats in protest.",
+    # One per CAMEO conflict root (10 demand ... 20 mass violence).
+    "The government demanded that its neighbour hand over the suspects.",
+    "The ministry accused the neighbouring government of interference.",
+    "The government rejected the proposal and refused to negotiate.",
+    "The president threatened military action against the neighbour.",
+    "Demonstrators protested outside the embassy against the foreign government.",
+    "The army mobilised troops along the border.",
+    "The country cut diplomatic ties and imposed sanctions.",
+    "Security forces arrested and deported the foreign nationals.",
+    "Gunmen attacked the convoy and killed the guards.",
+    "The two armies fought and shelled each other's positions.",
+    "The bombing campaign killed hundreds of civilians.",
 )
 # Similarities live in a narrow range; scaling puts them on a par with the
 # embedding's weights under the same regularisation.
