@@ -17,6 +17,9 @@ from .io import InputError
 from .records import Article, Block
 
 PARSE_KINDS = frozenset({"body", "bullet"})
+# spaCy refuses texts over 1,000,000 characters by default; the small model's
+# parser needs about 1 GB per 1,000,000 characters, which this still allows.
+MAX_ARTICLE_CHARS = 5_000_000
 
 
 def load_nlp(*, actors_path: Path = ACTORS_PATH, model: str = SPACY_MODEL) -> Language:
@@ -25,6 +28,7 @@ def load_nlp(*, actors_path: Path = ACTORS_PATH, model: str = SPACY_MODEL) -> La
         nlp = spacy.load(model)
     except OSError:
         raise InputError(f"spaCy model {model!r} is not installed (run `make install`)") from None
+    nlp.max_length = MAX_ARTICLE_CHARS
     aliases = _actors.load_actors(actors_path)
     nlp.add_pipe("actor_linker", after="ner", config={"aliases_json": json.dumps(aliases, sort_keys=True)})
     return nlp
