@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed
 CORPUS ?= corpus/raw
 OUT ?= out
 WORKERS ?= 1
+# Public labelled sets, read in place for `train` and `evaluate` figures only.
+EXTERNAL ?= ../shared/external
 
 .PHONY: help install pipeline train evaluate test bench clean
 
@@ -32,10 +34,10 @@ pipeline: $(STAMP) models/claims-model.json ## Run every stage over corpus/raw i
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS)
 
 train: $(STAMP) ## Fit the claim model from corpus/annotations
-	$(BIN)/pipeline train
+	$(BIN)/pipeline train --external $(EXTERNAL)
 
 evaluate: $(STAMP) ## Leave-one-article-out metrics (ABLATION=1: the feature-set table)
-	$(BIN)/pipeline evaluate $(if $(ABLATION),--ablation)
+	$(BIN)/pipeline evaluate --external $(EXTERNAL) $(if $(ABLATION),--ablation)
 
 test: $(STAMP) ## Run the test suite
 	$(BIN)/pytest -q

@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -52,7 +52,7 @@ def train_cli(
     annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")] = config.ANNOTATIONS_DIR,
     models: Annotated[Path, typer.Option(help="Folder to save the model in.")] = config.MODELS_DIR,
     actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
-    external: Annotated[Path, typer.Option(help="Folder of public labelled sets, scored when present.")] = config.EXTERNAL_DIR,
+    external: Annotated[Optional[Path], typer.Option(help="Folder of public labelled sets (PLOVER, UN) to score, if present.")] = None,
 ) -> None:
     """Fit the claim model on every annotation and save it with its model card."""
     from .evaluate import full_report
@@ -80,7 +80,7 @@ def evaluate_cli(
     corpus_dir: Annotated[Path, typer.Option(help="Folder of the annotated articles.")] = config.RAW_DIR,
     annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")] = config.ANNOTATIONS_DIR,
     actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
-    external: Annotated[Path, typer.Option(help="Folder of public labelled sets, scored when present.")] = config.EXTERNAL_DIR,
+    external: Annotated[Optional[Path], typer.Option(help="Folder of public labelled sets (PLOVER, UN) to score, if present.")] = None,
     ablation: Annotated[bool, typer.Option(help="Compare the feature sets of config.ABLATIONS.")] = False,
     errors: Annotated[int, typer.Option(min=0, help="Also print the N most confident held-out mistakes (JSONL).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
@@ -112,8 +112,8 @@ def evaluate_cli(
         typer.echo(format_table(results) if ablation else format_metrics(results["chosen"]))
 
 
-def external_dir(path: Path) -> Path | None:
-    return path if path.is_dir() else None
+def external_dir(path: Path | None) -> Path | None:
+    return path if path is not None and path.is_dir() else None
 
 
 def model_spec(spec: dict):
