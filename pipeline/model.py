@@ -50,14 +50,20 @@ class CalibratedBinary:
         return [str(c) for c in self.estimator.named_steps["model"].classes_]
 
     def fit(self, build: Any, rows: list[dict[str, Any]], y: np.ndarray, groups: list[str]) -> CalibratedBinary:
+        classes = np.unique(y)
+        if len(classes) != 2:
+            raise ValueError(f"training needs examples of two classes, got {', '.join(map(str, classes)) or 'none'}")
+        self.estimator = build().fit(rows, y)
+        folds = list(calibration_folds(y, groups))
+        if any(len(np.unique(y[train])) < 2 for train, _test in folds):
+            self.slope, self.offset = 1.0, 0.0  # too few examples to calibrate
+            return self
         held_out = np.zeros(len(rows))
-        for train, test in calibration_folds(y, groups):
+        for train, test in folds:
             inner = build().fit([rows[i] for i in train], y[train])
             held_out[test] = inner.decision_function([rows[i] for i in test])
-        positive = (y == np.unique(y)[1]).astype(int)
-        platt = LogisticRegression(C=1e4).fit(held_out.reshape(-1, 1), positive)
+        platt = LogisticRegression(C=1e4).fit(held_out.reshape(-1, 1), (y == classes[1]).astype(int))
         self.slope, self.offset = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-        self.estimator = build().fit(rows, y)
         return self
 
     def positive_probability(self, rows: list[dict[str, Any]]) -> np.ndarray:
