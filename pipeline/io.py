@@ -7,6 +7,7 @@ caught and reported as one line naming the file (and line).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -14,6 +15,8 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+import jsonlines
 
 from .config import LABELS
 from .records import Annotation
@@ -128,16 +131,22 @@ def check_offsets(annotation: Annotation, raw: str) -> None:
 
 def write_jsonl_atomic(path: Path, records: Iterable[dict[str, Any]]) -> int:
     """Write records to `path` through a temp file and a rename; return the count."""
-    with atomic_writer(path) as handle:
+    with atomic_jsonl_writer(path) as writer:
         count = 0
         for record in records:
-            handle.write(json_line(record))
+            writer.write(record)
             count += 1
     return count
 
 
-def json_line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
+@contextlib.contextmanager
+def atomic_jsonl_writer(path: Path) -> Iterator[jsonlines.Writer]:
+    """A JSON Lines writer (UTF-8, not ASCII-escaped) over `atomic_writer`."""
+    with atomic_writer(path) as handle:
+        yield jsonlines.Writer(handle, dumps=UTF8_DUMPS, flush=False)
+
+
+UTF8_DUMPS = functools.partial(json.dumps, ensure_ascii=False)
 
 
 @contextlib.contextmanager

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from .classify import classify
 from .ingest import ingest
-from .io import InputError, atomic_writer, json_line, list_articles
+from .io import InputError, atomic_jsonl_writer, list_articles
 from .model import ClaimModel
 from .nlp import parse
 from .segment import segment
@@ -36,12 +36,12 @@ def run(corpus_dir: Path, out_dir: Path, *, nlp: Language, model: ClaimModel, ve
     stages = classify(tag(segment(parse(ingest(paths), nlp=nlp, n_process=n_process))), model=model, version=version)
     with contextlib.ExitStack() as stack:
         articles_out, sentences_out, claims_out = (
-            stack.enter_context(atomic_writer(out_dir / name)) for name in OUTPUT_FILES
+            stack.enter_context(atomic_jsonl_writer(out_dir / name)) for name in OUTPUT_FILES
         )
         for article, sentences, claims in stages:
-            articles_out.write(json_line(article.to_json()))
-            sentences_out.writelines(json_line(sentence.to_json()) for sentence in sentences)
-            claims_out.writelines(json_line(claim.to_json()) for claim in claims)
+            articles_out.write(article.to_json())
+            sentences_out.write_all(sentence.to_json() for sentence in sentences)
+            claims_out.write_all(claim.to_json() for claim in claims)
             summary.articles += 1
             summary.sentences += len(sentences)
             summary.claims += len(claims)
