@@ -30,8 +30,8 @@ install: $(STAMP) ## Create .venv and install the pinned project into it
 models/claims-model.json: | $(STAMP)
 	$(BIN)/pipeline train
 
-pipeline: $(STAMP) models/claims-model.json ## Run every stage over corpus/raw into out/
-	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS)
+pipeline: $(STAMP) models/claims-model.json ## Run every stage over corpus/raw into out/ (STRICT=1: fail on any skipped article)
+	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS) $(if $(STRICT),--strict)
 
 train: $(STAMP) ## Fit the claim model from corpus/annotations
 	$(BIN)/pipeline train --external $(EXTERNAL)

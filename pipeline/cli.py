@@ -29,8 +29,12 @@ def run_cli(
     models: Annotated[Path, typer.Option(help="Folder holding the trained model.")] = config.MODELS_DIR,
     actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
     workers: Annotated[int, typer.Option(min=1, help="Processes for the spaCy parse.")] = 1,
+    strict: Annotated[bool, typer.Option(help="Fail (exit 1, no output written) if any article is skipped.")] = False,
 ) -> None:
-    """Run every stage over CORPUS_DIR and write articles, sentences and claims JSONL to OUT."""
+    """Run every stage over CORPUS_DIR and write articles, sentences and claims JSONL to OUT.
+
+    Unreadable articles (empty, binary, not UTF-8, HTML, too large, a symlink
+    out of the corpus) are skipped with a warning; the rest are processed."""
     from .io import InputError
     from .model import load_model
     from .nlp import load_nlp
@@ -39,11 +43,22 @@ def run_cli(
     try:
         model, card = load_model(models)
         nlp = load_nlp(actors_path=actors)
-        summary = run(corpus_dir, out, nlp=nlp, model=model, version=card["version"], n_process=workers)
+        summary = run(
+            corpus_dir, out, nlp=nlp, model=model, version=card["version"], n_process=workers, strict=strict, on_skip=warn_skipped
+        )
     except InputError as err:
         fail(str(err))
     labels = ", ".join(f"{n} {label}" for label, n in sorted(summary.labels.items()))
     typer.echo(f"{summary.articles} articles, {summary.sentences} sentences, {summary.claims} claims ({labels}) -> {out}")
+    typer.echo(f"processed {summary.articles}, skipped {len(summary.skipped)}{format_reasons(summary.skipped_by_reason())}")
+
+
+def warn_skipped(unreadable: Exception) -> None:
+    typer.echo(f"warning: skipped {unreadable}", err=True)
+
+
+def format_reasons(reasons: dict[str, int]) -> str:
+    return f" ({', '.join(f'{reason}: {n}' for reason, n in reasons.items())})" if reasons else ""
 
 
 @app.command("train")

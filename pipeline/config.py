@@ -37,6 +37,10 @@ HEADING_MAX_WORDS = 14
 
 EMBEDDING_BATCH_SIZE = 32
 
+# Articles larger than this are skipped (a news article is rarely 100 kB).
+MAX_ARTICLE_BYTES = int(float(os.environ.get("PIPELINE_MAX_ARTICLE_MB", "5")) * 1_000_000)
+BYTE_ORDER_MARK = "\ufeff"
+
 # Public labelled sets for evaluation only (read in place, never copied).
 EXTERNAL_DIR = Path(os.environ.get("PIPELINE_EXTERNAL", PROJECT_ROOT.parent / "shared" / "external"))
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .config import HEADING_MAX_WORDS
-from .io import read_meta, read_text
+from .config import BYTE_ORDER_MARK, HEADING_MAX_WORDS
+from .io import UnreadableArticle, read_meta, read_text
 from .records import Article, Block
 
 # Lines that are page chrome on news sites, whatever the article says.
@@ -44,11 +44,18 @@ FURNITURE_MAX_WORDS = 8
 SECTION_SEPARATOR = "\xa0|\xa0"
 
 
-def ingest(paths: Iterable[Path]) -> Iterator[Article]:
-    """Read each article file and classify its lines."""
+def ingest(paths: Iterable[Path], on_skip: Callable[[UnreadableArticle], None] | None = None) -> Iterator[Article]:
+    """Read each article file and classify its lines. An unreadable article
+    is passed to `on_skip` and left out, or raises when there is no `on_skip`."""
     for path in paths:
-        raw, sha256 = read_text(path)
-        meta = read_meta(path)
+        try:
+            raw, sha256 = read_text(path)
+            meta = read_meta(path)
+        except UnreadableArticle as skipped:
+            if on_skip is None:
+                raise
+            on_skip(skipped)
+            continue
         blocks = tuple(find_blocks(raw))
         if "title" not in meta:
             meta = {**meta, "title": first_heading(raw, blocks)}
@@ -65,13 +72,13 @@ def find_blocks(raw: str) -> Iterator[Block]:
 
 
 def line_spans(raw: str) -> Iterator[tuple[int, int]]:
-    """Offsets of each line with surrounding white space stripped; blank lines skipped."""
+    """Offsets of each line with surrounding white space (and a byte-order mark) stripped; blank lines skipped."""
     for match in re.finditer(r"[^\n]+", raw):
         text = match.group()
-        stripped = text.strip()
+        stripped = text.strip().strip(BYTE_ORDER_MARK).strip()
         if not stripped:
             continue
-        start = match.start() + (len(text) - len(text.lstrip()))
+        start = match.start() + text.index(stripped)
         yield start, start + len(stripped)
 
 

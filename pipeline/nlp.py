@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import actors as _actors  # noqa: F401  (registers the actor_linker factory)
-from .config import ACTORS_PATH, SPACY_MODEL
+from .config import ACTORS_PATH, BYTE_ORDER_MARK, SPACY_MODEL
 from .io import InputError
 from .records import Article, Block
 
@@ -29,9 +30,17 @@ def load_nlp(*, actors_path: Path = ACTORS_PATH, model: str = SPACY_MODEL) -> La
     except OSError:
         raise InputError(f"spaCy model {model!r} is not installed (run `make install`)") from None
     nlp.max_length = MAX_ARTICLE_CHARS
+    split_byte_order_mark(nlp)
     aliases = _actors.load_actors(actors_path)
     nlp.add_pipe("actor_linker", after="ner", config={"aliases_json": json.dumps(aliases, sort_keys=True)})
     return nlp
+
+
+def split_byte_order_mark(nlp: Language) -> None:
+    """A UTF-8 BOM stays in the text (offsets match UTF-8 readers) but becomes
+    its own token, so it never glues onto the first word."""
+    pattern = nlp.tokenizer.prefix_search.__self__.pattern
+    nlp.tokenizer.prefix_search = re.compile(f"^{BYTE_ORDER_MARK}|{pattern}").search
 
 
 def parse(articles: Iterable[Article], *, nlp: Language, n_process: int = 1) -> Iterator[tuple[Article, Doc]]:

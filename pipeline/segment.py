@@ -37,18 +37,24 @@ def sentence_units(article: Article, doc: Doc) -> list[Unit]:
     starts = [block.start for block in article.blocks]
     units = []
     for sent in doc.sents:
-        span = strip_space(sent)
+        span = strip_outside_blocks(sent, article.blocks, starts)
         if span is not None:
             units.append(Unit(span=span, kind=block_kind(article.blocks, starts, span.start_char)))
     return units
 
 
-def strip_space(span: Span) -> Span | None:
-    """The span without leading and trailing white-space tokens, or None if empty."""
-    tokens = [token for token in span if not token.is_space]
+def strip_outside_blocks(span: Span, blocks: tuple[Block, ...], starts: list[int]) -> Span | None:
+    """The span without leading and trailing tokens that lie in no block
+    (white space, a byte-order mark), or None if nothing is left."""
+    tokens = [token for token in span if not token.is_space and in_a_block(token.idx, blocks, starts)]
     if not tokens:
         return None
     return span.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def in_a_block(char: int, blocks: tuple[Block, ...], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, char) - 1
+    return index >= 0 and char < blocks[index].end
 
 
 def block_kind(blocks: tuple[Block, ...], starts: list[int], char: int) -> str:

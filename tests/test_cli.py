@@ -181,29 +181,81 @@ def small_corpus(tmp_path):
     return corpus
 
 
-@pytest.mark.parametrize(
-    "content",
-    [b"", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "Café in Tehran: Iran met the Taliban.\n".encode("latin-1")],
-    ids=["empty", "binary", "latin-1"],
-)
-def test_run_rejects_bad_article_without_writing(small_corpus, tmp_path, trained_model, content):
-    bad = small_corpus / "zz_bad.txt"
-    bad.write_bytes(content)
+UNREADABLE_ARTICLES = {
+    "empty.txt": (b"", "empty"),
+    "blank.txt": (b"  \n\t\n", "empty"),
+    "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    "latin.txt": ("Café in Tehran: Iran met the Taliban.\n".encode("latin-1"), "not UTF-8"),
+    "utf16.txt": ("Iran met the Taliban.\n".encode("utf-16"), "UTF-16, not UTF-8"),
+    "page.txt": (b"<!DOCTYPE html><html><body><p>Iran met the Taliban.</p></body></html>\n", "HTML, not plain text"),
+}
+
+
+@pytest.fixture
+def mixed_corpus(small_corpus, tmp_path):
+    """The small corpus plus every kind of unreadable article, and readable
+    ones with awkward names, a BOM and a symlink inside the corpus."""
+    for name, (content, _reason) in UNREADABLE_ARTICLES.items():
+        (small_corpus / name).write_bytes(content)
+    with (small_corpus / "huge.txt").open("wb") as handle:
+        handle.truncate(50_000_000)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Iran met the Taliban.\n", encoding="utf-8")
+    (small_corpus / "escape.txt").symlink_to(outside)
+    (small_corpus / "with spaces.txt").write_text("Iran welcomed the Taliban envoy.\n", encoding="utf-8")
+    (small_corpus / "téhéran é.txt").write_bytes("\ufeffIran and the Taliban signed a deal.\n".encode("utf-8"))
+    (small_corpus / "linked.txt").symlink_to(small_corpus / "a1.txt")
+    return small_corpus
+
+
+def test_run_skips_unreadable_articles_with_a_warning_and_processes_the_rest(mixed_corpus, tmp_path, trained_model):
+    out = tmp_path / "out"
+    result = invoke("run", mixed_corpus, "--out", out, "--models", trained_model.models_dir)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.strip()]
+    expected = {name: reason for name, (_content, reason) in UNREADABLE_ARTICLES.items()}
+    expected |= {"huge.txt": "too large", "escape.txt": "symlink outside the corpus"}
+    assert len(warnings) == len(expected)
+    for name, reason in expected.items():
+        (line,) = [w for w in warnings if f"{mixed_corpus / name}: " in w]
+        assert line.startswith("warning: skipped ") and reason in line
+    docs = [r["doc"] for r in read_jsonl(out / "articles.jsonl")]
+    assert docs == sorted([*SMALL_ARTICLES, "linked", "téhéran é", "with spaces"])
+    assert f"processed {len(docs)}, skipped 8 (" in result.stdout and "empty: 2" in result.stdout
+
+
+def test_run_keeps_offsets_of_a_bom_article_and_names_with_spaces(mixed_corpus, tmp_path, trained_model):
+    out = tmp_path / "out"
+    invoke("run", mixed_corpus, "--out", out, "--models", trained_model.models_dir)
+    sentences = read_jsonl(out / "sentences.jsonl")
+    for doc in ("téhéran é", "with spaces"):
+        raw = (mixed_corpus / f"{doc}.txt").read_bytes().decode("utf-8")
+        (sentence,) = [s for s in sentences if s["doc"] == doc]
+        assert raw[sentence["start"] : sentence["end"]] == sentence["text"]
+        assert sentence["text"] == raw.strip().lstrip("\ufeff")
+
+
+def test_strict_run_fails_on_any_skip_and_writes_nothing(mixed_corpus, tmp_path, trained_model):
     out = tmp_path / "out"
     out.mkdir()
     (out / "articles.jsonl").write_bytes(b'{"doc": "old"}\n')
-    (out / "sentences.jsonl").write_bytes(b"")
     before = snapshot(out)
-    result = invoke("run", small_corpus, "--out", out, "--models", trained_model.models_dir)
-    assert_one_line_error(result, str(bad))
+    result = invoke("run", mixed_corpus, "--out", out, "--models", trained_model.models_dir, "--strict")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[-1].startswith("error: ") and "--strict" in lines[-1]
+    assert sum(line.startswith("warning: skipped ") for line in lines) == 8
     assert snapshot(out) == before
 
 
-def test_run_into_a_new_folder_writes_no_files_on_bad_input(small_corpus, tmp_path, trained_model):
-    (small_corpus / "zz_bad.txt").write_bytes(b"  \n\n")
+def test_run_where_every_article_is_unreadable_fails_without_writing(tmp_path, trained_model):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "blank.txt").write_bytes(b"  \n\n")
     out = tmp_path / "fresh" / "out"
-    result = invoke("run", small_corpus, "--out", out, "--models", trained_model.models_dir)
-    assert_one_line_error(result, "zz_bad.txt")
+    result = invoke("run", corpus, "--out", out, "--models", trained_model.models_dir)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == f"error: {corpus}: no readable articles (1 skipped)"
     assert not out.exists() or not any(out.iterdir())
 
 

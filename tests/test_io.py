@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from pipeline.io import InputError, list_articles, read_annotations, read_text, write_jsonl_atomic
+from pipeline.io import InputError, UnreadableArticle, list_articles, read_annotations, read_text, write_jsonl_atomic
 
 GOOD_ANNOTATION = {
     "doc": "000_x",
@@ -28,33 +28,70 @@ def annotation_line(**changes) -> str:
     return json.dumps({k: v for k, v in record.items() if v is not ...})
 
 
+HTML_PAGE = b"<!DOCTYPE html>\n<html><head><title>Iran</title></head><body><p>Iran met the Taliban.</p></body></html>\n"
+HTML_FRAGMENT = b"<div><p>Iran met the Taliban.</p><p>Talks went on.</p><br><a href='x'>more</a></div>\n"
+
+
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("content", "reason"),
     [
-        (b"", "empty file"),
-        (b"  \n\t\r\n  \n", "empty file"),
+        (b"", "empty"),
+        (b"  \n\t\r\n  \n", "empty"),
+        (b"\xef\xbb\xbf \n", "empty"),
         (b"Iran met\x00the Taliban.\n", "binary"),
-        ("\ufeffIran met the Taliban.\n".encode("utf-16"), "binary"),
-        ("Café in Tehran.\nIran met the Taliban in Kabul.\n".encode("latin-1"), "not valid UTF-8"),
+        ("Iran met the Taliban.\n".encode("utf-16"), "UTF-16, not UTF-8"),
+        ("Iran met the Taliban.\n".encode("utf-32"), "UTF-32, not UTF-8"),
+        ("Café in Tehran.\nIran met the Taliban in Kabul.\n".encode("latin-1"), "not UTF-8"),
+        (HTML_PAGE, "HTML, not plain text"),
+        (HTML_FRAGMENT, "HTML, not plain text"),
     ],
-    ids=["empty", "whitespace-only", "nul-bytes", "utf-16", "latin-1"],
+    ids=["empty", "whitespace-only", "bom-only", "nul-bytes", "utf-16", "utf-32", "latin-1", "html-page", "html-fragment"],
 )
-def test_read_text_rejects_bad_files_naming_them(tmp_path, content, message):
+def test_read_text_refuses_unreadable_files_saying_why(tmp_path, content, reason):
     path = tmp_path / "bad_article.txt"
     path.write_bytes(content)
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(UnreadableArticle) as caught:
         read_text(path)
-    text = str(caught.value)
-    assert str(path) in text
-    assert message in text
-    assert "\n" not in text
+    assert caught.value.reason == reason
+    assert str(caught.value).startswith(f"{path}: {reason}")
+    assert "\n" not in str(caught.value)
 
 
-def test_read_text_latin1_error_names_the_line(tmp_path):
+def test_read_text_latin1_error_names_the_line_and_byte(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Iran met the Taliban.\nCafé in Tehran.\n".encode("latin-1"))
-    with pytest.raises(InputError, match=rf"^{path}:2: "):
+    with pytest.raises(UnreadableArticle, match=r"line 2, byte 0xE9"):
         read_text(path)
+
+
+def test_read_text_refuses_a_file_over_the_size_limit_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50_000_000)  # sparse: 50 MB of NUL bytes, refused on size alone
+    with pytest.raises(UnreadableArticle, match=r"too large \(50.0 MB; the limit is 5 MB\)"):
+        read_text(path, max_bytes=5_000_000)
+
+
+def test_read_text_refuses_a_symlink_out_of_the_corpus_but_follows_one_inside(tmp_path):
+    corpus, elsewhere = tmp_path / "corpus", tmp_path / "elsewhere"
+    corpus.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "secret.txt").write_text("Iran met the Taliban.\n", encoding="utf-8")
+    (corpus / "real.txt").write_text("Iran met the Taliban.\n", encoding="utf-8")
+    (corpus / "outside.txt").symlink_to(elsewhere / "secret.txt")
+    (corpus / "inside.txt").symlink_to(corpus / "real.txt")
+    (corpus / "dangling.txt").symlink_to(corpus / "gone.txt")
+    with pytest.raises(UnreadableArticle, match="symlink outside the corpus"):
+        read_text(corpus / "outside.txt")
+    with pytest.raises(UnreadableArticle, match="missing"):
+        read_text(corpus / "dangling.txt")
+    assert read_text(corpus / "inside.txt")[0] == "Iran met the Taliban.\n"
+
+
+def test_read_text_keeps_a_utf8_byte_order_mark_so_offsets_match_utf8_readers(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfIran met the Taliban.\n")
+    assert read_text(path)[0] == "\ufeffIran met the Taliban.\n"
 
 
 def test_read_text_returns_text_and_sha256_of_bytes(tmp_path):

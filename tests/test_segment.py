@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import INLINE_ARTICLE, RAW_DIR
 from pipeline.ingest import find_blocks, ingest
@@ -127,3 +129,20 @@ def test_a_one_sentence_bullet_is_one_unit(nlp):
 def test_no_unit_is_a_bare_bullet_marker(nlp):
     units = units_of(nlp, article_of(BULLET_LIST))
     assert all(re.search(r"\w", u.span.text) for u in units), [u.span.text for u in units]
+
+
+ARTICLE_LIKE_TEXT = st.lists(
+    st.sampled_from(["Iran met the Taliban.", "Views: 445", "• Fuel deal", "Border Clash", "  ", "", "\ufeff", "Tehran’s envoy!", "a.b", "—", "\t"]),
+    max_size=12,
+).map("\n".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(ARTICLE_LIKE_TEXT, st.text(max_size=120)))
+def test_units_of_any_text_keep_offsets_ordered_and_inside_one_block(nlp, raw):
+    article = article_of(raw)
+    units = units_of(nlp, article)
+    if not article.blocks:
+        assert units == []
+        return
+    check_units(article, units)
