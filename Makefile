@@ -12,7 +12,7 @@ WORKERS ?= 1
 # Public labelled sets, read in place for `train` and `evaluate` figures only.
 EXTERNAL ?= ../shared/external
 
-.PHONY: help install pipeline train evaluate test bench clean
+.PHONY: help install pipeline validate train evaluate test bench clean
 
 help: ## List the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ models/claims-model.json: | $(STAMP)
 
 pipeline: $(STAMP) models/claims-model.json ## Run every stage over corpus/raw into out/ (STRICT=1: fail on any skipped article)
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS) $(if $(STRICT),--strict)
+
+validate: $(STAMP) ## Check articles, actor dictionary and annotations; list every problem
+	$(BIN)/pipeline validate $(CORPUS)
 
 train: $(STAMP) ## Fit the claim model from corpus/annotations
 	$(BIN)/pipeline train --external $(EXTERNAL)

@@ -61,6 +61,25 @@ def format_reasons(reasons: dict[str, int]) -> str:
     return f" ({', '.join(f'{reason}: {n}' for reason, n in reasons.items())})" if reasons else ""
 
 
+@app.command("validate")
+def validate_cli(
+    corpus_dir: Annotated[Path, typer.Argument(help="Folder of .txt articles.")] = config.RAW_DIR,
+    annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")] = config.ANNOTATIONS_DIR,
+    actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
+) -> None:
+    """Check articles, actor dictionary and annotations; list every problem, exit 1 if any."""
+    from .validate import validate
+
+    result = validate(corpus_dir, actors, annotations)
+    for problem in result.problems:
+        typer.echo(f"error: {problem}", err=True)
+    counts = f"{result.articles} articles, {result.actors} actors, {result.annotations} annotations"
+    if result.problems:
+        typer.echo(f"{len(result.problems)} problem(s) ({counts} readable)", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"ok: {counts}")
+
+
 @app.command("train")
 def train_cli(
     corpus_dir: Annotated[Path, typer.Option(help="Folder of the annotated articles.")] = config.RAW_DIR,

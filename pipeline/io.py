@@ -109,22 +109,38 @@ def read_meta(path: Path) -> dict[str, Any]:
     return meta
 
 
-def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, object) for each non-blank line of a JSONL file."""
+def read_jsonl(path: Path, problems: list[InputError] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each non-blank line of a JSONL file.
+    A bad line raises, or with `problems` is recorded there and passed over."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not valid UTF-8") from None
+        report(InputError(f"{path}: not valid UTF-8"), problems)
+        return
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{number}: malformed JSON ({err.msg})") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{path}:{number}: expected a JSON object")
-        yield number, record
+            yield number, parse_json_object(line, f"{path}:{number}")
+        except InputError as problem:
+            report(problem, problems)
+
+
+def parse_json_object(line: str, where: str) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{where}: malformed JSON ({err.msg})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object")
+    return record
+
+
+def report(problem: InputError, problems: list[InputError] | None) -> None:
+    """Raise the problem, or record it when the caller collects them all."""
+    if problems is None:
+        raise problem
+    problems.append(problem)
 
 
 ANNOTATION_KEYS = {"doc", "start", "end", "text", "claim", "label", "mixed", "actors"}
@@ -160,13 +176,28 @@ def parse_annotation(record: dict[str, Any], where: str) -> Annotation:
     )
 
 
-def read_annotations(annotations_dir: Path) -> list[Annotation]:
-    """Every annotation in `*.jsonl` under the folder, validated, in file order."""
+def read_annotations(annotations_dir: Path, problems: list[InputError] | None = None) -> list[Annotation]:
+    """Every annotation in `*.jsonl` under the folder, validated, in file order.
+    A bad line raises, or with `problems` is recorded there and left out."""
     annotations = []
     for path in sorted(annotations_dir.glob("*.jsonl")):
-        for number, record in read_jsonl(path):
-            annotations.append(parse_annotation(record, f"{path}:{number}"))
+        for number, record in read_jsonl(path, problems):
+            try:
+                annotations.append(parse_annotation(record, f"{path}:{number}"))
+            except InputError as problem:
+                report(problem, problems)
     return annotations
+
+
+def check_duplicates(annotations: list[Annotation], problems: list[InputError] | None = None) -> list[Annotation]:
+    """Reject the same unit labelled twice with different labels; keep one of exact repeats."""
+    seen: dict[tuple[str, int, int], Annotation] = {}
+    for annotation in annotations:
+        key = (annotation.doc, annotation.start, annotation.end)
+        earlier = seen.setdefault(key, annotation)
+        if (earlier.claim, earlier.label) != (annotation.claim, annotation.label):
+            report(InputError(f"{annotation.source}: unit already labelled differently at {earlier.source}"), problems)
+    return list(seen.values())
 
 
 def check_offsets(annotation: Annotation, raw: str) -> None:

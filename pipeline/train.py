@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from .features import ALL_PARTS, feature_rows
 from .ingest import ingest
-from .io import InputError, check_offsets
+from .io import InputError, check_duplicates, check_offsets
 from .model import ClaimModel, ModelSpec
 from .nlp import parse
 from .records import Annotation, Article, Sentence
@@ -27,17 +27,6 @@ class Example:
     annotation: Annotation
     sentence: Sentence
     row: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-
-
-def check_duplicates(annotations: list[Annotation]) -> list[Annotation]:
-    """Reject the same unit labelled twice with different labels; keep one of exact repeats."""
-    seen: dict[tuple[str, int, int], Annotation] = {}
-    for annotation in annotations:
-        key = (annotation.doc, annotation.start, annotation.end)
-        earlier = seen.setdefault(key, annotation)
-        if (earlier.claim, earlier.label) != (annotation.claim, annotation.label):
-            raise InputError(f"{annotation.source}: unit already labelled differently at {earlier.source}")
-    return list(seen.values())
 
 
 def build_examples(
