@@ -1,0 +1,145 @@
+"""Crash safety and no network.
+
+Crashes: the work runs in a forked child (models already loaded, so each
+kill costs seconds, not a model load) and is killed with SIGKILL at random
+moments; every output must be the old or the new complete file.
+No network: the real CLI in a fresh process with socket connections failing.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ACTORS_PATH, ANNOTATIONS_DIR, RAW_DIR, SMALL_ARTICLES, TRAIN_DOCS
+
+pytestmark = pytest.mark.slow
+
+KILLS = 20
+OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+FORK = multiprocessing.get_context("fork")
+
+# Run as `python -c`: every socket connection fails, then the CLI runs.
+OFFLINE_MAIN = """
+import socket, sys
+def refuse(*args, **kwargs):
+    raise OSError("network disabled by the test")
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+sys.argv = ["pipeline", *sys.argv[1:]]
+from pipeline.cli import main
+main()
+"""
+
+
+def in_child(work: Callable[[], object]) -> multiprocessing.Process:
+    """Run `work` in a forked copy of this process, models already loaded."""
+
+    def child() -> None:
+        import torch
+
+        torch.set_num_threads(1)  # torch's OpenMP pool does not survive fork
+        work()
+
+    process = FORK.Process(target=child)
+    process.start()
+    return process
+
+
+def finish(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    process = in_child(work)
+    process.join()
+    assert process.exitcode == 0
+    return time.perf_counter() - started
+
+
+def kill_at_random_moments(work: Callable[[], object], seconds: float, before_each: Callable[[], None], after_each: Callable[[], None]) -> None:
+    """SIGKILL `work` KILLS times, each at a random moment of its usual run time."""
+    moments = random.Random(0)
+    for _kill in range(KILLS):
+        before_each()
+        process = in_child(work)
+        time.sleep(moments.uniform(0, 1.1 * seconds))
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
+        after_each()
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())} if folder.exists() else {}
+
+
+def write_corpus(folder: Path, *, grown: bool) -> Path:
+    folder.mkdir()
+    for name, text in SMALL_ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    if grown:
+        shutil.copy(RAW_DIR / "003_84e543c638c1c385.txt", folder / "zz_long.txt")
+        (folder / "a1.txt").write_text(SMALL_ARTICLES["a1"] + "\nIran and the Taliban clashed at the border.\n", encoding="utf-8")
+    return folder
+
+
+def test_run_killed_at_random_moments_leaves_old_or_new_files_and_then_completes(tmp_path, nlp, trained_model):
+    from pipeline.run import run
+
+    def run_into(corpus: Path, out: Path) -> Callable[[], object]:
+        return lambda: run(corpus, out, nlp=nlp, model=trained_model.model, version=trained_model.card["version"])
+
+    old_corpus, new_corpus = write_corpus(tmp_path / "old", grown=False), write_corpus(tmp_path / "new", grown=True)
+    finish(run_into(old_corpus, tmp_path / "ref-old"))
+    seconds = finish(run_into(new_corpus, tmp_path / "ref-new"))
+    old, new = files_of(tmp_path / "ref-old"), files_of(tmp_path / "ref-new")
+    assert set(new) == set(OUTPUTS) and all(old[name] != new[name] for name in OUTPUTS)
+    out = tmp_path / "out"
+
+    def restore_old_outputs() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        for name, data in old.items():
+            (out / name).write_bytes(data)
+
+    def check_each_output_is_old_or_new() -> None:
+        for name in OUTPUTS:
+            assert (out / name).read_bytes() in (old[name], new[name]), f"{name} is neither the old nor the new file"
+
+    kill_at_random_moments(run_into(new_corpus, out), seconds, restore_old_outputs, check_each_output_is_old_or_new)
+    finish(run_into(new_corpus, out))
+    assert files_of(out) == new  # and no temp file is left behind
+
+
+def test_the_whole_pipeline_runs_with_the_network_refused(tmp_path):
+    """Training and running, in fresh processes, with socket connections failing."""
+    corpus, annotations = tmp_path / "corpus", tmp_path / "annotations"
+    corpus.mkdir()
+    annotations.mkdir()
+    for doc in TRAIN_DOCS:
+        shutil.copy(RAW_DIR / f"{doc}.txt", corpus)
+    gold = (ANNOTATIONS_DIR / "seed-gold.jsonl").read_text(encoding="utf-8").splitlines()
+    (annotations / "gold.jsonl").write_text("\n".join(line for line in gold if json.loads(line)["doc"] in TRAIN_DOCS), encoding="utf-8")
+    models, out = tmp_path / "models", tmp_path / "out"
+    env = {**os.environ, "HF_HUB_OFFLINE": "0", "TRANSFORMERS_OFFLINE": "0"}  # nothing may rely on these
+    for args in (
+        ["train", "--corpus-dir", corpus, "--annotations", annotations, "--models", models, "--actors", ACTORS_PATH],
+        ["run", corpus, "--out", out, "--models", models, "--actors", ACTORS_PATH],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", OFFLINE_MAIN, *map(str, args)], capture_output=True, text=True, env=env, timeout=600
+        )
+        assert done.returncode == 0, done.stderr
+    assert "network disabled" not in done.stderr
+    claims = (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(claims) > 50
