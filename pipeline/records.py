@@ -84,6 +84,21 @@ class Sentence:
             "stance": stance_json(self.stance),
         }
 
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> Sentence:
+        """The inverse of `to_json` (for the run cache)."""
+        return cls(
+            doc=record["doc"],
+            start=record["start"],
+            end=record["end"],
+            text=record["text"],
+            kind=record["kind"],
+            mentions=tuple(Mention(**mention) for mention in record["entities"]),
+            actors=tuple(record["actors"]),
+            stance=stance_from_json(record["stance"]),
+            main_clause=record["main_clause"],
+        )
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -150,3 +165,13 @@ def stance_json(stance: Stance) -> dict[str, Any]:
         "cue": list(stance.cue),
         "negated": stance.negated,
     }
+
+
+def stance_from_json(record: dict[str, Any]) -> Stance:
+    return Stance(
+        source=record["source"],
+        target=record["target"],
+        polarity=record["polarity"],
+        cue=tuple(record["cue"]),
+        negated=record["negated"],
+    )
