@@ -27,10 +27,11 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP) ## Create .venv and install the pinned project into it
 
-models/claims-model.json: | $(STAMP)
+# The registry names the active model version; train only when there is none.
+models/versions.json: | $(STAMP)
 	$(BIN)/pipeline train
 
-pipeline: $(STAMP) models/claims-model.json ## Run every stage over corpus/raw into out/
+pipeline: $(STAMP) models/versions.json ## Run every stage over corpus/raw into out/
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS)
 
 train: $(STAMP) ## Fit the claim model from corpus/annotations
@@ -42,7 +43,7 @@ evaluate: $(STAMP) ## Leave-one-article-out metrics (ABLATION=1: the feature-set
 test: $(STAMP) ## Run the test suite
 	$(BIN)/pytest -q
 
-bench: $(STAMP) models/claims-model.json ## Speed and memory figures
+bench: $(STAMP) models/versions.json ## Speed and memory figures
 	$(BIN)/python -m pipeline.bench
 
 clean: ## Remove generated outputs (keeps models and .venv)

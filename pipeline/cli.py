@@ -112,6 +112,48 @@ def evaluate_cli(
         typer.echo(format_table(results) if ablation else format_metrics(results["chosen"]))
 
 
+@app.command("models")
+def models_cli(
+    models: Annotated[Path, typer.Option(help="Folder holding the trained models.")] = config.MODELS_DIR,
+    activate: Annotated[Optional[str], typer.Option("--activate", help="Make this kept version the active one.")] = None,
+) -> None:
+    """List the kept model versions, oldest first, with their leave-one-article-out
+    metrics; `*` marks the active one."""
+    from .io import InputError
+    from .model import activate as activate_version
+    from .model import list_versions
+
+    try:
+        if activate is not None:
+            card = activate_version(models, activate)
+            typer.echo(f"active: {card['version']}")
+        versions = list_versions(models)
+    except InputError as err:
+        fail(str(err))
+    if not versions:
+        fail(f"{models}: no model (run `make train`)")
+    typer.echo(format_versions(versions))
+
+
+VERSION_COLUMNS = ("claim_f1", "label_macro_f1", "end_to_end_macro_f1", "actor_f1")
+
+
+def format_versions(versions: list[tuple[dict, bool]]) -> str:
+    header = ["", "version", "units", "articles", "new", *VERSION_COLUMNS]
+    rows = [
+        ["*" if active else "", card["version"], card.get("units", "-"), card.get("articles", "-"), card.get("new_annotations", "-")]
+        + [card.get("metrics_loao", {}).get(column, "-") for column in VERSION_COLUMNS]
+        for card, active in versions
+    ]
+    return format_columns([header, *rows])
+
+
+def format_columns(rows: list[list]) -> str:
+    cells = [[str(cell) for cell in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells)
+
+
 def external_dir(path: Path | None) -> Path | None:
     return path if path is not None and path.is_dir() else None
 

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, read_raw, write_crlf
 from pipeline.actors import load_actors
 from pipeline.cli import app
-from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE
-from pipeline.model import load_model
+from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE
+from pipeline.model import active_model_dir, load_model
 
 pytestmark = pytest.mark.slow
 
@@ -230,12 +230,12 @@ def test_run_without_a_model_names_the_card(tmp_path, small_corpus):
     models = tmp_path / "no-models"
     models.mkdir()
     result = invoke("run", small_corpus, "--out", tmp_path / "out", "--models", models)
-    assert_one_line_error(result, str(models / MODEL_CARD_FILE))
+    assert_one_line_error(result, str(models / REGISTRY_FILE))
     assert not (tmp_path / "out").exists()
 
 
 def test_run_with_a_tampered_model_names_sha256(tmp_path, small_corpus, models_copy):
-    path = models_copy / MODEL_FILE
+    path = active_model_dir(models_copy) / MODEL_FILE
     path.write_bytes(path.read_bytes()[:-10])
     result = invoke("run", small_corpus, "--out", tmp_path / "out", "--models", models_copy)
     assert_one_line_error(result, str(path), "sha256")
@@ -309,8 +309,8 @@ def test_train_writes_a_loadable_model_and_card(tmp_path):
         "train", "--corpus-dir", RAW_DIR, "--annotations", annotations, "--models", models, "--external", no_external
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in models.iterdir()) == sorted([MODEL_CARD_FILE, MODEL_FILE])
     _model, card = load_model(models)
+    assert sorted(p.name for p in active_model_dir(models).iterdir()) == sorted([MODEL_CARD_FILE, MODEL_FILE])
     assert card["articles"] == 2 and card["units"] == 88
     assert result.stdout.startswith(f"trained {card['version']} on 88 units from 2 articles")
     metrics = card["metrics_loao"]
