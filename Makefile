@@ -34,8 +34,8 @@ models/versions.json: | $(STAMP)
 pipeline: $(STAMP) models/versions.json ## Run every stage over corpus/raw into out/
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS)
 
-train: $(STAMP) ## Fit the claim model from corpus/annotations
-	$(BIN)/pipeline train --external $(EXTERNAL)
+train: $(STAMP) ## Fit a new model version from corpus/annotations (FORCE=1: activate it even if it scores lower)
+	$(BIN)/pipeline train --external $(EXTERNAL) $(if $(FORCE),--force)
 
 evaluate: $(STAMP) ## Leave-one-article-out metrics (ABLATION=1: the feature-set table)
 	$(BIN)/pipeline evaluate --external $(EXTERNAL) $(if $(ABLATION),--ablation)

@@ -10,6 +10,9 @@ CORPUS_DIR = PROJECT_ROOT / "corpus"
 RAW_DIR = CORPUS_DIR / "raw"
 ANNOTATIONS_DIR = CORPUS_DIR / "annotations"
 ACTORS_PATH = CORPUS_DIR / "actors.jsonl"
+# `pipeline annotate` appends its answers here, `--import` the imported labels.
+ANNOTATE_FILE = "annotate.jsonl"
+IMPORT_FILE = "imported.jsonl"
 MODELS_DIR = PROJECT_ROOT / "models"
 OUT_DIR = PROJECT_ROOT / "out"
 
