@@ -125,7 +125,7 @@ def normal_label(label: str) -> str:
 def unit_fields(record: dict[str, Any], where: str) -> dict[str, Any]:
     """`doc`, `start`, `end` (and `actors`) from `meta` if there is one, else from the record."""
     meta = record.get("meta")
-    source = meta if isinstance(meta, dict) and "doc" in meta else record
+    source = meta if isinstance(meta, dict) and {"doc", "start", "end"} & meta.keys() else record
     missing = [key for key in ("doc", "start", "end") if key not in source]
     if missing:
         raise InputError(f"{where}: no {', '.join(missing)} naming the unit; {WHERE_TO_FIND}")
