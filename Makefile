@@ -12,7 +12,7 @@ WORKERS ?= 1
 # Public labelled sets, read in place for `train` and `evaluate` figures only.
 EXTERNAL ?= ../shared/external
 
-.PHONY: help install pipeline train evaluate test bench clean
+.PHONY: help install pipeline annotate train evaluate test bench clean
 
 help: ## List the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ models/versions.json: | $(STAMP)
 
 pipeline: $(STAMP) models/versions.json ## Run every stage over corpus/raw into out/
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS)
+
+annotate: $(STAMP) models/versions.json ## Label the sentences the model is least sure of (keys c t n s u q)
+	$(BIN)/pipeline annotate $(CORPUS)
 
 train: $(STAMP) ## Fit a new model version from corpus/annotations (FORCE=1: activate it even if it scores lower)
 	$(BIN)/pipeline train --external $(EXTERNAL) $(if $(FORCE),--force)
