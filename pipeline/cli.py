@@ -15,6 +15,7 @@ import typer
 from . import config
 
 if TYPE_CHECKING:
+    from .annotate import Session
     from .retrain import Comparison
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cooperation and tension claims from news articles.")
@@ -188,6 +189,8 @@ def annotate_cli(
         fail("--export and --import go one at a time")
     if (export or import_file) and tool_format is None:
         fail("--export and --import need --format prodigy or --format doccano")
+    if tool_format is not None and not (export or import_file):
+        fail("--format goes with --export or --import")
     try:
         if import_file:
             import_labels(import_file, tool_format.value, corpus_dir, annotations)
@@ -208,7 +211,7 @@ def annotate_cli(
         fail(str(err))
 
 
-def annotation_session(corpus_dir: Path, annotations: Path, models: Path, actors: Path):
+def annotation_session(corpus_dir: Path, annotations: Path, models: Path, actors: Path) -> Session:
     """The queue of unlabelled sentences, least certain first, as a session."""
     from .annotate import Session, candidates, least_certain_first, tagged_sentences
     from .io import read_annotations
@@ -221,7 +224,7 @@ def annotation_session(corpus_dir: Path, annotations: Path, models: Path, actors
     return Session(pending=least_certain_first(found, labelled), known={c.key: c for c in found})
 
 
-def export_queue(session, path: Path, tool_format: str) -> None:
+def export_queue(session: Session, path: Path, tool_format: str) -> None:
     from .exchange import export_records
     from .io import write_jsonl_atomic
 

@@ -78,11 +78,11 @@ def highlight_actors(sentence: Sentence, *, colour: bool) -> str:
 
 
 def screen(candidate: Candidate, session: Session, log_path: Path, message: str, *, colour: bool) -> str:
+    """One sentence with its neighbours, the guess, progress and the keys; on a
+    colour terminal the screen is cleared first."""
     dim, bold, reset = (DIM, BOLD, RESET) if colour else ("", "", "")
     sentence = candidate.sentence
-    actors = ", ".join(sentence.actors) or "none found"
     lines = [
-        CLEAR if colour else "",
         f"{bold}done {session.done} / left {session.left}{reset}  -> {log_path}",
         f"unit {sentence.doc}:{sentence.start}-{sentence.end} ({sentence.kind})",
         "",
@@ -90,12 +90,12 @@ def screen(candidate: Candidate, session: Session, log_path: Path, message: str,
         f"> {highlight_actors(sentence, colour=colour)}",
         f"  {dim}{candidate.after or '(end of article)'}{reset}",
         "",
-        f"model: {SHOWN[candidate.guess]} {candidate.confidence:.2f}   actors: {actors}",
+        f"model: {SHOWN[candidate.guess]} {candidate.confidence:.2f}   actors: {', '.join(sentence.actors) or 'none found'}",
         message,
         HELP,
         "> ",
     ]
-    return "\n".join(lines[1:] if not colour else lines)
+    return (CLEAR if colour else "\n") + "\n".join(lines)
 
 
 def handle_key(key: str, session: Session, log_path: Path) -> str | None:
@@ -132,7 +132,9 @@ def run_session(
         message = outcome
 
 
-def annotate_in_terminal(session: Session, log_path: Path, *, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+def annotate_in_terminal(session: Session, log_path: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+    """The session on the process's terminal (or its piped stdin and stdout)."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     colour = stdout.isatty() and "NO_COLOR" not in os.environ
 
     def write(text: str) -> None:

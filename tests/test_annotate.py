@@ -144,7 +144,7 @@ def test_actors_are_highlighted_and_other_mentions_not():
 
 def test_screen_shows_context_guess_and_progress(tmp_path):
     shown = screen(candidate(ACCUSED, "tension", 0.41, before=MET.text, after=RAINED.text), new_session(), tmp_path / "a.jsonl", "", colour=False)
-    lines = shown.splitlines()
+    lines = shown.strip("\n").splitlines()
     assert "done 0 / left 3" in lines[0]
     assert f"  {MET.text}" in lines and f"> {ACCUSED.text}" in lines and f"  {RAINED.text}" in lines
     assert "model: tension 0.41   actors: TAL, IRN" in lines
@@ -246,3 +246,20 @@ def test_annotate_in_a_terminal_with_key_presses_resumes_and_survives_ctrl_c(ann
     assert "Traceback" not in child.before
     assert answers(annotations)[-1] == (resumed["key"], "tension") and len(answers(annotations)) == 3
     assert len(read_annotations(annotations)) == len(answers(annotations)) + 38, "every line is a valid annotation"
+
+
+@pytest.mark.slow
+def test_annotate_reads_lines_when_stdin_is_not_a_terminal(annotate_corpus):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    corpus, annotations, models = annotate_corpus
+    args = ["annotate", str(corpus), "--annotations", str(annotations), "--models", str(models), "--actors", str(ACTORS_PATH)]
+    result = CliRunner().invoke(app, args, input="t\nn\nq\n")
+    assert result.exit_code == 0, result.output
+    assert [label for _key, label in answers(annotations)] == ["tension", None]
+    assert "\x1b[" not in result.stdout, "no colour codes when stdout is not a terminal"
+    done, left = map(int, re.findall(r"done (\d+) / left (\d+)", result.stdout)[0])
+    assert done == 0 and left > 2
+    assert result.stdout.rstrip().endswith(f"2 answers saved to {annotations / ANNOTATE_FILE}; {left - 2} sentences left")

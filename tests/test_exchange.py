@@ -176,7 +176,11 @@ def test_cli_import_appends_to_the_imported_file(tmp_path, folders):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["--import", "x.jsonl"], "need --format"), (["--export", "a", "--import", "b", "--format", "prodigy"], "one at a time")],
+    [
+        (["--import", "x.jsonl"], "need --format"),
+        (["--export", "a", "--import", "b", "--format", "prodigy"], "one at a time"),
+        (["--format", "doccano"], "goes with --export or --import"),
+    ],
 )
 def test_cli_rejects_incomplete_options(args, message):
     result = CliRunner().invoke(app, ["annotate", *args])
