@@ -206,7 +206,7 @@ def annotate_cli(
             annotate_in_terminal(session, log_path)
         except KeyboardInterrupt:
             typer.echo("")
-        typer.echo(f"{session.done} answers saved to {log_path}; {session.left} sentences left")
+        typer.echo(f"{session.done} answered this session, saved in {log_path}; {session.left} sentences left")
     except InputError as err:
         fail(str(err))
 

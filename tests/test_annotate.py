@@ -232,7 +232,7 @@ def test_annotate_in_a_terminal_with_key_presses_resumes_and_survives_ctrl_c(ann
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    assert f"2 answers saved to {annotations / ANNOTATE_FILE}; {total - 2} sentences left" in child.before
+    assert f"2 answered this session, saved in {annotations / ANNOTATE_FILE}; {total - 2} sentences left" in child.before
 
     child = spawn_annotate(corpus, annotations, models)
     resumed = next_screen(child)
@@ -243,9 +243,11 @@ def test_annotate_in_a_terminal_with_key_presses_resumes_and_survives_ctrl_c(ann
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()
-    assert "Traceback" not in child.before
+    assert "Traceback" not in child.before and child.exitstatus == 0
+    assert f"1 answered this session, saved in {annotations / ANNOTATE_FILE}" in child.before
     assert answers(annotations)[-1] == (resumed["key"], "tension") and len(answers(annotations)) == 3
-    assert len(read_annotations(annotations)) == len(answers(annotations)) + 38, "every line is a valid annotation"
+    gold_units = len((annotations / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+    assert len(read_annotations(annotations)) == gold_units + 3, "every line written is a valid annotation"
 
 
 @pytest.mark.slow
@@ -262,4 +264,4 @@ def test_annotate_reads_lines_when_stdin_is_not_a_terminal(annotate_corpus):
     assert "\x1b[" not in result.stdout, "no colour codes when stdout is not a terminal"
     done, left = map(int, re.findall(r"done (\d+) / left (\d+)", result.stdout)[0])
     assert done == 0 and left > 2
-    assert result.stdout.rstrip().endswith(f"2 answers saved to {annotations / ANNOTATE_FILE}; {left - 2} sentences left")
+    assert result.stdout.rstrip().endswith(f"2 answered this session, saved in {annotations / ANNOTATE_FILE}; {left - 2} sentences left")
