@@ -12,7 +12,7 @@ WORKERS ?= 1
 # Public labelled sets, read in place for `train` and `evaluate` figures only.
 EXTERNAL ?= ../shared/external
 
-.PHONY: help install pipeline validate train evaluate test bench clean
+.PHONY: help install pipeline validate annotate train evaluate test bench clean
 
 help: ## List the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,17 +27,21 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP) ## Create .venv and install the pinned project into it
 
-models/claims-model.json: | $(STAMP)
+# The registry names the active model version; train only when there is none.
+models/versions.json: | $(STAMP)
 	$(BIN)/pipeline train
 
-pipeline: $(STAMP) models/claims-model.json ## Run every stage over corpus/raw into out/ (STRICT=1: fail on any skipped article)
+pipeline: $(STAMP) models/versions.json ## Run every stage over corpus/raw into out/ (STRICT=1: fail on any skipped article)
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS) $(if $(STRICT),--strict)
 
 validate: $(STAMP) ## Check articles, actor dictionary and annotations; list every problem
 	$(BIN)/pipeline validate $(CORPUS)
 
-train: $(STAMP) ## Fit the claim model from corpus/annotations
-	$(BIN)/pipeline train --external $(EXTERNAL)
+annotate: $(STAMP) models/versions.json ## Label the sentences the model is least sure of (keys c t n s u q)
+	$(BIN)/pipeline annotate $(CORPUS)
+
+train: $(STAMP) ## Fit a new model version from corpus/annotations (FORCE=1: activate it even if it scores lower)
+	$(BIN)/pipeline train --external $(EXTERNAL) $(if $(FORCE),--force)
 
 evaluate: $(STAMP) ## Leave-one-article-out metrics (ABLATION=1: the feature-set table)
 	$(BIN)/pipeline evaluate --external $(EXTERNAL) $(if $(ABLATION),--ablation)
@@ -45,7 +49,7 @@ evaluate: $(STAMP) ## Leave-one-article-out metrics (ABLATION=1: the feature-set
 test: $(STAMP) ## Run the test suite
 	$(BIN)/pytest -q
 
-bench: $(STAMP) models/claims-model.json ## Speed and memory figures
+bench: $(STAMP) models/versions.json ## Speed and memory figures
 	$(BIN)/python -m pipeline.bench
 
 clean: ## Remove generated outputs (keeps models and .venv)

@@ -6,12 +6,17 @@ import json
 import logging
 import os
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from . import config
+
+if TYPE_CHECKING:
+    from .annotate import Session
+    from .retrain import Comparison
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cooperation and tension claims from news articles.")
 log = logging.getLogger("pipeline")
@@ -87,26 +92,74 @@ def train_cli(
     models: Annotated[Path, typer.Option(help="Folder to save the model in.")] = config.MODELS_DIR,
     actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
     external: Annotated[Optional[Path], typer.Option(help="Folder of public labelled sets (PLOVER, UN) to score, if present.")] = None,
+    force: Annotated[bool, typer.Option(help="Make the new model active even if it scores lower than the active one.")] = False,
 ) -> None:
-    """Fit the claim model on every annotation and save it with its model card."""
+    """Fit the claim model on every annotation, save it as a new version with its
+    model card, and make it active unless it scores lower than the active model."""
     from .evaluate import full_report
     from .io import InputError, read_annotations
-    from .model import save_model
+    from .model import previous_card, save_model
     from .nlp import load_nlp
+    from .retrain import compare
     from .train import build_examples, model_card
 
     try:
+        previous = previous_card(models)
         items = read_annotations(annotations)
         if not items:
             fail(f"{annotations}: no annotations")
         nlp = load_nlp(actors_path=actors)
         examples = build_examples(items, corpus_dir, nlp=nlp, parts={*config.CLAIM_PARTS, *config.LABEL_PARTS})
-        model, scores = full_report(examples, nlp=nlp, external_dir=external_dir(external))
-        card = save_model(model, model_card([e.annotation for e in examples], scores), models)
+        report = full_report(examples, nlp=nlp, external_dir=external_dir(external))
+        labelled = [e.annotation for e in examples]
+        comparison = compare(previous, labelled, report.scored, report.scores)
+        extra = {"previous_version": previous and previous["version"], "new_annotations": comparison.new_annotations}
+        activate = force or not comparison.is_worse
+        card = save_model(report.model, model_card(labelled, report.scores, **extra), models, activate=activate)
     except (InputError, ValueError) as err:
         fail(str(err))
-    typer.echo(f"trained {card['version']} on {card['units']} units from {card['articles']} articles")
-    typer.echo(format_metrics(scores))
+    typer.echo(f"trained {card['version']} on {card['units']} units from {card['articles']} articles{what_is_new(comparison)}")
+    typer.echo(format_comparison(comparison, card["version"]) if previous else format_metrics(report.scores))
+    typer.echo(verdict(comparison, card["version"], activate))
+
+
+def what_is_new(comparison: Comparison) -> str:
+    if comparison.previous is None:
+        return ""
+    since = comparison.previous["version"]
+    if comparison.new_annotations is None:
+        return f"; the card of {since} does not list its units, so new annotations are not counted"
+    return f"; {comparison.new_annotations} annotations new since {since} ({comparison.relabelled} relabelled)"
+
+
+def format_comparison(comparison: Comparison, version: str) -> str:
+    previous = comparison.previous
+    header = ["leave-one-article-out", f"{previous['version']} (active)", f"{version} (new)"]
+    if comparison.shared_metrics:
+        header.append(f"{version} on the {comparison.shared_metrics['units']} units of {previous['version']}")
+    names = list(dict.fromkeys([*comparison.new_metrics, *comparison.previous_metrics]))
+    rows = [
+        [name, comparison.previous_metrics.get(name, "-"), comparison.new_metrics.get(name, "-")]
+        + ([comparison.shared_metrics.get(name, "-")] if comparison.shared_metrics else [])
+        for name in names
+    ]
+    return format_columns([header, *rows])
+
+
+def verdict(comparison: Comparison, version: str, activated: bool) -> str:
+    if comparison.previous is None or comparison.previous_score is None:
+        return f"active: {version}"
+    old = comparison.previous["version"]
+    where = f"on the {comparison.shared_metrics['units']} units both were scored on" if comparison.shared_metrics else "over all units"
+    change = f"{comparison.metric} {comparison.previous_score} -> {comparison.new_score} {where}"
+    if not comparison.is_worse:
+        return f"active: {version} ({change})"
+    if activated:
+        return f"active: {version}, forced although it scores lower ({change})"
+    return (
+        f"kept {old} active: {version} scores lower ({change}); it is saved, "
+        f"`pipeline models --activate {version}` or `make train FORCE=1` makes it active"
+    )
 
 
 @app.command("evaluate")
@@ -144,6 +197,127 @@ def evaluate_cli(
         typer.echo(json.dumps(results if ablation else results["chosen"], indent=2))
     else:
         typer.echo(format_table(results) if ablation else format_metrics(results["chosen"]))
+
+
+class ToolFormat(str, Enum):
+    prodigy = "prodigy"
+    doccano = "doccano"
+
+
+@app.command("annotate")
+def annotate_cli(
+    corpus_dir: Annotated[Path, typer.Argument(help="Folder of .txt articles.")] = config.RAW_DIR,
+    annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files (answers are added here).")] = config.ANNOTATIONS_DIR,
+    models: Annotated[Path, typer.Option(help="Folder holding the trained models.")] = config.MODELS_DIR,
+    actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
+    export: Annotated[Optional[Path], typer.Option("--export", help="Write the queue to FILE for another tool.")] = None,
+    import_file: Annotated[Optional[Path], typer.Option("--import", help="Read labels from FILE exported by another tool.")] = None,
+    tool_format: Annotated[Optional[ToolFormat], typer.Option("--format", help="The other tool's JSONL format.")] = None,
+) -> None:
+    """Label the sentences the model is least sure of, one key each: c(ooperation),
+    t(ension), n(ot a claim), s(kip), u(ndo), q(uit). Each answer is saved at once
+    to ANNOTATIONS/annotate.jsonl; the next session resumes where this one stopped."""
+    from .io import InputError
+
+    if export and import_file:
+        fail("--export and --import go one at a time")
+    if (export or import_file) and tool_format is None:
+        fail("--export and --import need --format prodigy or --format doccano")
+    if tool_format is not None and not (export or import_file):
+        fail("--format goes with --export or --import")
+    try:
+        if import_file:
+            import_labels(import_file, tool_format.value, corpus_dir, annotations)
+            return
+        session = annotation_session(corpus_dir, annotations, models, actors)
+        if export:
+            export_queue(session, export, tool_format.value)
+            return
+        log_path = annotations / config.ANNOTATE_FILE
+        try:
+            from .terminal import annotate_in_terminal
+
+            annotate_in_terminal(session, log_path)
+        except KeyboardInterrupt:
+            typer.echo("")
+        typer.echo(f"{session.done} answered this session, saved in {log_path}; {session.left} sentences left")
+    except InputError as err:
+        fail(str(err))
+
+
+def annotation_session(corpus_dir: Path, annotations: Path, models: Path, actors: Path) -> Session:
+    """The queue of unlabelled sentences, least certain first, as a session."""
+    from .annotate import Session, candidates, least_certain_first, tagged_sentences
+    from .io import read_annotations
+    from .model import load_model
+    from .nlp import load_nlp
+
+    labelled = {(a.doc, a.start, a.end) for a in read_annotations(annotations)}
+    model, _card = load_model(models)
+    found = list(candidates(tagged_sentences(corpus_dir, nlp=load_nlp(actors_path=actors)), model=model))
+    return Session(pending=least_certain_first(found, labelled), known={c.key: c for c in found})
+
+
+def export_queue(session: Session, path: Path, tool_format: str) -> None:
+    from .exchange import export_records
+    from .io import write_jsonl_atomic
+
+    count = write_jsonl_atomic(path, export_records(session.pending, tool_format))
+    typer.echo(f"{count} sentences to label, least certain first -> {path}")
+
+
+def import_labels(path: Path, tool_format: str, corpus_dir: Path, annotations: Path) -> None:
+    from .exchange import import_annotations
+
+    summary = import_annotations(
+        path, tool_format, corpus_dir=corpus_dir, annotations_dir=annotations, target=annotations / config.IMPORT_FILE
+    )
+    typer.echo(
+        f"{summary.added} annotations added to {summary.target}; "
+        f"{summary.already_there} already there, {summary.unlabelled} without a label"
+    )
+
+
+@app.command("models")
+def models_cli(
+    models: Annotated[Path, typer.Option(help="Folder holding the trained models.")] = config.MODELS_DIR,
+    activate: Annotated[Optional[str], typer.Option("--activate", help="Make this kept version the active one.")] = None,
+) -> None:
+    """List the kept model versions, oldest first, with their leave-one-article-out
+    metrics; `*` marks the active one."""
+    from .io import InputError
+    from .model import activate as activate_version
+    from .model import list_versions
+
+    try:
+        if activate is not None:
+            card = activate_version(models, activate)
+            typer.echo(f"active: {card['version']}")
+        versions = list_versions(models)
+    except InputError as err:
+        fail(str(err))
+    if not versions:
+        fail(f"{models}: no model (run `make train`)")
+    typer.echo(format_versions(versions))
+
+
+VERSION_COLUMNS = ("claim_f1", "label_macro_f1", "end_to_end_macro_f1", "actor_f1")
+
+
+def format_versions(versions: list[tuple[dict, bool]]) -> str:
+    header = ["", "version", "units", "articles", "new", *VERSION_COLUMNS]
+    rows = [
+        ["*" if active else "", card["version"], card.get("units", "-"), card.get("articles", "-"), card.get("new_annotations", "-")]
+        + [card.get("metrics_loao", {}).get(column, "-") for column in VERSION_COLUMNS]
+        for card, active in versions
+    ]
+    return format_columns([header, *rows])
+
+
+def format_columns(rows: list[list]) -> str:
+    cells = [[str(cell) for cell in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells)
 
 
 def external_dir(path: Path | None) -> Path | None:

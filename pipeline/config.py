@@ -10,6 +10,9 @@ CORPUS_DIR = PROJECT_ROOT / "corpus"
 RAW_DIR = CORPUS_DIR / "raw"
 ANNOTATIONS_DIR = CORPUS_DIR / "annotations"
 ACTORS_PATH = CORPUS_DIR / "actors.jsonl"
+# `pipeline annotate` appends its answers here, `--import` the imported labels.
+ANNOTATE_FILE = "annotate.jsonl"
+IMPORT_FILE = "imported.jsonl"
 MODELS_DIR = PROJECT_ROOT / "models"
 OUT_DIR = PROJECT_ROOT / "out"
 
@@ -21,6 +24,14 @@ SEED = 0
 
 MODEL_FILE = "claims-model.json"
 MODEL_CARD_FILE = "model-card.json"
+# models/versions/<version>/ holds each model and its card; models/versions.json
+# names the active one and lists the versions in the order they were trained.
+VERSIONS_DIR = "versions"
+REGISTRY_FILE = "versions.json"
+KEEP_MODELS = 5
+# Retraining keeps the active model when the new one scores lower on this
+# metric over the units both were scored on (`pipeline train --force` overrides).
+RETRAIN_METRIC = "end_to_end_macro_f1"
 
 # Hyperparameters of the claim detector and the label classifier.
 CLAIM_C = 1.0

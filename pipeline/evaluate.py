@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
@@ -108,16 +108,23 @@ def actor_metrics(claims: list[Scored]) -> dict[str, float]:
     }
 
 
+class Report(NamedTuple):
+    model: ClaimModel  # fitted on every example
+    scores: dict[str, Any]  # LOAO metrics, and the external sets' scores
+    scored: list[Scored]  # the held-out predictions behind the LOAO metrics
+
+
 def full_report(
     examples: list[Example], *, nlp: Language, spec: ModelSpec = ModelSpec(), external_dir: Path | None = None
-) -> tuple[ClaimModel, dict[str, Any]]:
+) -> Report:
     """LOAO metrics, then the model fitted on everything, scored on the external sets."""
-    scores = metrics(cross_validate(examples, spec))
+    scored = cross_validate(examples, spec)
+    scores = metrics(scored)
     model = fit_model(examples, spec)
     if external_dir is not None:
         for name, labelled in external_sets(external_dir):
             scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
-    return model, scores
+    return Report(model, scores, scored)
 
 
 def confident_mistakes(scored: list[Scored], n: int) -> list[dict[str, Any]]:

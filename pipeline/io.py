@@ -251,3 +251,45 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def append_jsonl_durably(path: Path, record: dict[str, Any]) -> None:
+    """Append one record as a line and fsync it, so a crash right after loses nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = UTF8_DUMPS(record) + "\n"
+    with path.open("a+b") as handle:
+        if handle.tell() > 0:
+            handle.seek(-1, os.SEEK_END)
+            if handle.read(1) != b"\n":
+                line = "\n" + line  # the file was edited by hand and lacks its last newline
+        handle.write(line.encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def remove_last_jsonl_record(path: Path) -> dict[str, Any] | None:
+    """Remove the last record of a JSONL file by rewriting it atomically; return
+    the record, or None when there is none. The file is never truncated in place."""
+    if not path.exists():
+        return None
+    records = list(read_jsonl(path))
+    if not records:
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    last_line = records[-1][0]
+    with atomic_writer(path) as handle:
+        handle.writelines(line + "\n" for line in lines[: last_line - 1] if line.strip())
+    return records[-1][1]
+
+
+def append_jsonl_atomically(path: Path, records: list[dict[str, Any]]) -> None:
+    """Append records to a JSONL file in one step: the current content and the
+    new lines go to a temp file that replaces it, so a failure leaves it as it was."""
+    if not records:
+        return
+    existing = path.read_bytes() if path.exists() else b""
+    if existing and not existing.endswith(b"\n"):
+        existing += b"\n"
+    with atomic_writer(path, "wb") as handle:
+        handle.write(existing)
+        handle.writelines((UTF8_DUMPS(record) + "\n").encode("utf-8") for record in records)

@@ -82,8 +82,21 @@ def annotations_hash(annotations: list[Annotation]) -> str:
     return digest.hexdigest()
 
 
-def model_card(annotations: list[Annotation], metrics: dict[str, Any]) -> dict[str, Any]:
+def unit_key(annotation: Annotation) -> str:
+    return f"{annotation.doc}:{annotation.start}:{annotation.end}"
+
+
+def unit_labels(annotations: list[Annotation]) -> dict[str, str]:
+    """Each annotated unit's key and its label ("not-claim" for non-claims), as the card records them."""
+    return {unit_key(a): a.label or "not-claim" for a in sorted(annotations, key=lambda a: (a.doc, a.start, a.end))}
+
+
+def model_card(annotations: list[Annotation], metrics: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """The card saved beside the model; it lists the annotated units so the
+    next training can tell which annotations are new."""
     return {
+        **extra,
+        "annotations": unit_labels(annotations),
         "training_data_sha256": annotations_hash(annotations),
         "units": len(annotations),
         "articles": len({a.doc for a in annotations}),

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, read_raw, write_crlf
 from pipeline.actors import load_actors
 from pipeline.cli import app
-from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE
-from pipeline.model import load_model
+from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE
+from pipeline.model import active_model_dir, load_model
 
 pytestmark = pytest.mark.slow
 
@@ -282,12 +282,12 @@ def test_run_without_a_model_names_the_card(tmp_path, small_corpus):
     models = tmp_path / "no-models"
     models.mkdir()
     result = invoke("run", small_corpus, "--out", tmp_path / "out", "--models", models)
-    assert_one_line_error(result, str(models / MODEL_CARD_FILE))
+    assert_one_line_error(result, str(models / REGISTRY_FILE))
     assert not (tmp_path / "out").exists()
 
 
 def test_run_with_a_tampered_model_names_sha256(tmp_path, small_corpus, models_copy):
-    path = models_copy / MODEL_FILE
+    path = active_model_dir(models_copy) / MODEL_FILE
     path.write_bytes(path.read_bytes()[:-10])
     result = invoke("run", small_corpus, "--out", tmp_path / "out", "--models", models_copy)
     assert_one_line_error(result, str(path), "sha256")
@@ -361,8 +361,8 @@ def test_train_writes_a_loadable_model_and_card(tmp_path):
         "train", "--corpus-dir", RAW_DIR, "--annotations", annotations, "--models", models, "--external", no_external
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in models.iterdir()) == sorted([MODEL_CARD_FILE, MODEL_FILE])
     _model, card = load_model(models)
+    assert sorted(p.name for p in active_model_dir(models).iterdir()) == sorted([MODEL_CARD_FILE, MODEL_FILE])
     assert card["articles"] == 2 and card["units"] == 88
     assert result.stdout.startswith(f"trained {card['version']} on 88 units from 2 articles")
     metrics = card["metrics_loao"]
@@ -378,3 +378,106 @@ def test_help_lists_the_commands():
     assert result.exit_code == 0
     for command in ("run", "train", "evaluate"):
         assert command in result.stdout
+
+
+# Retraining: the previous model's figures beside the new one's, and the better one active.
+
+NO_EXTERNAL = "no-external"  # scoring PLOVER and the UN set would take a minute
+
+
+def train(tmp_path: Path, annotations: Path, models: Path, *extra: str):
+    return invoke(
+        "train", "--corpus-dir", RAW_DIR, "--annotations", annotations, "--models", models,
+        "--external", tmp_path / NO_EXTERNAL, *extra,
+    )
+
+
+def add_annotations(annotations: Path, doc: str, count: int) -> None:
+    lines = [line for line in (ANNOTATIONS_DIR / "seed-gold.jsonl").read_text(encoding="utf-8").splitlines() if f'"{doc}"' in line]
+    (annotations / "more.jsonl").write_text("\n".join(lines[:count]) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def retrained(tmp_path_factory):
+    """A model on two articles, then retrained after 20 annotations of a third were added."""
+    tmp_path = tmp_path_factory.mktemp("retrain")
+    annotations = annotation_dir(tmp_path, ("000_7de830a5dc0e2335", "003_84e543c638c1c385"))
+    models = tmp_path / "models"
+    first = train(tmp_path, annotations, models)
+    assert first.exit_code == 0, first.output
+    first_card = load_model(models)[1]
+    add_annotations(annotations, "001_278ee63bc767467f", 20)
+    result = train(tmp_path, annotations, models)
+    return {"annotations": annotations, "models": models, "first": first_card, "result": result}
+
+
+@pytest.fixture
+def two_versions(tmp_path, retrained):
+    """A private copy of the retrained models folder: the first model and the second, active."""
+    models = tmp_path / "models"
+    shutil.copytree(retrained["models"], models)
+    return models
+
+
+def test_retraining_prints_both_models_figures_and_counts_new_annotations(retrained):
+    old = retrained["first"]["version"]
+    result = retrained["result"]
+    assert result.exit_code == 0, result.output
+    _model, card = load_model(retrained["models"])
+    new = card["version"]
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"trained {new} on 108 units from 3 articles; 20 annotations new since {old} (0 relabelled)"
+    assert lines[1].split("  ")[0] == "leave-one-article-out" and f"{old} (active)" in lines[1] and f"{new} (new)" in lines[1]
+    assert f"{new} on the 88 units of {old}" in lines[1]
+    units = next(line.split() for line in lines if line.startswith("units "))
+    assert units == ["units", "88", "108", "88"]
+    e2e = next(line.split() for line in lines if line.startswith("end_to_end_macro_f1 "))
+    assert float(e2e[1]) == retrained["first"]["metrics_loao"]["end_to_end_macro_f1"]
+    assert float(e2e[2]) == card["metrics_loao"]["end_to_end_macro_f1"]
+    assert card["new_annotations"] == 20 and card["previous_version"] == old
+    assert len(card["annotations"]) == 108
+    assert lines[-1] == f"active: {new} (end_to_end_macro_f1 {float(e2e[1])} -> {float(e2e[3])} on the 88 units both were scored on)"
+
+
+def make_the_active_model_look_better(models: Path) -> None:
+    """Raise the active card's recorded score (the card is not covered by the sha256)."""
+    path = active_model_dir(models) / MODEL_CARD_FILE
+    card = json.loads(path.read_text(encoding="utf-8"))
+    card["metrics_loao"]["end_to_end_macro_f1"] = 1.0
+    path.write_text(json.dumps(card), encoding="utf-8")
+
+
+def test_retraining_keeps_the_active_model_when_the_new_one_scores_lower_unless_forced(tmp_path, retrained, two_versions):
+    models = two_versions
+    make_the_active_model_look_better(models)
+    old = load_model(models)[1]["version"]
+    annotations = tmp_path / "annotations"
+    shutil.copytree(retrained["annotations"], annotations)
+    add_annotations(annotations, "001_278ee63bc767467f", 30)
+    result = train(tmp_path, annotations, models)
+    assert result.exit_code == 0, result.output
+    assert load_model(models)[1]["version"] == old
+    registry = json.loads((models / REGISTRY_FILE).read_text(encoding="utf-8"))
+    new = registry["versions"][-1]
+    assert registry["active"] == old and new != old and len(registry["versions"]) == 3
+    assert result.stdout.splitlines()[-1].startswith(f"kept {old} active: {new} scores lower (end_to_end_macro_f1 1.0 -> ")
+    listing = invoke("models", "--models", models)
+    assert listing.exit_code == 0
+    marked = {line.lstrip("* ").split()[0]: line.startswith("*") for line in listing.stdout.splitlines()[1:]}
+    assert marked == {retrained["first"]["version"]: False, old: True, new: False}
+
+    forced = train(tmp_path, annotations, models, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert load_model(models)[1]["version"] == new
+    assert forced.stdout.splitlines()[-1].startswith(f"active: {new}, forced although it scores lower")
+
+
+def test_models_activate_switches_back_and_rejects_unknown_versions(retrained, two_versions):
+    old = retrained["first"]["version"]
+    result = invoke("models", "--models", two_versions, "--activate", old)
+    assert result.exit_code == 0 and result.stdout.startswith(f"active: {old}\n")
+    assert load_model(two_versions)[1]["version"] == old
+    before = (two_versions / REGISTRY_FILE).read_bytes()
+    for bad in ("m-000000000000", "../models"):
+        assert_one_line_error(invoke("models", "--models", two_versions, "--activate", bad), str(REGISTRY_FILE))
+    assert (two_versions / REGISTRY_FILE).read_bytes() == before

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 
 import numpy as np
 import pytest
 from sklearn.svm import LinearSVC
 
-from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE
+from pipeline.config import CLAIM_THRESHOLD, KEEP_MODELS, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE, VERSIONS_DIR
 from pipeline.io import InputError
-from pipeline.model import ClaimModel, load_model, read_card, save_model
+from pipeline.model import (
+    CalibratedBinary,
+    ClaimModel,
+    activate,
+    active_model_dir,
+    list_versions,
+    load_model,
+    read_card,
+    read_registry,
+    save_model,
+)
 from pipeline.persist import ModelFormatError, dump_estimator, load_estimator
 from pipeline.train import fit_model
 
@@ -23,15 +34,16 @@ def rows_of(trained):
 
 
 def test_saved_files_and_card(trained_model):
-    data = (trained_model.models_dir / MODEL_FILE).read_bytes()
-    card = json.loads((trained_model.models_dir / MODEL_CARD_FILE).read_text(encoding="utf-8"))
+    data = (active_model_dir(trained_model.models_dir) / MODEL_FILE).read_bytes()
+    card = json.loads((active_model_dir(trained_model.models_dir) / MODEL_CARD_FILE).read_text(encoding="utf-8"))
     assert card == trained_model.card
     assert card["model_file"] == MODEL_FILE
     assert card["sha256"] == hashlib.sha256(data).hexdigest()
     assert card["version"] == "m-" + card["sha256"][:12]
     assert card["units"] == len(trained_model.examples) and card["articles"] == 3
     assert json.loads(data)["format"] == "claims-pipeline/estimator-v1"
-    assert sorted(p.name for p in trained_model.models_dir.iterdir()) == sorted([MODEL_CARD_FILE, MODEL_FILE])
+    assert sorted(p.name for p in active_model_dir(trained_model.models_dir).iterdir()) == sorted([MODEL_CARD_FILE, MODEL_FILE])
+    assert active_model_dir(trained_model.models_dir).name == card["version"]
 
 
 def test_predictions_are_well_formed(trained_model):
@@ -82,15 +94,16 @@ def test_loading_twice_gives_identical_predictions(trained_model):
 def test_saved_model_survives_resaving(trained_model, tmp_path):
     loaded, _card = load_model(trained_model.models_dir)
     save_model(loaded, {}, tmp_path)
-    assert (tmp_path / MODEL_FILE).read_bytes() == (trained_model.models_dir / MODEL_FILE).read_bytes()
+    assert (active_model_dir(tmp_path) / MODEL_FILE).read_bytes() == (active_model_dir(trained_model.models_dir) / MODEL_FILE).read_bytes()
 
 
 def test_training_twice_gives_byte_identical_files(trained_model, tmp_path):
     for name in ("first", "second"):
         save_model(fit_model(trained_model.examples), {"note": "same data"}, tmp_path / name)
+    first, second = active_model_dir(tmp_path / "first"), active_model_dir(tmp_path / "second")
     for file in (MODEL_FILE, MODEL_CARD_FILE):
-        assert (tmp_path / "first" / file).read_bytes() == (tmp_path / "second" / file).read_bytes()
-    assert (tmp_path / "first" / MODEL_FILE).read_bytes() == (trained_model.models_dir / MODEL_FILE).read_bytes()
+        assert (first / file).read_bytes() == (second / file).read_bytes()
+    assert (first / MODEL_FILE).read_bytes() == (active_model_dir(trained_model.models_dir) / MODEL_FILE).read_bytes()
 
 
 def change_one_digit(data: bytes) -> bytes:
@@ -105,7 +118,7 @@ def change_one_digit(data: bytes) -> bytes:
 
 @pytest.mark.parametrize("damage", ["one-byte", "truncated", "appended"])
 def test_changed_model_file_is_rejected_naming_sha256(models_copy, damage):
-    path = models_copy / MODEL_FILE
+    path = active_model_dir(models_copy) / MODEL_FILE
     data = path.read_bytes()
     changed = {
         "one-byte": change_one_digit(data),
@@ -122,15 +135,15 @@ def test_changed_model_file_is_rejected_naming_sha256(models_copy, damage):
 def rewrite_with_card(models_dir, model_json) -> None:
     """Replace the model file and update the card's sha256, as a forger would."""
     data = json.dumps(model_json).encode("utf-8")
-    (models_dir / MODEL_FILE).write_bytes(data)
-    card_path = models_dir / MODEL_CARD_FILE
+    (active_model_dir(models_dir) / MODEL_FILE).write_bytes(data)
+    card_path = active_model_dir(models_dir) / MODEL_CARD_FILE
     card = json.loads(card_path.read_text(encoding="utf-8"))
     card["sha256"] = hashlib.sha256(data).hexdigest()
     card_path.write_text(json.dumps(card), encoding="utf-8")
 
 
 def test_model_with_unknown_estimator_type_is_rejected(models_copy):
-    model_json = json.loads((models_copy / MODEL_FILE).read_bytes())
+    model_json = json.loads((active_model_dir(models_copy) / MODEL_FILE).read_bytes())
     model_json["label"]["estimator"]["steps"][1][1]["type"] = "builtins.eval"
     rewrite_with_card(models_copy, model_json)
     with pytest.raises(InputError, match=r"not a valid model \(.*unknown estimator type 'builtins\.eval'"):
@@ -138,7 +151,7 @@ def test_model_with_unknown_estimator_type_is_rejected(models_copy):
 
 
 def test_model_with_unknown_format_is_rejected(models_copy):
-    model_json = json.loads((models_copy / MODEL_FILE).read_bytes())
+    model_json = json.loads((active_model_dir(models_copy) / MODEL_FILE).read_bytes())
     model_json["format"] = "sklearn-pickle"
     rewrite_with_card(models_copy, model_json)
     with pytest.raises(InputError, match="unknown model format 'sklearn-pickle'"):
@@ -146,7 +159,7 @@ def test_model_with_unknown_format_is_rejected(models_copy):
 
 
 def test_model_with_missing_part_is_rejected(models_copy):
-    model_json = json.loads((models_copy / MODEL_FILE).read_bytes())
+    model_json = json.loads((active_model_dir(models_copy) / MODEL_FILE).read_bytes())
     del model_json["claim"]
     rewrite_with_card(models_copy, model_json)
     with pytest.raises(InputError, match="not a valid model"):
@@ -191,8 +204,8 @@ def test_dump_estimator_rejects_unsupported_estimators():
         dump_estimator(LinearSVC())
 
 
-def test_missing_card_names_the_card_path(tmp_path):
-    with pytest.raises(InputError, match=str(tmp_path / MODEL_CARD_FILE)):
+def test_empty_models_folder_names_the_registry(tmp_path):
+    with pytest.raises(InputError, match=str(tmp_path / REGISTRY_FILE)):
         load_model(tmp_path)
 
 
@@ -201,14 +214,14 @@ def test_missing_card_names_the_card_path(tmp_path):
     [("{not json", "not valid JSON"), ('{"version": "m-1"}', "not a model card"), ("[]", "not a model card")],
 )
 def test_bad_card_is_rejected(tmp_path, card, message):
-    (tmp_path / MODEL_CARD_FILE).write_text(card, encoding="utf-8")
+    (tmp_path / MODEL_CARD_FILE).write_text(card, encoding="utf-8")  # a card saved before versioning
     with pytest.raises(InputError, match=message):
         read_card(tmp_path)
 
 
 def test_missing_model_file_names_it(models_copy):
-    (models_copy / MODEL_FILE).unlink()
-    with pytest.raises(InputError, match=str(models_copy / MODEL_FILE)):
+    (active_model_dir(models_copy) / MODEL_FILE).unlink()
+    with pytest.raises(InputError, match=str(active_model_dir(models_copy) / MODEL_FILE)):
         load_model(models_copy)
 
 
@@ -216,3 +229,89 @@ def test_from_json_round_trip_in_memory(trained_model):
     data = trained_model.model.to_json()
     again = ClaimModel.from_json(json.loads(json.dumps(data)))
     assert again.to_json() == data
+
+
+# Versions: models/versions/<version>/ and the registry naming the active one.
+
+
+def variant(model: ClaimModel, step: int) -> ClaimModel:
+    """The same model with a shifted calibration: different bytes, a different version."""
+    claim = CalibratedBinary(model.claim.estimator, model.claim.slope + step, model.claim.offset)
+    return ClaimModel(claim=claim, label=model.label)
+
+
+def saved_versions(models_dir) -> list[str]:
+    return sorted(p.name for p in (models_dir / VERSIONS_DIR).iterdir())
+
+
+def test_saving_keeps_the_newest_versions_and_activates_the_last(trained_model, tmp_path):
+    cards = [save_model(variant(trained_model.model, step), {"step": step}, tmp_path) for step in range(KEEP_MODELS + 2)]
+    versions = [card["version"] for card in cards]
+    assert len(set(versions)) == len(versions)
+    registry = read_registry(tmp_path)
+    assert registry.versions == tuple(versions[-KEEP_MODELS:])
+    assert registry.active == versions[-1]
+    assert saved_versions(tmp_path) == sorted(versions[-KEEP_MODELS:])
+    assert load_model(tmp_path)[1]["step"] == KEEP_MODELS + 1
+    assert [(card["step"], active) for card, active in list_versions(tmp_path)] == [
+        (step, step == KEEP_MODELS + 1) for step in range(2, KEEP_MODELS + 2)
+    ]
+
+
+def test_a_model_saved_without_activating_waits_until_activated(trained_model, tmp_path):
+    first = save_model(variant(trained_model.model, 0), {"step": 0}, tmp_path)
+    second = save_model(variant(trained_model.model, 1), {"step": 1}, tmp_path, activate=False)
+    assert load_model(tmp_path)[1]["version"] == first["version"]
+    assert load_model(tmp_path, version=second["version"])[1]["version"] == second["version"]
+    assert activate(tmp_path, second["version"])["version"] == second["version"]
+    assert load_model(tmp_path)[1]["version"] == second["version"]
+
+
+def test_pruning_never_removes_the_active_version(trained_model, tmp_path):
+    active = save_model(variant(trained_model.model, 0), {}, tmp_path)["version"]
+    for step in range(1, KEEP_MODELS + 3):
+        save_model(variant(trained_model.model, step), {}, tmp_path, activate=False)
+    registry = read_registry(tmp_path)
+    assert registry.active == active and active in saved_versions(tmp_path)
+    assert len(registry.versions) == KEEP_MODELS + 1
+
+
+def test_activating_a_tampered_version_fails_and_keeps_the_active_one(trained_model, tmp_path):
+    first = save_model(variant(trained_model.model, 0), {}, tmp_path)["version"]
+    second = save_model(variant(trained_model.model, 1), {}, tmp_path, activate=False)["version"]
+    path = tmp_path / VERSIONS_DIR / second / MODEL_FILE
+    path.write_bytes(path.read_bytes() + b" ")
+    with pytest.raises(InputError, match="sha256"):
+        activate(tmp_path, second)
+    assert read_registry(tmp_path).active == first
+    with pytest.raises(InputError, match="no version 'm-000000000000'"):
+        activate(tmp_path, "m-000000000000")
+
+
+@pytest.mark.parametrize(
+    "registry",
+    ['{"active": "../../etc", "versions": ["../../etc"]}', '{"active": "m-0123456789ab", "versions": []}', "[1, 2"],
+    ids=["path-traversal", "active-not-listed", "malformed"],
+)
+def test_a_bad_registry_is_rejected_naming_it(tmp_path, registry):
+    (tmp_path / REGISTRY_FILE).write_text(registry, encoding="utf-8")
+    with pytest.raises(InputError, match=str(tmp_path / REGISTRY_FILE)):
+        load_model(tmp_path)
+
+
+def test_a_model_saved_before_versioning_loads_and_is_migrated_on_the_next_save(trained_model, tmp_path):
+    for name in (MODEL_FILE, MODEL_CARD_FILE):
+        shutil.copy(active_model_dir(trained_model.models_dir) / name, tmp_path / name)
+    assert load_model(tmp_path)[1] == trained_model.card
+    new = save_model(variant(trained_model.model, 1), {}, tmp_path)
+    assert not (tmp_path / MODEL_FILE).exists() and not (tmp_path / MODEL_CARD_FILE).exists()
+    assert read_registry(tmp_path).versions == (trained_model.card["version"], new["version"])
+    assert load_model(tmp_path, version=trained_model.card["version"])[1] == trained_model.card
+
+
+def test_a_version_folder_left_by_an_interrupted_save_is_removed(trained_model, tmp_path):
+    orphan = tmp_path / VERSIONS_DIR / "m-0123456789ab"
+    orphan.mkdir(parents=True)
+    (orphan / MODEL_FILE).write_bytes(b"{")
+    save_model(trained_model.model, {}, tmp_path)
+    assert saved_versions(tmp_path) == [trained_model.card["version"]]

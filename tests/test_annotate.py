@@ -1,0 +1,267 @@
+"""annotate + terminal: the queue order, the session, the annotation file
+(appends fsynced, undo rewritten atomically), and the screen."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, RAW_DIR
+from pipeline.config import ANNOTATE_FILE
+from pipeline.annotate import NOT_CLAIM, Candidate, Session, least_certain_first, three_way_guess
+from pipeline.io import append_jsonl_durably, read_annotations, remove_last_jsonl_record
+from pipeline.model import Prediction
+from pipeline.records import Mention, Sentence, Stance
+from pipeline.terminal import ACTOR, RESET, handle_key, highlight_actors, read_key, run_session, screen
+
+ARTICLE = "Iran Talks\n\nIran met the Taliban in Kabul. The Taliban accused Iran of theft.\nIt rained in Herat.\n"
+NEUTRAL = Stance(source=None, target=None, polarity="neutral", cue=())
+
+
+def sentence(text: str, *, actors: tuple[str, ...] = (), kind: str = "body") -> Sentence:
+    start = ARTICLE.index(text)
+    mentions = tuple(
+        Mention(start=start + text.index(name), end=start + text.index(name) + len(name), text=name, label="GPE", actor=code)
+        for name, code in (("Iran", "IRN"), ("Taliban", "TAL"), ("Herat", None))
+        if name in text
+    )
+    return Sentence("a1", start, start + len(text), text, kind, mentions, actors, NEUTRAL)
+
+
+MET = sentence("Iran met the Taliban in Kabul.", actors=("IRN", "TAL"))
+ACCUSED = sentence("The Taliban accused Iran of theft.", actors=("TAL", "IRN"))
+RAINED = sentence("It rained in Herat.")
+
+
+def candidate(s: Sentence, guess: str = "cooperation", confidence: float = 0.6, before: str = "", after: str = "") -> Candidate:
+    return Candidate(sentence=s, before=before, after=after, guess=guess, confidence=confidence)
+
+
+QUEUE = (candidate(MET, confidence=0.9), candidate(ACCUSED, "tension", 0.4), candidate(RAINED, NOT_CLAIM, 0.55))
+
+
+def prediction(p_claim: float, label: str, confidence: float) -> Prediction:
+    return Prediction(is_claim=p_claim >= 0.5, claim_confidence=p_claim, label=label, confidence=confidence, evidence=())
+
+
+@pytest.mark.parametrize(
+    ("p_claim", "label", "confidence", "expected"),
+    [
+        (0.9, "tension", 0.8, ("tension", 0.72)),
+        (0.2, "tension", 0.9, (NOT_CLAIM, 0.8)),
+        (0.6, "cooperation", 0.5, (NOT_CLAIM, 0.4)),
+        (0.7, "cooperation", 0.6, ("cooperation", 0.42)),
+    ],
+)
+def test_the_guess_is_the_likeliest_of_three_outcomes(p_claim, label, confidence, expected):
+    guess, probability = three_way_guess(prediction(p_claim, label, confidence))
+    assert guess == expected[0] and probability == pytest.approx(expected[1])
+
+
+def test_queue_is_least_certain_first_without_labelled_units():
+    queue = least_certain_first(QUEUE, labelled={("a1", RAINED.start, RAINED.end)})
+    assert [c.sentence for c in queue] == [ACCUSED, MET]
+
+
+def test_an_answer_becomes_a_record_in_the_guidelines_format():
+    claim = candidate(ACCUSED).annotation("tension").to_json()
+    assert claim == {
+        "doc": "a1", "start": ACCUSED.start, "end": ACCUSED.end, "text": ACCUSED.text,
+        "claim": True, "label": "tension", "mixed": False, "actors": ["TAL", "IRN"],
+    }
+    assert ARTICLE[claim["start"] : claim["end"]] == claim["text"]
+    not_claim = candidate(MET).annotation(NOT_CLAIM).to_json()
+    assert (not_claim["claim"], not_claim["label"], not_claim["actors"]) == (False, None, [])
+
+
+def new_session(*candidates: Candidate) -> Session:
+    pending = list(candidates or QUEUE)
+    return Session(pending=pending, known={c.key: c for c in QUEUE})
+
+
+def test_session_answers_skips_and_undoes(tmp_path):
+    log = tmp_path / "annotate.jsonl"
+    session = new_session()
+    assert (session.done, session.left) == (0, 3)
+    assert handle_key("c", session, log) == "saved: cooperation"
+    assert handle_key("s", session, log).startswith("skipped")
+    assert session.current.sentence == RAINED
+    assert handle_key("n", session, log) == "saved: not a claim"
+    assert (session.done, session.left, session.current) == (2, 1, None)
+    assert [r["label"] for r in map(json.loads, log.read_text(encoding="utf-8").splitlines())] == ["cooperation", None]
+
+    assert handle_key("u", session, log).startswith("undone: not a claim for 'It rained")
+    assert session.current.sentence == RAINED and (session.done, session.left) == (1, 2)
+    assert [json.loads(line)["text"] for line in log.read_text(encoding="utf-8").splitlines()] == [MET.text]
+    assert handle_key("x", session, log) == "unknown key 'x': press c, t, n, s, u or q"
+    assert handle_key("q", session, log) is None
+
+
+def test_undo_reaches_back_into_an_earlier_session(tmp_path):
+    log = tmp_path / "annotate.jsonl"
+    append_jsonl_durably(log, candidate(MET).annotation("cooperation").to_json())
+    session = new_session(QUEUE[1], QUEUE[2])  # MET was labelled last time
+    handle_key("u", session, log)
+    assert session.current.sentence == MET and session.left == 3
+    assert log.read_text(encoding="utf-8") == ""
+    assert handle_key("u", session, log) == f"nothing to undo in {log}"
+
+
+def test_undo_rewrites_the_file_through_a_new_file_never_in_place(tmp_path):
+    log = tmp_path / "annotate.jsonl"
+    for c in QUEUE:
+        append_jsonl_durably(log, c.annotation("cooperation").to_json())
+    before = log.read_bytes()
+    inode = log.stat().st_ino
+    removed = remove_last_jsonl_record(log)
+    assert removed["text"] == RAINED.text
+    assert log.read_bytes() == before[: before.rindex(b"{")]
+    assert log.stat().st_ino != inode, "undo must replace the file, not truncate it"
+    assert [p.name for p in tmp_path.iterdir()] == ["annotate.jsonl"], "no temp file left behind"
+
+
+def test_appending_after_a_hand_edited_line_without_newline_keeps_both(tmp_path):
+    log = tmp_path / "annotate.jsonl"
+    log.write_text(json.dumps(candidate(MET).annotation("cooperation").to_json()), encoding="utf-8")
+    append_jsonl_durably(log, candidate(ACCUSED).annotation("tension").to_json())
+    assert [a.label for a in read_annotations(tmp_path)] == ["cooperation", "tension"]
+
+
+def test_actors_are_highlighted_and_other_mentions_not():
+    text = highlight_actors(RAINED, colour=True)
+    assert ACTOR not in text and text == RAINED.text
+    text = highlight_actors(ACCUSED, colour=True)
+    assert text == f"The {ACTOR}Taliban{RESET} accused {ACTOR}Iran{RESET} of theft."
+    assert highlight_actors(ACCUSED, colour=False) == ACCUSED.text
+
+
+def test_screen_shows_context_guess_and_progress(tmp_path):
+    shown = screen(candidate(ACCUSED, "tension", 0.41, before=MET.text, after=RAINED.text), new_session(), tmp_path / "a.jsonl", "", colour=False)
+    lines = shown.strip("\n").splitlines()
+    assert "done 0 / left 3" in lines[0]
+    assert f"  {MET.text}" in lines and f"> {ACCUSED.text}" in lines and f"  {RAINED.text}" in lines
+    assert "model: tension 0.41   actors: TAL, IRN" in lines
+
+
+def test_line_input_drives_a_session_when_stdin_is_not_a_terminal(tmp_path):
+    log = tmp_path / "annotate.jsonl"
+    stdin = io.StringIO("t\n\ncooperation\n")  # an empty line is an unknown key; end of input quits
+    screens = []
+    session = new_session(QUEUE[1], QUEUE[0], QUEUE[2])
+    run_session(session, log, read=lambda: read_key(stdin), write=screens.append, colour=False)
+    assert [a.label for a in read_annotations(tmp_path)] == ["tension", "cooperation"]
+    assert len(screens) == 4 and "unknown key ''" in screens[2]
+    assert session.left == 1
+
+
+# The real command in a pseudo-terminal, with real key presses.
+
+SCREEN_RE = re.compile(r"done (\d+) / left (\d+).*?\r\nunit (\S+):(\d+)-(\d+) .*?\r\nmodel: (cooperation|tension|not a claim) (\d\.\d\d)", re.S)
+
+
+@pytest.fixture
+def annotate_corpus(tmp_path, models_copy):
+    """Two real articles, the first already labelled: the queue is the second's sentences."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for doc in E2E_DOCS:
+        shutil.copy(RAW_DIR / f"{doc}.txt", corpus / f"{doc}.txt")
+    annotations = tmp_path / "annotations"
+    annotations.mkdir()
+    gold = [line for line in (ANNOTATIONS_DIR / "seed-gold.jsonl").read_text(encoding="utf-8").splitlines() if E2E_DOCS[0] in line]
+    (annotations / "gold.jsonl").write_text("\n".join(gold) + "\n", encoding="utf-8")
+    return corpus, annotations, models_copy
+
+
+def spawn_annotate(corpus: Path, annotations: Path, models: Path):
+    import pexpect
+
+    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    args = ["-m", "pipeline", "annotate", str(corpus), "--annotations", str(annotations), "--models", str(models), "--actors", str(ACTORS_PATH)]
+    return pexpect.spawn(sys.executable, args, encoding="utf-8", timeout=120, env=env, dimensions=(50, 200))
+
+
+def next_screen(child) -> dict:
+    child.expect(r"\[q\] quit\r\n> ")
+    done, left, doc, start, end, guess, confidence = SCREEN_RE.findall(child.before)[-1]
+    return {"done": int(done), "left": int(left), "key": (doc, int(start), int(end)), "guess": guess, "text": child.before}
+
+
+def answers(annotations: Path) -> list[tuple[tuple[str, int, int], str | None]]:
+    path = annotations / ANNOTATE_FILE
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    return [((r["doc"], r["start"], r["end"]), r["label"]) for r in records]
+
+
+@pytest.mark.slow
+def test_annotate_in_a_terminal_with_key_presses_resumes_and_survives_ctrl_c(annotate_corpus):
+    import pexpect
+
+    corpus, annotations, models = annotate_corpus
+    child = spawn_annotate(corpus, annotations, models)
+    first = next_screen(child)
+    assert first["done"] == 0 and first["key"][0] == E2E_DOCS[1]
+    assert "\x1b[2m" in first["text"], "the sentences around it are shown, dimmed"
+    total = first["left"]
+
+    shown = [first]
+    for key in "ctn":
+        child.send(key)
+        shown.append(next_screen(child))
+    assert answers(annotations) == [(shown[0]["key"], "cooperation"), (shown[1]["key"], "tension"), (shown[2]["key"], None)]
+    assert (shown[3]["done"], shown[3]["left"]) == (3, total - 3)
+
+    assert any(ACTOR in screen["text"] for screen in shown), "actors are highlighted"
+
+    child.send("s")
+    after_skip = next_screen(child)
+    assert after_skip["key"] != shown[3]["key"] and len(answers(annotations)) == 3
+    child.send("u")
+    after_undo = next_screen(child)
+    assert after_undo["key"] == shown[2]["key"], "undo asks the undone sentence again"
+    assert (after_undo["done"], after_undo["left"]) == (2, total - 2)
+    assert answers(annotations) == [(shown[0]["key"], "cooperation"), (shown[1]["key"], "tension")]
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert f"2 answered this session, saved in {annotations / ANNOTATE_FILE}; {total - 2} sentences left" in child.before
+
+    child = spawn_annotate(corpus, annotations, models)
+    resumed = next_screen(child)
+    assert (resumed["done"], resumed["left"]) == (0, total - 2)
+    assert resumed["key"] not in {shown[0]["key"], shown[1]["key"]}
+    child.send("t")
+    next_screen(child)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Traceback" not in child.before and child.exitstatus == 0
+    assert f"1 answered this session, saved in {annotations / ANNOTATE_FILE}" in child.before
+    assert answers(annotations)[-1] == (resumed["key"], "tension") and len(answers(annotations)) == 3
+    gold_units = len((annotations / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+    assert len(read_annotations(annotations)) == gold_units + 3, "every line written is a valid annotation"
+
+
+@pytest.mark.slow
+def test_annotate_reads_lines_when_stdin_is_not_a_terminal(annotate_corpus):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    corpus, annotations, models = annotate_corpus
+    args = ["annotate", str(corpus), "--annotations", str(annotations), "--models", str(models), "--actors", str(ACTORS_PATH)]
+    result = CliRunner().invoke(app, args, input="t\nn\nq\n")
+    assert result.exit_code == 0, result.output
+    assert [label for _key, label in answers(annotations)] == ["tension", None]
+    assert "\x1b[" not in result.stdout, "no colour codes when stdout is not a terminal"
+    done, left = map(int, re.findall(r"done (\d+) / left (\d+)", result.stdout)[0])
+    assert done == 0 and left > 2
+    assert result.stdout.rstrip().endswith(f"2 answered this session, saved in {annotations / ANNOTATE_FILE}; {left - 2} sentences left")
