@@ -247,6 +247,14 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[Any]:
         raise
 
 
+def remove_stale_temp_files(folder: Path, names: Iterable[str]) -> None:
+    """Remove the temp files `atomic_writer` left for `names` when a process
+    was killed mid-write (a finished write leaves none)."""
+    for name in names:
+        for stale in folder.glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+
+
 def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -36,7 +36,7 @@ from .config import (
     VERSIONS_DIR,
 )
 from .features import VECTOR_PARTS, build_estimator
-from .io import InputError, atomic_writer
+from .io import InputError, atomic_writer, remove_stale_temp_files
 from .persist import FORMAT, ModelFormatError, dump_estimator, load_estimator
 
 EVIDENCE_SIZE = 4
@@ -242,7 +242,12 @@ def save_model(model: ClaimModel, card: dict[str, Any], models_dir: Path, *, act
     digest = hashlib.sha256(data).hexdigest()
     version = f"m-{digest[:12]}"
     card = {**card, "model_file": MODEL_FILE, "sha256": digest, "version": version}
-    write_version(version_dir(models_dir, version), data, card)
+    folder = version_dir(models_dir, version)
+    saved = saved_card(folder, data)
+    if saved is None:
+        write_version(folder, data, card)
+    else:
+        card = saved  # the same model again: its card keeps the history of its first training
     registry = read_registry(models_dir)
     versions = tuple(v for v in registry.versions if v != version) + (version,)
     write_registry(models_dir, Registry(active=version if activate else registry.active, versions=versions))
@@ -250,7 +255,18 @@ def save_model(model: ClaimModel, card: dict[str, Any], models_dir: Path, *, act
     return card
 
 
+def saved_card(folder: Path, data: bytes) -> dict[str, Any] | None:
+    """The card of this exact model if it is already saved whole in `folder`."""
+    try:
+        card = json.loads((folder / MODEL_CARD_FILE).read_text(encoding="utf-8"))
+        same = (folder / MODEL_FILE).read_bytes() == data
+    except (OSError, ValueError):
+        return None
+    return card if same and isinstance(card, dict) and card.get("sha256") == hashlib.sha256(data).hexdigest() else None
+
+
 def write_version(folder: Path, data: bytes, card: dict[str, Any]) -> None:
+    remove_stale_temp_files(folder, (MODEL_FILE, MODEL_CARD_FILE))
     with atomic_writer(folder / MODEL_FILE, "wb") as handle:
         handle.write(data)
     with atomic_writer(folder / MODEL_CARD_FILE) as handle:
@@ -282,6 +298,7 @@ def read_registry(models_dir: Path) -> Registry:
 
 
 def write_registry(models_dir: Path, registry: Registry) -> None:
+    remove_stale_temp_files(models_dir, (REGISTRY_FILE,))
     with atomic_writer(models_dir / REGISTRY_FILE) as handle:
         handle.write(json.dumps(registry.to_json(), indent=2) + "\n")
 

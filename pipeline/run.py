@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from .classify import classify
 from .ingest import ingest
-from .io import InputError, UnreadableArticle, atomic_jsonl_writer, list_articles
+from .io import InputError, UnreadableArticle, atomic_jsonl_writer, list_articles, remove_stale_temp_files
 from .model import ClaimModel
 from .nlp import parse
 from .segment import segment
@@ -62,7 +62,7 @@ def run(
         if on_skip is not None:
             on_skip(unreadable)
 
-    remove_stale_temp_files(out_dir)
+    remove_stale_temp_files(out_dir, OUTPUT_FILES)
     articles = ingest(paths, on_skip=skip)
     stages = classify(tag(segment(parse(articles, nlp=nlp, n_process=n_process))), model=model, version=version)
     with contextlib.ExitStack() as stack:
@@ -89,9 +89,3 @@ def check_outcome(summary: RunSummary, corpus_dir: Path, strict: bool) -> None:
     if strict and summary.skipped:
         raise StrictRunError(f"{corpus_dir}: {len(summary.skipped)} article(s) skipped and --strict is set; no output written")
 
-
-def remove_stale_temp_files(out_dir: Path) -> None:
-    """Temp files left by a killed run (a finished run leaves none)."""
-    for name in OUTPUT_FILES:
-        for stale in out_dir.glob(f".{name}.*.tmp"):
-            stale.unlink(missing_ok=True)
