@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= corpus/raw
 OUT ?= out
-WORKERS ?= 1
+WORKERS ?=
 # Public labelled sets, read in place for `train` and `evaluate` figures only.
 EXTERNAL ?= ../shared/external
 
@@ -31,7 +31,7 @@ models/claims-model.json: | $(STAMP)
 	$(BIN)/pipeline train
 
 pipeline: $(STAMP) models/claims-model.json ## Run every stage over corpus/raw into out/
-	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS)
+	$(BIN)/pipeline run $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS))
 
 train: $(STAMP) ## Fit the claim model from corpus/annotations
 	$(BIN)/pipeline train --external $(EXTERNAL)

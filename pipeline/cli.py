@@ -28,18 +28,36 @@ def run_cli(
     out: Annotated[Path, typer.Option(help="Folder for the JSONL outputs.")] = config.OUT_DIR,
     models: Annotated[Path, typer.Option(help="Folder holding the trained model.")] = config.MODELS_DIR,
     actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
-    workers: Annotated[int, typer.Option(min=1, help="Processes for the spaCy parse.")] = 1,
+    workers: Annotated[
+        Optional[int], typer.Option(min=1, help="Processes, each running the whole per-article pipeline. [default: $PIPELINE_WORKERS, else the number of cores]")
+    ] = None,
+    executor: Annotated[
+        str, typer.Option(help="local: this machine; dask: a Dask cluster (a LocalCluster of WORKERS processes without --dask-scheduler).")
+    ] = "local",
+    dask_scheduler: Annotated[
+        Optional[str], typer.Option(help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask).")
+    ] = None,
 ) -> None:
     """Run every stage over CORPUS_DIR and write articles, sentences and claims JSONL to OUT."""
-    from .io import InputError
-    from .model import load_model
-    from .nlp import load_nlp
-    from .run import run
+    from .executors import EXECUTORS, default_workers
+    from .io import InputError, list_articles
+    from .progress import progress_bar
+    from .run import ModelPaths, run
 
+    if executor not in EXECUTORS:
+        fail(f"--executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
     try:
-        model, card = load_model(models)
-        nlp = load_nlp(actors_path=actors)
-        summary = run(corpus_dir, out, nlp=nlp, model=model, version=card["version"], n_process=workers)
+        total = len(list_articles(corpus_dir))
+        with progress_bar("articles", total) as advance:
+            summary = run(
+                corpus_dir,
+                out,
+                models=ModelPaths(models_dir=models, actors_path=actors),
+                workers=workers or default_workers(),
+                executor=executor,
+                scheduler=dask_scheduler,
+                on_article=lambda _result: advance(),
+            )
     except InputError as err:
         fail(str(err))
     labels = ", ".join(f"{n} {label}" for label, n in sorted(summary.labels.items()))
