@@ -77,6 +77,7 @@ def train_cli(
     from .io import InputError, read_annotations
     from .model import save_model
     from .nlp import load_nlp
+    from .progress import progress_steps
     from .train import build_examples, model_card
 
     try:
@@ -84,8 +85,10 @@ def train_cli(
         if not items:
             fail(f"{annotations}: no annotations")
         nlp = load_nlp(actors_path=actors)
-        examples = build_examples(items, corpus_dir, nlp=nlp, parts={*config.CLAIM_PARTS, *config.LABEL_PARTS})
-        model, scores = full_report(examples, nlp=nlp, external_dir=external_dir(external))
+        with progress_steps() as report:
+            parts = {*config.CLAIM_PARTS, *config.LABEL_PARTS}
+            examples = build_examples(items, corpus_dir, nlp=nlp, parts=parts, report=report)
+            model, scores = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=report)
         card = save_model(model, model_card([e.annotation for e in examples], scores), models)
     except (InputError, ValueError) as err:
         fail(str(err))
@@ -108,22 +111,28 @@ def evaluate_cli(
     from .evaluate import confident_mistakes, cross_validate, full_report
     from .io import InputError, read_annotations
     from .nlp import load_nlp
+    from .progress import prefixed, progress_steps
     from .train import build_examples
 
     specs = config.ABLATIONS if ablation else {"chosen": None}
     try:
         nlp = load_nlp(actors_path=actors)
-        examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp)
-        if errors:
-            for mistake in confident_mistakes(cross_validate(examples), errors):
-                typer.echo(json.dumps(mistake, ensure_ascii=False))
-            return
-        results = {}
-        for name, spec in specs.items():
-            kwargs = {"spec": model_spec(spec)} if spec else {}
-            results[name] = full_report(examples, nlp=nlp, external_dir=external_dir(external), **kwargs)[1]
+        with progress_steps() as report:
+            examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp, report=report)
+            if errors:
+                mistakes = confident_mistakes(cross_validate(examples, report=report), errors)
+            else:
+                results = {}
+                for name, spec in specs.items():
+                    kwargs = {"spec": model_spec(spec)} if spec else {}
+                    named = prefixed(report, name) if ablation else report
+                    results[name] = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=named, **kwargs)[1]
     except (InputError, ValueError) as err:
         fail(str(err))
+    if errors:
+        for mistake in mistakes:
+            typer.echo(json.dumps(mistake, ensure_ascii=False))
+        return
     if as_json:
         typer.echo(json.dumps(results if ablation else results["chosen"], indent=2))
     else:
