@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= corpus/raw
 OUT ?= out
-WORKERS ?= 1
+WORKERS ?=
 # Public labelled sets, read in place for `train` and `evaluate` figures only.
 EXTERNAL ?= ../shared/external
 
@@ -32,7 +32,7 @@ models/versions.json: | $(STAMP)
 	$(BIN)/pipeline train
 
 pipeline: $(STAMP) models/versions.json ## Run every stage over corpus/raw into out/ (STRICT=1: fail on any skipped article)
-	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS) $(if $(STRICT),--strict)
+	$(BIN)/pipeline run $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(STRICT),--strict)
 
 validate: $(STAMP) ## Check articles, actor dictionary and annotations; list every problem
 	$(BIN)/pipeline validate $(CORPUS)

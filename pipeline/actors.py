@@ -74,12 +74,13 @@ class ActorLinker:
 
 def find_mentions(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
     matches = [Span(doc, start, end, label=code) for code, start, end in matcher(doc)]
-    widened = [widen_to_entity(span) for span in matches]
+    ents = doc.ents  # built anew on every access, so read once
+    widened = [widen_to_entity(span, ents) for span in matches]
     return sorted(filter_spans(widened), key=lambda span: span.start)
 
 
-def widen_to_entity(span: Span) -> Span:
-    for ent in span.doc.ents:
+def widen_to_entity(span: Span, ents: tuple[Span, ...]) -> Span:
+    for ent in ents:
         if ent.start <= span.start and span.end <= ent.end and ent.label_ in ACTOR_ENTITY_LABELS:
             if ent.start != span.start or ent.end != span.end:
                 return Span(span.doc, ent.start, ent.end, label=span.label_)

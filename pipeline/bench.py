@@ -1,9 +1,18 @@
-"""`make bench`: speed and memory at 1x and 10x the bundled corpus.
+"""`make bench`: speed and memory at 1x, 10x and 100x the bundled corpus.
 
-Each scale runs in its own process (so peak RSS is that scale's own) and
-times, with the models already loaded: the whole pipeline, and the bare
-model cost of the same work (spaCy `nlp.pipe` over the same texts plus the
-embedding model over the same sentences).
+For each scale, in a temp folder: copies of the bundled articles under
+distinct names, then, each in a fresh process (so its peak RSS is its own):
+
+- the pipeline with 1 worker, models loaded before the clock starts;
+- the pipeline with more workers (they start and load their models on the
+  clock: that is what a run costs), and a check that its outputs are the
+  same bytes as with 1 worker;
+- the bare model cost of the same work: spaCy `nlp.pipe` over the same texts
+  plus the stock sentence-transformers encoder over the same sentences in one
+  call, nothing else. `ratio` is the 1-worker pipeline's time over this.
+
+`BENCH_SCALES` (default 1,10,100) and `BENCH_WORKERS` (default 1 and the
+number of cores) choose the runs.
 """
 
 from __future__ import annotations
@@ -17,9 +26,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from .config import MODELS_DIR, RAW_DIR
+from .config import ACTORS_PATH, MODELS_DIR, RAW_DIR
+from .executors import available_cores
 
-SCALES = tuple(int(s) for s in os.environ.get("BENCH_SCALES", "1,10").split(","))
+SCALES = tuple(int(s) for s in os.environ.get("BENCH_SCALES", "1,10,100").split(","))
+WORKERS = tuple(int(w) for w in os.environ.get("BENCH_WORKERS", ",".join(sorted({"1", str(available_cores())}))).split(","))
+HEADER = (
+    "scale", "words", "workers", "pipeline_s", "bare_model_s", "ratio", "cpu_ratio",
+    "words_per_s", "speedup", "peak_rss_mb", "first_sentence_s",
+)
 
 
 def build_corpus(folder: Path, scale: int) -> int:
@@ -32,65 +47,111 @@ def build_corpus(folder: Path, scale: int) -> int:
     return words
 
 
-def measure(corpus: Path, out: Path) -> dict[str, float]:
-    """Run in a child process: time the pipeline and the bare model cost."""
-    from .classify import predict  # noqa: F401  (import cost outside the timings)
-    from .embed import embed
-    from .model import load_model
-    from .nlp import load_nlp
-    from .run import run
+def measure_pipeline(corpus: Path, out: Path, workers: int, launched: float) -> dict[str, float]:
+    """In a child process: time `run` over the corpus."""
+    from .progress import progress_bar
+    from .run import ModelPaths, cached_models, run
 
-    model, card = load_model(MODELS_DIR)
+    models = ModelPaths(models_dir=MODELS_DIR, actors_path=ACTORS_PATH)
+    if workers == 1:
+        cached_models(models)
+    first: list[float] = []
+
+    def on_article(_result) -> None:
+        if not first:
+            first.append(time.time() - launched)
+        advance()
+
+    with progress_bar(f"{workers} worker(s)", len(list(corpus.glob("*.txt")))) as advance:
+        started, cpu = time.perf_counter(), time.process_time()
+        summary = run(corpus, out, models=models, workers=workers, on_article=on_article)
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "first_sentence_s": first[0], "sentences": summary.sentences}
+
+
+def measure_bare(corpus: Path, sentences_path: Path) -> dict[str, float]:
+    """In a child process: spaCy over the texts plus the stock encoder over the sentences."""
+    from .config import EMBEDDING_BATCH_SIZE
+    from .embed import load_stock_encoder
+    from .nlp import load_nlp
+
     nlp = load_nlp()
-    embed(["warm up"])
-    started = time.perf_counter()
-    first = run(corpus, out, nlp=nlp, model=model, version=card["version"])
-    pipeline_seconds = time.perf_counter() - started
+    encoder = load_stock_encoder()
+    encoder.encode(["warm up"])
     texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt"))]
-    sentences = [json.loads(line)["text"] for line in (out / "sentences.jsonl").open(encoding="utf-8")]
-    started = time.perf_counter()
+    with sentences_path.open(encoding="utf-8") as lines:
+        sentences = [json.loads(line)["text"] for line in lines]
+    started, cpu = time.perf_counter(), time.process_time()
     for _doc in nlp.pipe(texts, batch_size=4):
         pass
-    embed(sentences)
-    bare_seconds = time.perf_counter() - started
-    return {"pipeline_s": pipeline_seconds, "bare_model_s": bare_seconds, "sentences": first.sentences}
+    encoder.encode(sentences, batch_size=EMBEDDING_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
+    return {"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu}
 
 
-def run_scale(scale: int) -> dict[str, float]:
+def child(*args: str) -> tuple[dict[str, float], int]:
+    """Run `python -m pipeline.bench --child ...`; return its figures and peak RSS in MB."""
+    command = [sys.executable, "-m", "pipeline.bench", "--child", *args]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    output = process.stdout.read()
+    if status != 0:
+        raise SystemExit(f"bench child failed: {' '.join(args)}")
+    return json.loads(output), round(usage.ru_maxrss / 1024)
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.jsonl"))}
+
+
+def run_scale(scale: int) -> list[dict[str, object]]:
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
+        corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         words = build_corpus(corpus, scale)
-        command = [sys.executable, "-m", "pipeline.bench", "--child", str(corpus), str(out)]
-        started = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-        _pid, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - started
-        if status != 0:
-            raise SystemExit(f"bench child failed at {scale}x")
-        figures = json.loads(child.stdout.read())
-    return {
-        "scale": scale,
-        "words": words,
-        "process_wall_s": round(wall, 2),
-        "pipeline_s": round(figures["pipeline_s"], 2),
-        "bare_model_s": round(figures["bare_model_s"], 2),
-        "ratio": round(figures["pipeline_s"] / figures["bare_model_s"], 2),
-        "words_per_s": round(words / figures["pipeline_s"]),
-        "peak_rss_mb": round(usage.ru_maxrss / 1024),
-    }
+        runs = {}
+        for workers in WORKERS:
+            out = Path(tmp) / f"out-{workers}"
+            runs[workers] = child("pipeline", str(corpus), str(out), str(workers), repr(time.time()))
+            if outputs(out) != outputs(Path(tmp) / f"out-{WORKERS[0]}"):
+                raise SystemExit(f"outputs differ between {WORKERS[0]} and {workers} workers at {scale}x")
+        bare, _rss = child("bare", str(corpus), str(Path(tmp) / f"out-{WORKERS[0]}" / "sentences.jsonl"))
+    base = runs[WORKERS[0]][0]
+    for workers, (figures, rss) in runs.items():
+        single = workers == 1
+        rows.append(
+            {
+                "scale": scale,
+                "words": words,
+                "workers": workers,
+                "pipeline_s": round(figures["seconds"], 2),
+                "bare_model_s": round(bare["seconds"], 2),
+                "ratio": round(figures["seconds"] / bare["seconds"], 2) if single else "-",
+                "cpu_ratio": round(figures["cpu_seconds"] / bare["cpu_seconds"], 2) if single else "-",
+                "words_per_s": round(words / figures["seconds"]),
+                "speedup": round(base["seconds"] / figures["seconds"], 2),
+                "peak_rss_mb": rss,
+                "first_sentence_s": round(figures["first_sentence_s"], 2),
+            }
+        )
+    return rows
 
 
 def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "--child":
-        print(json.dumps(measure(Path(sys.argv[2]), Path(sys.argv[3]))))
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        mode, *args = sys.argv[2:]
+        if mode == "pipeline":
+            figures = measure_pipeline(Path(args[0]), Path(args[1]), int(args[2]), float(args[3]))
+        else:
+            figures = measure_bare(Path(args[0]), Path(args[1]))
+        print(json.dumps(figures))
         return
-    print(f"machine: {os.cpu_count()} cores, {sys.platform}, Python {sys.version.split()[0]}")
-    header = ["scale", "words", "process_wall_s", "pipeline_s", "bare_model_s", "ratio", "words_per_s", "peak_rss_mb"]
-    print(" | ".join(header))
+    print(f"machine: {available_cores()} cores, {sys.platform}, Python {sys.version.split()[0]}")
+    print("| " + " | ".join(HEADER) + " |")
+    print("|---" * len(HEADER) + "|", flush=True)
     for scale in SCALES:
-        row = run_scale(scale)
-        print(" | ".join(str(row[key]) for key in header), flush=True)
+        for row in run_scale(scale):
+            print("| " + " | ".join(str(row[key]) for key in HEADER) + " |", flush=True)
 
 
 if __name__ == "__main__":

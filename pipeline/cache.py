@@ -1,18 +1,19 @@
-"""The run cache: each article's records, kept beside the outputs, so a
-re-run only redoes what changed.
+"""The run cache: each article's records, kept beside the outputs
+(`OUT/.cache/`), so a re-run redoes only what changed.
 
-An entry holds an article's record and tagged sentences under a key made of
-its bytes and everything that shapes the parse (spaCy model, actor
-dictionary, our code and settings), plus the claims and the version of the
-model that labelled them. Same key: no parse. Same key and model: nothing to
-do. Entries are plain JSON written atomically, one file an article.
+An article's key hashes its name, its bytes and everything that shapes its
+parse: the spaCy model, the actor dictionary, and our code and settings.
+`KEY.json` holds the article record and its tagged sentences (no parse needed
+while the key holds); `KEY.MODEL.json` the claims that model version found
+(no classifying either). Files are plain JSON, replaced by rename; a damaged
+one is a miss, never an error. Entries no article uses are removed after
+each run, so a deleted article's records leave the outputs and the cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -24,70 +25,76 @@ CACHE_FOLDER = ".cache"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-@dataclass(frozen=True)
-class Entry:
-    doc: str
-    key: str
-    article: dict[str, Any]
-    sentences: list[dict[str, Any]]
-    model: str | None = None
-    claims: list[dict[str, Any]] | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "doc": self.doc,
-            "key": self.key,
-            "article": self.article,
-            "sentences": self.sentences,
-            "model": self.model,
-            "claims": self.claims,
-        }
-
-
 def parse_version(actors_path: Path) -> str:
-    """Everything besides the article that shapes sentences and tags."""
+    """A hash of everything besides the article that shapes its sentences and tags."""
     digest = hashlib.sha256()
     digest.update(f"{config.SPACY_MODEL} {spacy_model_version()}".encode())
     digest.update(actors_path.read_bytes())
     for source in sorted(PACKAGE_DIR.glob("*.py")):
-        digest.update(source.name.encode() + source.read_bytes())
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def spacy_model_version() -> str:
     try:
-        return metadata.version(config.SPACY_MODEL.replace("_", "-"))
+        return metadata.version(config.SPACY_MODEL)
     except metadata.PackageNotFoundError:
         return "unknown"
 
 
-def entry_key(doc: str, sha256: str, version: str) -> str:
-    return hashlib.sha256(f"{doc}\0{sha256}\0{version}".encode()).hexdigest()[:24]
+def article_key(doc: str, sha256: str, version: str) -> str:
+    return hashlib.sha256(f"{doc}\0{sha256}\0{version}".encode()).hexdigest()[:32]
 
 
 class RunCache:
     def __init__(self, out_dir: Path) -> None:
         self.folder = out_dir / CACHE_FOLDER
 
-    def path(self, doc: str) -> Path:
-        return self.folder / f"{hashlib.sha256(doc.encode()).hexdigest()[:24]}.json"
+    def parse_path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
 
-    def get(self, doc: str, key: str) -> Entry | None:
-        """The article's entry if it was made under `key`; a damaged entry is a miss."""
-        try:
-            record = json.loads(self.path(doc).read_text(encoding="utf-8"))
-            entry = Entry(**record)
-        except (OSError, ValueError, TypeError):
-            return None
-        return entry if entry.doc == doc and entry.key == key else None
+    def claims_path(self, key: str, model: str) -> Path:
+        return self.folder / f"{key}.{model}.json"
 
-    def put(self, entry: Entry) -> None:
-        with atomic_writer(self.path(entry.doc)) as handle:
-            json.dump(entry.to_json(), handle, ensure_ascii=False)
+    def has_parse(self, key: str) -> bool:
+        return self.parse_path(key).is_file()
 
-    def keep_only(self, docs: set[str]) -> None:
-        """Drop the entries of articles no longer in the corpus."""
-        wanted = {self.path(doc).name for doc in docs}
-        for path in self.folder.glob("*.json"):
-            if path.name not in wanted:
+    def has_claims(self, key: str, model: str) -> bool:
+        return self.claims_path(key, model).is_file()
+
+    def parse(self, key: str) -> dict[str, Any] | None:
+        """{"article": ..., "sentences": [...]}, or None when missing or damaged."""
+        record = self.read(self.parse_path(key))
+        return record if record is not None and {"article", "sentences"} <= record.keys() else None
+
+    def claims(self, key: str, model: str) -> list[dict[str, Any]] | None:
+        record = self.read(self.claims_path(key, model))
+        return record["claims"] if record is not None and isinstance(record.get("claims"), list) else None
+
+    def put_parse(self, key: str, article: dict[str, Any], sentences: list[dict[str, Any]]) -> None:
+        self.write(self.parse_path(key), {"article": article, "sentences": sentences})
+
+    def put_claims(self, key: str, model: str, claims: list[dict[str, Any]]) -> None:
+        self.write(self.claims_path(key, model), {"claims": claims})
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Remove every entry (and temp file) of an article key not in `keys`."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name.split(".")[0] not in keys or path.name.endswith(".tmp"):
                 path.unlink(missing_ok=True)
+
+    @staticmethod
+    def read(path: Path) -> dict[str, Any] | None:
+        try:
+            record = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        return record if isinstance(record, dict) else None
+
+    @staticmethod
+    def write(path: Path, record: dict[str, Any]) -> None:
+        # No fsync: a cache entry lost in a power cut is only a miss.
+        with atomic_writer(path, durable=False) as handle:
+            json.dump(record, handle, ensure_ascii=False)

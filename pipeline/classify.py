@@ -22,14 +22,18 @@ def classify(
     """Label each article's sentences; yield the article, its sentences and its claims."""
     for article, _doc, pairs in tagged:
         sentences = [sentence for _unit, sentence in pairs]
-        rows = feature_rows(sentences, model.parts) if sentences else []
-        predictions = predict(model, sentences, rows)
-        claims = [
-            to_claim(sentence, prediction, version, row.get("vector"))
-            for sentence, prediction, row in zip(sentences, predictions, rows)
-            if prediction.is_claim
-        ]
-        yield article, sentences, claims
+        yield article, sentences, classify_sentences(sentences, model=model, version=version)
+
+
+def classify_sentences(sentences: list[Sentence], *, model: ClaimModel, version: str) -> list[Claim]:
+    """The claims among one article's sentences, in order."""
+    rows = feature_rows(sentences, model.parts) if sentences else []
+    predictions = predict(model, sentences, rows)
+    return [
+        to_claim(sentence, prediction, version, row.get("vector"))
+        for sentence, prediction, row in zip(sentences, predictions, rows)
+        if prediction.is_claim
+    ]
 
 
 def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | None = None) -> list[Prediction]:

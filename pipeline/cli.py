@@ -33,24 +33,42 @@ def run_cli(
     out: Annotated[Path, typer.Option(help="Folder for the JSONL outputs.")] = config.OUT_DIR,
     models: Annotated[Path, typer.Option(help="Folder holding the trained model.")] = config.MODELS_DIR,
     actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
-    workers: Annotated[int, typer.Option(min=1, help="Processes for the spaCy parse.")] = 1,
+    workers: Annotated[
+        Optional[int], typer.Option(min=1, help="Processes, each running the whole per-article pipeline. [default: $PIPELINE_WORKERS, else the number of cores]")
+    ] = None,
+    executor: Annotated[
+        str, typer.Option(help="local: this machine; dask: a Dask cluster (a LocalCluster of WORKERS processes without --dask-scheduler).")
+    ] = "local",
+    dask_scheduler: Annotated[
+        Optional[str], typer.Option(help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask).")
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Fail (exit 1, no output written) if any article is skipped.")] = False,
 ) -> None:
     """Run every stage over CORPUS_DIR and write articles, sentences and claims JSONL to OUT.
 
     Unreadable articles (empty, binary, not UTF-8, HTML, too large, a symlink
     out of the corpus) are skipped with a warning; the rest are processed."""
-    from .io import InputError
-    from .model import load_model
-    from .nlp import load_nlp
-    from .run import run
+    from .executors import EXECUTORS, default_workers
+    from .io import InputError, list_articles
+    from .progress import progress_bar
+    from .run import ModelPaths, run
 
+    if executor not in EXECUTORS:
+        fail(f"--executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
     try:
-        model, card = load_model(models)
-        nlp = load_nlp(actors_path=actors)
-        summary = run(
-            corpus_dir, out, nlp=nlp, model=model, version=card["version"], n_process=workers, strict=strict, on_skip=warn_skipped
-        )
+        total = len(list_articles(corpus_dir))
+        with progress_bar("articles", total) as advance:
+            summary = run(
+                corpus_dir,
+                out,
+                models=ModelPaths(models_dir=models, actors_path=actors),
+                workers=workers or default_workers(),
+                executor=executor,
+                scheduler=dask_scheduler,
+                on_article=lambda _result: advance(),
+                strict=strict,
+                on_skip=lambda unreadable: (warn_skipped(unreadable), advance()),
+            )
     except InputError as err:
         fail(str(err))
     labels = ", ".join(f"{n} {label}" for label, n in sorted(summary.labels.items()))
@@ -100,6 +118,7 @@ def train_cli(
     from .io import InputError, read_annotations
     from .model import previous_card, save_model
     from .nlp import load_nlp
+    from .progress import progress_steps
     from .retrain import compare
     from .train import build_examples, model_card
 
@@ -109,8 +128,10 @@ def train_cli(
         if not items:
             fail(f"{annotations}: no annotations")
         nlp = load_nlp(actors_path=actors)
-        examples = build_examples(items, corpus_dir, nlp=nlp, parts={*config.CLAIM_PARTS, *config.LABEL_PARTS})
-        report = full_report(examples, nlp=nlp, external_dir=external_dir(external))
+        with progress_steps() as progress:
+            parts = {*config.CLAIM_PARTS, *config.LABEL_PARTS}
+            examples = build_examples(items, corpus_dir, nlp=nlp, parts=parts, report=progress)
+            report = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=progress)
         labelled = [e.annotation for e in examples]
         comparison = compare(previous, labelled, report.scored, report.scores)
         extra = {"previous_version": previous and previous["version"], "new_annotations": comparison.new_annotations}
@@ -177,22 +198,28 @@ def evaluate_cli(
     from .evaluate import confident_mistakes, cross_validate, full_report
     from .io import InputError, read_annotations
     from .nlp import load_nlp
+    from .progress import prefixed, progress_steps
     from .train import build_examples
 
     specs = config.ABLATIONS if ablation else {"chosen": None}
     try:
         nlp = load_nlp(actors_path=actors)
-        examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp)
-        if errors:
-            for mistake in confident_mistakes(cross_validate(examples), errors):
-                typer.echo(json.dumps(mistake, ensure_ascii=False))
-            return
-        results = {}
-        for name, spec in specs.items():
-            kwargs = {"spec": model_spec(spec)} if spec else {}
-            results[name] = full_report(examples, nlp=nlp, external_dir=external_dir(external), **kwargs)[1]
+        with progress_steps() as report:
+            examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp, report=report)
+            if errors:
+                mistakes = confident_mistakes(cross_validate(examples, report=report), errors)
+            else:
+                results = {}
+                for name, spec in specs.items():
+                    kwargs = {"spec": model_spec(spec)} if spec else {}
+                    named = prefixed(report, name) if ablation else report
+                    results[name] = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=named, **kwargs)[1]
     except (InputError, ValueError) as err:
         fail(str(err))
+    if errors:
+        for mistake in mistakes:
+            typer.echo(json.dumps(mistake, ensure_ascii=False))
+        return
     if as_json:
         typer.echo(json.dumps(results if ablation else results["chosen"], indent=2))
     else:

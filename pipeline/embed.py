@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
+import torch
+from torch import nn
 
 from .config import EMBEDDING_BATCH_SIZE
 
@@ -15,6 +18,12 @@ EMBEDDING_DIM = 384
 
 @lru_cache(maxsize=1)
 def load_encoder():  # -> sentence_transformers.SentenceTransformer
+    """The encoder, with its per-token layers skipping padding (see `skip_padding`)."""
+    return skip_padding(load_stock_encoder())
+
+
+def load_stock_encoder():  # -> sentence_transformers.SentenceTransformer
+    """The encoder exactly as sentence-transformers builds it."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -37,3 +46,66 @@ def embed(texts: list[str]) -> np.ndarray:
         texts, batch_size=EMBEDDING_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
     )
     return np.asarray(vectors, dtype=np.float32)
+
+
+def skip_padding(encoder: Any) -> Any:
+    """Run the BERT layers that work token by token (the query, key and value
+    projections, the attention output and the feed-forward block) on the real
+    tokens of a batch only, not on its padding.
+
+    A batch is padded to its longest sentence; in a batch of an article's
+    sentences most positions can be padding, and these layers are most of the
+    embedding's cost. Attention still sees the padded batch with its mask,
+    and a token's row through these layers does not depend on the other rows,
+    so every embedding is bit-for-bit what the stock encoder gives
+    (`tests/test_embed.py`). Encoders of another shape are left as they are.
+    """
+    transformer = encoder[0]
+    layers = getattr(getattr(getattr(transformer, "auto_model", None), "encoder", None), "layer", None)
+    if layers is None:
+        return encoder
+    rows = RealTokens()
+    transformer.register_forward_pre_hook(rows.read_mask, with_kwargs=True)
+    for layer in layers:
+        attention = layer.attention.self
+        attention.query, attention.key, attention.value = (
+            TokenwiseLayer(module, rows) for module in (attention.query, attention.key, attention.value)
+        )
+        layer.attention.output = TokenwiseLayer(layer.attention.output, rows)
+        layer.intermediate = TokenwiseLayer(layer.intermediate, rows)
+        layer.output = TokenwiseLayer(layer.output, rows)
+    return encoder
+
+
+class RealTokens:
+    """Flat indices of the non-padding positions of the batch being encoded
+    (None when nothing is padding)."""
+
+    def __init__(self) -> None:
+        self.index = None
+
+    def read_mask(self, _module: Any, args: tuple, kwargs: dict) -> None:
+        features = args[0] if args else kwargs["features"]
+        mask = features["attention_mask"].reshape(-1)
+        self.index = None if bool(mask.all()) else mask.nonzero().squeeze(1)
+
+
+class TokenwiseLayer(nn.Module):
+    """Apply `inner` to the real-token rows of its (batch, length, width)
+    inputs; padding rows come out as zeros."""
+
+    def __init__(self, inner: nn.Module, rows: RealTokens) -> None:
+        super().__init__()
+        self.inner = inner
+        self.rows = rows
+
+    def forward(self, *inputs: torch.Tensor) -> torch.Tensor:
+        index = self.rows.index
+        if index is None:
+            return self.inner(*inputs)
+        batch, length = inputs[0].shape[:2]
+        packed = [x.reshape(batch * length, x.shape[-1]).index_select(0, index) for x in inputs]
+        result = self.inner(*packed)
+        full = result.new_zeros(batch * length, result.shape[-1])
+        full.index_copy_(0, index, result)
+        return full.view(batch, length, result.shape[-1])

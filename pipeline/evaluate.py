@@ -15,6 +15,8 @@ from .classify import predict
 from .config import LABELS
 from .external import external_sets, label_macro_f1
 from .model import ClaimModel, ModelSpec, Prediction
+from .progress import Report as Progress
+from .progress import no_report
 from .train import Example, fit_model
 
 NONE = "none"
@@ -26,18 +28,20 @@ class Scored:
     prediction: Prediction
 
 
-def cross_validate(examples: list[Example], spec: ModelSpec = ModelSpec()) -> list[Scored]:
+def cross_validate(examples: list[Example], spec: ModelSpec = ModelSpec(), *, report: Progress = no_report) -> list[Scored]:
     """Predict every example with a model trained on the other articles."""
     docs = sorted({example.annotation.doc for example in examples})
     if len(docs) < 2:
         raise ValueError("leave-one-article-out needs annotations from at least two articles")
     scored = []
-    for held_out in docs:
+    for done, held_out in enumerate(docs):
+        report("cross-validation folds", done, len(docs))
         train = [example for example in examples if example.annotation.doc != held_out]
         test = [example for example in examples if example.annotation.doc == held_out]
         model = fit_model(train, spec)
         predictions = predict(model, [example.sentence for example in test], [example.row for example in test])
         scored.extend(Scored(example, prediction) for example, prediction in zip(test, predictions))
+    report("cross-validation folds", len(docs), len(docs))
     return scored
 
 
@@ -115,14 +119,21 @@ class Report(NamedTuple):
 
 
 def full_report(
-    examples: list[Example], *, nlp: Language, spec: ModelSpec = ModelSpec(), external_dir: Path | None = None
+    examples: list[Example],
+    *,
+    nlp: Language,
+    spec: ModelSpec = ModelSpec(),
+    external_dir: Path | None = None,
+    report: Progress = no_report,
 ) -> Report:
     """LOAO metrics, then the model fitted on everything, scored on the external sets."""
-    scored = cross_validate(examples, spec)
+    scored = cross_validate(examples, spec, report=report)
     scores = metrics(scored)
+    report("fitting on every annotation", 0, 1)
     model = fit_model(examples, spec)
     if external_dir is not None:
         for name, labelled in external_sets(external_dir):
+            report(f"scoring {name} ({len(labelled)} sentences)", 0, 1)
             scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
     return Report(model, scores, scored)
 

@@ -229,8 +229,8 @@ UTF8_DUMPS = functools.partial(json.dumps, ensure_ascii=False)
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode: str = "w") -> Iterator[Any]:
-    """Open a temp file beside `path`; on success fsync and rename it over `path`."""
+def atomic_writer(path: Path, mode: str = "w", *, durable: bool = True) -> Iterator[Any]:
+    """Open a temp file beside `path`; on success fsync (when `durable`) and rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -238,7 +238,8 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[Any]:
         with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o666 & ~current_umask())
         os.replace(tmp_name, path)
     except BaseException:

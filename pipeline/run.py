@@ -1,25 +1,58 @@
 """Run every stage over a folder of articles into `articles`, `sentences` and
-`claims` JSONL, streaming, each file replaced atomically at the end."""
+`claims` JSONL, streaming, each file replaced atomically at the end.
+
+`process_article` is the whole per-article pipeline (parse, segment, tag,
+classify). `run` reads the articles in order and hands them to it here, in a
+pool of local processes or on a Dask cluster (`pipeline/executors.py`), then
+writes the results in input order: the outputs are the same bytes whatever
+the executor and the number of workers.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import threading
+import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
+from .io import InputError, UnreadableArticle, atomic_jsonl_writer, list_articles, read_meta, read_text, remove_stale_temp_files
+from .records import Article, Claim, Sentence
 
-from .classify import classify
-from .ingest import ingest
-from .io import InputError, UnreadableArticle, atomic_jsonl_writer, list_articles, remove_stale_temp_files
-from .model import ClaimModel
-from .nlp import parse
-from .segment import segment
-from .tag import tag
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .cache import RunCache
+    from .executors import Process
+    from .model import ClaimModel
 
 OUTPUT_FILES = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+
+
+@dataclass(frozen=True)
+class ModelPaths:
+    """Where the models are: all a worker process needs to load them itself."""
+
+    models_dir: Path
+    actors_path: Path
+
+
+@dataclass(frozen=True)
+class Models:
+    nlp: Language
+    model: ClaimModel
+    version: str
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
 
 
 class StrictRunError(InputError):
@@ -33,25 +66,107 @@ class RunSummary:
     claims: int = 0
     labels: dict[str, int] = field(default_factory=dict)
     skipped: list[UnreadableArticle] = field(default_factory=list)
+    # From the start of `run` to the first article's results (models loaded, a worker started).
+    first_result_seconds: float | None = None
+
+    def count(self, records: Records) -> None:
+        self.articles += 1
+        self.sentences += len(records.sentences)
+        self.claims += len(records.claims)
+        for claim in records.claims:
+            self.labels[claim["label"]] = self.labels.get(claim["label"], 0) + 1
 
     def skipped_by_reason(self) -> dict[str, int]:
         return dict(sorted(Counter(skip.reason for skip in self.skipped).items()))
+
+
+def load_models(paths: ModelPaths) -> Models:
+    """The trained model (checked against its card), spaCy with the actor
+    linker, and the sentence encoder with the prototype embeddings."""
+    from .model import load_model
+    from .nlp import load_nlp
+    from .prototypes import prototype_vectors
+
+    model, card = load_model(paths.models_dir)
+    nlp = load_nlp(actors_path=paths.actors_path)
+    prototype_vectors()
+    return Models(nlp=nlp, model=model, version=card["version"])
+
+
+_loaded: dict[ModelPaths, Models] = {}
+_loading = threading.Lock()
+
+
+def cached_models(paths: ModelPaths) -> Models:
+    """`load_models`, once per process (a pool or Dask worker keeps them)."""
+    with _loading:
+        if paths not in _loaded:
+            _loaded[paths] = load_models(paths)
+        return _loaded[paths]
+
+
+def process_article(article: Article, models: Models) -> ArticleResult:
+    """Parse, segment, tag and classify one article."""
+    from .classify import classify_sentences
+    from .nlp import prepare_doc
+    from .segment import sentence_units
+    from .tag import tag_units
+
+    doc = models.nlp(prepare_doc(models.nlp, article))
+    sentences = [sentence for _unit, sentence in tag_units(article.doc, doc, sentence_units(article, doc))]
+    claims = classify_sentences(sentences, model=models.model, version=models.version)
+    return ArticleResult(article=article, sentences=sentences, claims=claims)
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An article to write, and what the cache already has of it."""
+
+    path: Path
+    key: str
+    parsed: bool  # its sentences are cached
+    labelled: bool  # its claims by the active model are cached
+
+
+@dataclass(frozen=True)
+class Records:
+    """One article's output records, as JSON."""
+
+    article: dict[str, Any]
+    sentences: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, result: ArticleResult) -> Records:
+        return cls(result.article.to_json(), [s.to_json() for s in result.sentences], [c.to_json() for c in result.claims])
 
 
 def run(
     corpus_dir: Path,
     out_dir: Path,
     *,
-    nlp: Language,
-    model: ClaimModel,
-    version: str,
-    n_process: int = 1,
+    models: ModelPaths,
+    workers: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    on_article: Callable[[Records], None] | None = None,
     strict: bool = False,
     on_skip: Callable[[UnreadableArticle], None] | None = None,
 ) -> RunSummary:
-    """Process every readable article; an unreadable one is skipped (and
-    reported to `on_skip`), or with `strict` fails the run before any output
-    is replaced."""
+    """Process every article of `corpus_dir` and write the three outputs to
+    `out_dir`. `executor` is "local" (this process when `workers` is 1, else a
+    process pool) or "dask" (the cluster at `scheduler`, or a LocalCluster of
+    `workers` processes when it is None).
+
+    Only articles whose key (bytes, spaCy model, actor dictionary, code) has
+    no cached parse are parsed; cached ones with no claims by the active model
+    are only re-labelled. An unreadable article is skipped (and passed to
+    `on_skip`), or with `strict` fails the run before any output is replaced."""
+    from .cache import RunCache, parse_version
+    from .executors import open_executor
+    from .model import read_card
+
+    started = time.perf_counter()
     paths = list_articles(corpus_dir)
     if not paths:
         raise InputError(f"{corpus_dir}: no .txt articles")
@@ -62,24 +177,102 @@ def run(
         if on_skip is not None:
             on_skip(unreadable)
 
+    cache = RunCache(out_dir)
+    model_version = read_card(models.models_dir)["version"]
+    planned = plan(paths, cache, parse_version(models.actors_path), model_version, skip)
     remove_stale_temp_files(out_dir, OUTPUT_FILES)
-    articles = ingest(paths, on_skip=skip)
-    stages = classify(tag(segment(parse(articles, nlp=nlp, n_process=n_process))), model=model, version=version)
     with contextlib.ExitStack() as stack:
+        misses = [item.path for item in planned if not item.parsed]
+        process = stack.enter_context(open_executor(models, workers=workers, executor=executor, scheduler=scheduler, needed=bool(misses)))
         articles_out, sentences_out, claims_out = (
             stack.enter_context(atomic_jsonl_writer(out_dir / name)) for name in OUTPUT_FILES
         )
-        for article, sentences, claims in stages:
-            articles_out.write(article.to_json())
-            sentences_out.write_all(sentence.to_json() for sentence in sentences)
-            claims_out.write_all(claim.to_json() for claim in claims)
-            summary.articles += 1
-            summary.sentences += len(sentences)
-            summary.claims += len(claims)
-            for claim in claims:
-                summary.labels[claim.label] = summary.labels.get(claim.label, 0) + 1
+        for records in records_in_order(planned, misses, cache, process, Relabeller(models, model_version)):
+            if summary.first_result_seconds is None:
+                summary.first_result_seconds = time.perf_counter() - started
+            articles_out.write(records.article)
+            sentences_out.write_all(records.sentences)
+            claims_out.write_all(records.claims)
+            summary.count(records)
+            if on_article is not None:
+                on_article(records)
         check_outcome(summary, corpus_dir, strict)
+    cache.keep_only({item.key for item in planned})
     return summary
+
+
+def plan(
+    paths: list[Path], cache: RunCache, version: str, model_version: str, skip: Callable[[UnreadableArticle], None]
+) -> list[Planned]:
+    """Read each article's bytes for its key; skip the unreadable ones."""
+    from .cache import article_key
+
+    planned = []
+    for path in paths:
+        try:
+            _raw, sha256 = read_text(path)
+            read_meta(path)
+        except UnreadableArticle as unreadable:
+            skip(unreadable)
+            continue
+        key = article_key(path.stem, sha256, version)
+        planned.append(Planned(path=path, key=key, parsed=cache.has_parse(key), labelled=cache.has_claims(key, model_version)))
+    return planned
+
+
+def records_in_order(
+    planned: list[Planned], misses: list[Path], cache: RunCache, process: Process, relabel: Relabeller
+) -> Iterator[Records]:
+    """Each article's records in corpus order: parsed if its parse is not
+    cached (by `process`, streaming), else from the cache, re-labelled if the
+    cache has no claims by the active model."""
+    from .ingest import ingest
+
+    results = iter(process(ingest(misses))) if misses else iter(())
+    for item in planned:
+        cached = cache.parse(item.key) if item.parsed else None
+        if cached is None:
+            records = Records.of(next(results) if not item.parsed else relabel.process(item.path))
+            cache.put_parse(item.key, records.article, records.sentences)
+            cache.put_claims(item.key, relabel.version, records.claims)
+            yield records
+            continue
+        claims = cache.claims(item.key, relabel.version) if item.labelled else None
+        if claims is None:
+            claims = relabel(cached["sentences"])
+            cache.put_claims(item.key, relabel.version, claims)
+        yield Records(cached["article"], cached["sentences"], claims)
+
+
+class Relabeller:
+    """Claims for cached sentences by the active model, loaded on first use
+    (with the whole pipeline, only if a cache entry turns out damaged)."""
+
+    def __init__(self, models: ModelPaths, version: str) -> None:
+        self.models = models
+        self.version = version
+
+    def __call__(self, sentences: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        from .classify import classify_sentences
+
+        model = self.claim_model()
+        claims = classify_sentences([Sentence.from_json(s) for s in sentences], model=model, version=self.version)
+        return [claim.to_json() for claim in claims]
+
+    @functools.cache
+    def claim_model(self) -> ClaimModel:
+        from .model import load_model
+
+        model, card = load_model(self.models.models_dir)
+        if card["version"] != self.version:
+            raise InputError(f"{self.models.models_dir}: the active model changed during the run")
+        return model
+
+    def process(self, path: Path) -> ArticleResult:
+        from .ingest import ingest
+
+        (article,) = ingest([path])
+        return process_article(article, cached_models(self.models))
 
 
 def check_outcome(summary: RunSummary, corpus_dir: Path, strict: bool) -> None:
@@ -88,4 +281,3 @@ def check_outcome(summary: RunSummary, corpus_dir: Path, strict: bool) -> None:
         raise InputError(f"{corpus_dir}: no readable articles ({len(summary.skipped)} skipped)")
     if strict and summary.skipped:
         raise StrictRunError(f"{corpus_dir}: {len(summary.skipped)} article(s) skipped and --strict is set; no output written")
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span
@@ -30,8 +31,9 @@ def tag(segmented: Iterable[tuple[Article, Doc, list[Unit]]]) -> Iterator[tuple[
 
 def tag_units(doc_id: str, doc: Doc, units: list[Unit]) -> Iterator[tuple[Unit, Sentence]]:
     previous_actors: tuple[str, ...] = ()
+    entities = DocEntities(doc)
     for unit in units:
-        sentence, previous_actors = tag_with_sides(doc_id, unit, previous_actors)
+        sentence, previous_actors = tag_with_sides(doc_id, unit, previous_actors, entities=entities)
         yield unit, sentence
 
 
@@ -39,11 +41,52 @@ def tag_sentence(doc_id: str, unit: Unit, previous_actors: tuple[str, ...] = ())
     return tag_with_sides(doc_id, unit, previous_actors)[0]
 
 
-def tag_with_sides(doc_id: str, unit: Unit, previous_actors: tuple[str, ...]) -> tuple[Sentence, tuple[str, ...]]:
+class DocEntities:
+    """A doc's named entities and actor mentions, read once per article.
+
+    `Span.ents` and `Doc.ents` rebuild the doc's whole entity list on each
+    access; asked per sentence and per mention, that made tagging quadratic
+    in the article's length. The lookups here give the same spans.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = doc.ents
+        self.ent_starts = [ent.start for ent in self.ents]
+        self.mentions = sorted(doc.spans[SPAN_KEY], key=lambda mention: mention.start)
+        self.mention_starts = [mention.start for mention in self.mentions]
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """`span.ents`: the entities from the span's start on, up to the first that ends after it."""
+        found = []
+        for i in range(bisect_left(self.ent_starts, span.start), len(self.ents)):
+            ent = self.ents[i]
+            if ent.end > span.end:
+                break
+            found.append(ent)
+        return found
+
+    def mentions_in(self, span: Span) -> list[Span]:
+        """The actor mentions inside the span, in order."""
+        found = []
+        for i in range(bisect_left(self.mention_starts, span.start), len(self.mentions)):
+            mention = self.mentions[i]
+            if mention.start >= span.end:
+                break
+            if mention.end <= span.end:
+                found.append(mention)
+        return found
+
+
+def tag_with_sides(
+    doc_id: str, unit: Unit, previous_actors: tuple[str, ...], *, entities: DocEntities | None = None
+) -> tuple[Sentence, tuple[str, ...]]:
     """The tagged sentence, and the sides it names itself (not borrowed)."""
     span = unit.span
-    actor_spans = mentions_in(span)
-    mentions = tuple(sorted(actor_mentions(actor_spans) + other_entities(span, actor_spans), key=lambda m: m.start))
+    entities = entities if entities is not None else DocEntities(span.doc)
+    actor_spans = entities.mentions_in(span)
+    mentions = tuple(
+        sorted(actor_mentions(actor_spans, entities) + other_entities(span, actor_spans, entities), key=lambda m: m.start)
+    )
     sides = [mention for mention in actor_spans if not is_place(mention)]
     stance = find_stance(span, sides) if sides else NO_STANCE
     own_actors = order_actors(stance, sides)
@@ -82,29 +125,25 @@ def borrow_actors(actors: tuple[str, ...], previous_actors: tuple[str, ...]) -> 
     return tuple(borrowed)
 
 
-def mentions_in(span: Span) -> list[Span]:
-    return [m for m in span.doc.spans[SPAN_KEY] if m.start >= span.start and m.end <= span.end]
-
-
-def actor_mentions(actor_spans: list[Span]) -> list[Mention]:
+def actor_mentions(actor_spans: list[Span], entities: DocEntities) -> list[Mention]:
     return [
-        Mention(start=s.start_char, end=s.end_char, text=s.text, label=entity_label(s), actor=s.label_)
+        Mention(start=s.start_char, end=s.end_char, text=s.text, label=entity_label(s, entities), actor=s.label_)
         for s in actor_spans
     ]
 
 
-def entity_label(span: Span) -> str:
-    for ent in span.ents:
+def entity_label(span: Span, entities: DocEntities) -> str:
+    for ent in entities.ents_in(span):
         if ent.start == span.start and ent.end == span.end:
             return ent.label_
     return "ACTOR"
 
 
-def other_entities(span: Span, actor_spans: list[Span]) -> list[Mention]:
+def other_entities(span: Span, actor_spans: list[Span], entities: DocEntities) -> list[Mention]:
     taken = {token.i for s in actor_spans for token in s}
     return [
         Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_, actor=None)
-        for ent in span.ents
+        for ent in entities.ents_in(span)
         if not any(token.i in taken for token in ent)
     ]
 

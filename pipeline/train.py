@@ -20,6 +20,7 @@ from .nlp import parse
 from .records import Annotation, Article, Sentence
 from .segment import Unit, block_kind
 from .tag import tag_units
+from .progress import Report, no_report
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,12 @@ class Example:
 
 
 def build_examples(
-    annotations: list[Annotation], corpus_dir: Path, *, nlp: Language, parts: Collection[str] = ALL_PARTS
+    annotations: list[Annotation],
+    corpus_dir: Path,
+    *,
+    nlp: Language,
+    parts: Collection[str] = ALL_PARTS,
+    report: Report = no_report,
 ) -> list[Example]:
     """Parse each annotated article once and tag every annotated unit in it."""
     by_doc: dict[str, list[Annotation]] = {}
@@ -38,8 +44,9 @@ def build_examples(
         by_doc.setdefault(annotation.doc, []).append(annotation)
     paths = [article_path(corpus_dir, doc, items[0]) for doc, items in sorted(by_doc.items())]
     examples = []
-    for article, doc in parse(ingest(paths), nlp=nlp):
+    for done, (article, doc) in enumerate(parse(ingest(paths), nlp=nlp), start=1):
         examples.extend(article_examples(article, doc, by_doc[article.doc]))
+        report("parsing annotated articles", done, len(paths))
     rows = feature_rows([example.sentence for example in examples], parts)
     return [replace(example, row=row) for example, row in zip(examples, rows)]
 

@@ -8,12 +8,17 @@ real gold annotations of three articles.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# `pipeline run` defaults to one worker process per core; the tests run in one
+# process unless they ask for more (tests/test_run.py compares the two).
+os.environ.setdefault("PIPELINE_WORKERS", "1")
 
 REPO = Path(__file__).resolve().parents[1]
 RAW_DIR = REPO / "corpus" / "raw"

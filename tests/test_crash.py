@@ -81,7 +81,8 @@ def kill_at_random_moments(work: Callable[[], object], seconds: float, before_ea
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())} if folder.exists() else {}
+    """The outputs (the run cache in `.cache/` aside)."""
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()} if folder.exists() else {}
 
 
 def write_corpus(folder: Path, *, grown: bool) -> Path:
@@ -94,11 +95,14 @@ def write_corpus(folder: Path, *, grown: bool) -> Path:
     return folder
 
 
-def test_run_killed_at_random_moments_leaves_old_or_new_files_and_then_completes(tmp_path, nlp, trained_model):
-    from pipeline.run import run
+def test_run_killed_at_random_moments_leaves_old_or_new_files_and_then_completes(tmp_path, trained_model):
+    from pipeline.run import ModelPaths, cached_models, run
+
+    models = ModelPaths(models_dir=trained_model.models_dir, actors_path=ACTORS_PATH)
+    cached_models(models)  # loaded once here; every forked child has them
 
     def run_into(corpus: Path, out: Path) -> Callable[[], object]:
-        return lambda: run(corpus, out, nlp=nlp, model=trained_model.model, version=trained_model.card["version"])
+        return lambda: run(corpus, out, models=models, workers=1)
 
     old_corpus, new_corpus = write_corpus(tmp_path / "old", grown=False), write_corpus(tmp_path / "new", grown=True)
     finish(run_into(old_corpus, tmp_path / "ref-old"))

@@ -137,3 +137,20 @@ def test_sides_are_borrowed_from_the_sentence_just_before_only(nlp):
     )
     assert sentences[2].text == "The weather stayed cold until May."
     assert sentences[2].actors == ()
+
+
+def test_doc_entities_give_what_spacy_gives(nlp):
+    """The per-article index answers as `span.ents` and a scan of the actor mentions do."""
+    from conftest import RAW_DIR
+    from pipeline.actors import SPAN_KEY
+    from pipeline.tag import DocEntities
+
+    raw = (RAW_DIR / "002_ebbe5258e2939ddf.txt").read_text(encoding="utf-8")
+    article = Article(doc="doc", path="doc.txt", sha256="", raw=raw, blocks=tuple(find_blocks(raw)))
+    ((article, doc),) = parse([article], nlp=nlp)
+    entities = DocEntities(doc)
+    spans = [unit.span for unit in sentence_units(article, doc)] + list(doc.spans[SPAN_KEY]) + [doc[:], doc[3:40]]
+    assert len(spans) > 100 and any(entities.ents_in(span) for span in spans)
+    for span in spans:
+        assert entities.ents_in(span) == list(span.ents)
+        assert entities.mentions_in(span) == [m for m in doc.spans[SPAN_KEY] if m.start >= span.start and m.end <= span.end]
