@@ -1,0 +1,131 @@
+"""Incremental runs: only what changed is parsed or re-labelled, and the
+outputs are always the bytes a fresh run gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ACTORS_PATH, SMALL_ARTICLES
+from pipeline import executors, run as run_module
+from pipeline.run import ModelPaths, run
+
+pytestmark = pytest.mark.slow
+
+OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+
+
+def outputs_of(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in OUTPUTS}
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in SMALL_ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The docs parsed from here on; relabelling goes through `relabelled`."""
+    parsed: list[str] = []
+    real = executors.process_article
+
+    def counting(article, models):
+        parsed.append(article.doc)
+        return real(article, models)
+
+    monkeypatch.setattr(executors, "process_article", counting)
+    return parsed
+
+
+def run_into(corpus: Path, out: Path, models_dir: Path, actors: Path = ACTORS_PATH):
+    return run(corpus, out, models=ModelPaths(models_dir=models_dir, actors_path=actors), workers=1)
+
+
+def test_a_rerun_with_nothing_changed_parses_nothing_and_loads_no_model(tmp_path, corpus, trained_model, monkeypatch):
+    out = tmp_path / "out"
+    run_into(corpus, out, trained_model.models_dir)
+    first = outputs_of(out)
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a model was loaded or an article parsed")
+
+    for name in ("cached_models", "process_article"):
+        monkeypatch.setattr(executors, name, refuse)
+    monkeypatch.setattr(run_module, "cached_models", refuse)
+    monkeypatch.setattr(run_module.Relabeller, "claim_model", refuse)
+    summary = run_into(corpus, out, trained_model.models_dir)
+    assert summary.articles == len(SMALL_ARTICLES)
+    assert outputs_of(out) == first
+
+
+def test_only_a_changed_or_added_article_is_parsed(tmp_path, corpus, trained_model, parses):
+    out = tmp_path / "out"
+    run_into(corpus, out, trained_model.models_dir)
+    assert sorted(parses) == sorted(SMALL_ARTICLES)
+    parses.clear()
+    (corpus / "a2.txt").write_text(SMALL_ARTICLES["a2"] + "\nIran warned the Taliban.\n", encoding="utf-8")
+    (corpus / "a9.txt").write_text("Iran and the Taliban signed a trade deal.\n", encoding="utf-8")
+    run_into(corpus, out, trained_model.models_dir)
+    assert sorted(parses) == ["a2", "a9"]
+    run_into(corpus, tmp_path / "fresh", trained_model.models_dir)
+    assert outputs_of(out) == outputs_of(tmp_path / "fresh")
+
+
+def test_a_deleted_article_leaves_the_outputs_and_the_cache(tmp_path, corpus, trained_model):
+    out = tmp_path / "out"
+    run_into(corpus, out, trained_model.models_dir)
+    entries = len(list((out / ".cache").iterdir()))
+    (corpus / "a3.txt").unlink()
+    run_into(corpus, out, trained_model.models_dir)
+    assert b'"a3"' not in b"".join(outputs_of(out).values())
+    assert len(list((out / ".cache").iterdir())) == entries - 2  # its parse and its claims
+    run_into(corpus, tmp_path / "fresh", trained_model.models_dir)
+    assert outputs_of(out) == outputs_of(tmp_path / "fresh")
+
+
+def test_a_new_model_relabels_without_parsing(tmp_path, corpus, trained_model, parses):
+    from pipeline.model import save_model
+    from pipeline.train import fit_model, model_card
+
+    out = tmp_path / "out"
+    run_into(corpus, out, trained_model.models_dir)
+    other_models = tmp_path / "other-models"
+    examples = trained_model.examples[::2]  # a different model
+    card = save_model(fit_model(examples), model_card([e.annotation for e in examples], {}), other_models)
+    assert card["version"] != trained_model.card["version"]
+    parses.clear()
+    run_into(corpus, out, other_models)
+    assert parses == []
+    claims = (out / "claims.jsonl").read_text(encoding="utf-8")
+    assert card["version"] in claims and trained_model.card["version"] not in claims
+    run_into(corpus, tmp_path / "fresh", other_models)
+    assert outputs_of(out) == outputs_of(tmp_path / "fresh")
+
+
+def test_a_changed_actor_dictionary_reparses_everything(tmp_path, corpus, trained_model, parses):
+    out = tmp_path / "out"
+    run_into(corpus, out, trained_model.models_dir)
+    actors = tmp_path / "actors.jsonl"
+    shutil.copy(ACTORS_PATH, actors)
+    with actors.open("a", encoding="utf-8") as handle:
+        handle.write('{"code": "ZZZ", "kind": "state", "names": ["Zubrowkia"]}\n')
+    parses.clear()
+    run_into(corpus, out, trained_model.models_dir, actors)
+    assert sorted(parses) == sorted(SMALL_ARTICLES)
+
+
+def test_a_damaged_cache_entry_is_only_a_miss(tmp_path, corpus, trained_model):
+    out = tmp_path / "out"
+    run_into(corpus, out, trained_model.models_dir)
+    first = outputs_of(out)
+    for entry in (out / ".cache").iterdir():
+        entry.write_bytes(entry.read_bytes()[:20])
+    run_into(corpus, out, trained_model.models_dir)
+    assert outputs_of(out) == first
