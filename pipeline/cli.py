@@ -116,7 +116,8 @@ def train_cli(
     model card, and make it active unless it scores lower than the active model."""
     from .evaluate import full_report
     from .io import InputError, read_annotations
-    from .model import previous_card, save_model
+    from .model import save_model
+    from .registry import previous_card
     from .nlp import load_nlp
     from .progress import progress_steps
     from .retrain import compare
@@ -314,7 +315,7 @@ def models_cli(
     metrics; `*` marks the active one."""
     from .io import InputError
     from .model import activate as activate_version
-    from .model import list_versions
+    from .registry import list_versions
 
     try:
         if activate is not None:

@@ -83,7 +83,7 @@ def in_order(submit: Callable[[Article], Any], articles: Iterable[Article], *, w
 def check_models(models: ModelPaths) -> None:
     """Fail here, with the usual one-line error, before any worker starts."""
     from .actors import load_actors
-    from .model import read_card
+    from .registry import read_card
 
     read_card(models.models_dir)
     load_actors(models.actors_path)

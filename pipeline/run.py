@@ -164,7 +164,7 @@ def run(
     `on_skip`), or with `strict` fails the run before any output is replaced."""
     from .cache import RunCache, parse_version
     from .executors import open_executor
-    from .model import read_card
+    from .registry import read_card
 
     started = time.perf_counter()
     paths = list_articles(corpus_dir)

@@ -13,7 +13,8 @@ from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW
 from pipeline.actors import load_actors
 from pipeline.cli import app
 from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE
-from pipeline.model import active_model_dir, load_model
+from pipeline.model import load_model
+from pipeline.registry import active_model_dir
 
 pytestmark = pytest.mark.slow
 

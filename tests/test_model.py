@@ -12,17 +12,8 @@ from sklearn.svm import LinearSVC
 
 from pipeline.config import CLAIM_THRESHOLD, KEEP_MODELS, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE, VERSIONS_DIR
 from pipeline.io import InputError
-from pipeline.model import (
-    CalibratedBinary,
-    ClaimModel,
-    activate,
-    active_model_dir,
-    list_versions,
-    load_model,
-    read_card,
-    read_registry,
-    save_model,
-)
+from pipeline.model import CalibratedBinary, ClaimModel, activate, load_model, save_model
+from pipeline.registry import active_model_dir, list_versions, read_card, read_registry
 from pipeline.persist import ModelFormatError, dump_estimator, load_estimator
 from pipeline.train import fit_model
 
