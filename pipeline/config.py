@@ -64,5 +64,6 @@ ABLATIONS = {
     "embedding + main-clause embedding": {"claim_parts": ("signals", "words", "vector"), "label_parts": ("vector", "clause_vector")},
     "claim: words + signals + embedding; label: embedding": {"claim_parts": ("signals", "words", "vector"), "label_parts": ("vector",)},
     "+ prototype similarities for the label": {"claim_parts": ("signals", "words", "vector"), "label_parts": LABEL_PARTS},
+    "+ decisive-clause prototype similarities for the label": {"claim_parts": CLAIM_PARTS, "label_parts": (*LABEL_PARTS, "clause_prototypes")},
     "chosen: embedding + prototype similarities for both": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
 }

@@ -1,7 +1,9 @@
 """Features of a sentence for the claim classifier, and the estimator over them.
 
 A feature row is a dict: `signals` (stance, actors, kind, cue words),
-`words` (a bag of words) and `vector` (the sentence embedding).
+`words` (a bag of words), `vector` (the sentence embedding), `prototypes`
+(its similarity to the prototype sentences), and the same two for the
+decisive clause (`clause_vector`, `clause_prototypes`).
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from .prototypes import prototype_features
 from .records import Sentence
 
 WORD_RE = re.compile(r"[a-z][a-z'’-]+")
-ALL_PARTS = ("signals", "words", "vector", "clause_vector", "prototypes")
-VECTOR_PARTS = frozenset({"vector", "clause_vector", "prototypes"})
+ALL_PARTS = ("signals", "words", "vector", "clause_vector", "prototypes", "clause_prototypes")
+VECTOR_PARTS = frozenset({"vector", "clause_vector", "prototypes", "clause_prototypes"})
 
 
 def feature_rows(sentences: Sequence[Sentence], parts: Collection[str] = ALL_PARTS) -> list[dict[str, Any]]:
@@ -39,8 +41,10 @@ def feature_rows(sentences: Sequence[Sentence], parts: Collection[str] = ALL_PAR
         vectors = embed([sentence.text for sentence in sentences])
         columns["vector"] = list(vectors)
         columns["prototypes"] = list(prototype_features(vectors))
-    if "clause_vector" in parts:
-        columns["clause_vector"] = list(embed([sentence.main_clause or sentence.text for sentence in sentences]))
+    if {"clause_vector", "clause_prototypes"} & set(parts):
+        clause_vectors = embed([sentence.main_clause or sentence.text for sentence in sentences])
+        columns["clause_vector"] = list(clause_vectors)
+        columns["clause_prototypes"] = list(prototype_features(clause_vectors))
     return [{name: values[i] for name, values in columns.items()} for i in range(len(sentences))]
 
 
