@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from .annotate import Session
     from .retrain import Comparison
 
+# Arguments and options shared by several commands.
+CorpusDir = Annotated[Path, typer.Argument(help="Folder of .txt articles.")]
+ActorsFile = Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")]
+AnnotationsDir = Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")]
+ExternalDir = Annotated[Optional[Path], typer.Option(help="Folder of public labelled sets (PLOVER, UN) to score, if present.")]
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cooperation and tension claims from news articles.")
 log = logging.getLogger("pipeline")
 
@@ -29,10 +35,10 @@ def fail(message: str) -> None:
 
 @app.command("run")
 def run_cli(
-    corpus_dir: Annotated[Path, typer.Argument(help="Folder of .txt articles.")] = config.RAW_DIR,
+    corpus_dir: CorpusDir = config.RAW_DIR,
     out: Annotated[Path, typer.Option(help="Folder for the JSONL outputs.")] = config.OUT_DIR,
     models: Annotated[Path, typer.Option(help="Folder holding the trained model.")] = config.MODELS_DIR,
-    actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
+    actors: ActorsFile = config.ACTORS_PATH,
     workers: Annotated[
         Optional[int], typer.Option(min=1, help="Processes, each running the whole per-article pipeline. [default: $PIPELINE_WORKERS, else the number of cores]")
     ] = None,
@@ -86,9 +92,9 @@ def format_reasons(reasons: dict[str, int]) -> str:
 
 @app.command("validate")
 def validate_cli(
-    corpus_dir: Annotated[Path, typer.Argument(help="Folder of .txt articles.")] = config.RAW_DIR,
-    annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")] = config.ANNOTATIONS_DIR,
-    actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
+    corpus_dir: CorpusDir = config.RAW_DIR,
+    annotations: AnnotationsDir = config.ANNOTATIONS_DIR,
+    actors: ActorsFile = config.ACTORS_PATH,
 ) -> None:
     """Check articles, actor dictionary and annotations; list every problem, exit 1 if any."""
     from .validate import validate
@@ -106,10 +112,10 @@ def validate_cli(
 @app.command("train")
 def train_cli(
     corpus_dir: Annotated[Path, typer.Option(help="Folder of the annotated articles.")] = config.RAW_DIR,
-    annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")] = config.ANNOTATIONS_DIR,
+    annotations: AnnotationsDir = config.ANNOTATIONS_DIR,
     models: Annotated[Path, typer.Option(help="Folder to save the model in.")] = config.MODELS_DIR,
-    actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
-    external: Annotated[Optional[Path], typer.Option(help="Folder of public labelled sets (PLOVER, UN) to score, if present.")] = None,
+    actors: ActorsFile = config.ACTORS_PATH,
+    external: ExternalDir = None,
     force: Annotated[bool, typer.Option(help="Make the new model active even if it scores lower than the active one.")] = False,
 ) -> None:
     """Fit the claim model on every annotation, save it as a new version with its
@@ -187,9 +193,9 @@ def verdict(comparison: Comparison, version: str, activated: bool) -> str:
 @app.command("evaluate")
 def evaluate_cli(
     corpus_dir: Annotated[Path, typer.Option(help="Folder of the annotated articles.")] = config.RAW_DIR,
-    annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")] = config.ANNOTATIONS_DIR,
-    actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
-    external: Annotated[Optional[Path], typer.Option(help="Folder of public labelled sets (PLOVER, UN) to score, if present.")] = None,
+    annotations: AnnotationsDir = config.ANNOTATIONS_DIR,
+    actors: ActorsFile = config.ACTORS_PATH,
+    external: ExternalDir = None,
     ablation: Annotated[bool, typer.Option(help="Compare the feature sets of config.ABLATIONS.")] = False,
     errors: Annotated[int, typer.Option(min=0, help="Also print the N most confident held-out mistakes (JSONL).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
@@ -234,10 +240,10 @@ class ToolFormat(str, Enum):
 
 @app.command("annotate")
 def annotate_cli(
-    corpus_dir: Annotated[Path, typer.Argument(help="Folder of .txt articles.")] = config.RAW_DIR,
+    corpus_dir: CorpusDir = config.RAW_DIR,
     annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files (answers are added here).")] = config.ANNOTATIONS_DIR,
     models: Annotated[Path, typer.Option(help="Folder holding the trained models.")] = config.MODELS_DIR,
-    actors: Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")] = config.ACTORS_PATH,
+    actors: ActorsFile = config.ACTORS_PATH,
     export: Annotated[Optional[Path], typer.Option("--export", help="Write the queue to FILE for another tool.")] = None,
     import_file: Annotated[Optional[Path], typer.Option("--import", help="Read labels from FILE exported by another tool.")] = None,
     tool_format: Annotated[Optional[ToolFormat], typer.Option("--format", help="The other tool's JSONL format.")] = None,
