@@ -78,16 +78,46 @@ def skip_padding(encoder: Any) -> Any:
 
 
 class RealTokens:
-    """Flat indices of the non-padding positions of the batch being encoded
-    (None when nothing is padding)."""
+    """The non-padding positions of the batch being encoded (`index`, None
+    when nothing is padding), and the real-token rows of the tensors the
+    token-wise layers have seen or made in this batch, so that a tensor passed
+    on to several layers (a layer's output is the next one's query, key and
+    value input, and its residual) is gathered once."""
 
     def __init__(self) -> None:
-        self.index = None
+        self.index: torch.Tensor | None = None
+        self.known: list[tuple[torch.Tensor, torch.Tensor]] = []
 
     def read_mask(self, _module: Any, args: tuple, kwargs: dict) -> None:
         features = args[0] if args else kwargs["features"]
         mask = features["attention_mask"].reshape(-1)
         self.index = None if bool(mask.all()) else mask.nonzero().squeeze(1)
+        self.known = []
+
+    def pack(self, full: torch.Tensor) -> torch.Tensor:
+        """The real-token rows of a (batch, length, width) tensor."""
+        for seen, packed in self.known:
+            if seen is full:
+                return packed
+        packed = full.reshape(-1, full.shape[-1]).index_select(0, self.index)
+        self.remember(full, packed)
+        return packed
+
+    def unpack(self, packed: torch.Tensor, batch: int, length: int) -> torch.Tensor:
+        """Real-token rows back into a (batch, length, width) tensor, zeros at the padding."""
+        full = packed.new_zeros(batch * length, packed.shape[-1])
+        full.index_copy_(0, self.index, packed)
+        full = full.view(batch, length, packed.shape[-1])
+        self.remember(full, packed)
+        return full
+
+    def remember(self, full: torch.Tensor, packed: torch.Tensor) -> None:
+        self.known = [*self.known[-(KNOWN_TENSORS - 1) :], (full, packed)]
+
+
+# What one BERT layer passes around: its input, query, key, value, attention
+# output and intermediate, and the next layer's input.
+KNOWN_TENSORS = 8
 
 
 class TokenwiseLayer(nn.Module):
@@ -100,12 +130,7 @@ class TokenwiseLayer(nn.Module):
         self.rows = rows
 
     def forward(self, *inputs: torch.Tensor) -> torch.Tensor:
-        index = self.rows.index
-        if index is None:
+        if self.rows.index is None:
             return self.inner(*inputs)
         batch, length = inputs[0].shape[:2]
-        packed = [x.reshape(batch * length, x.shape[-1]).index_select(0, index) for x in inputs]
-        result = self.inner(*packed)
-        full = result.new_zeros(batch * length, result.shape[-1])
-        full.index_copy_(0, index, result)
-        return full.view(batch, length, result.shape[-1])
+        return self.rows.unpack(self.inner(*(self.rows.pack(x) for x in inputs)), batch, length)

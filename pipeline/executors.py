@@ -18,11 +18,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from .io import InputError
 from .records import Article
 from .run import ArticleResult, ModelPaths, cached_models, process_article
 
 EXECUTORS = ("local", "dask")
 WORKERS_ENV = "PIPELINE_WORKERS"
+SCHEDULER_TIMEOUT = "20s"
 # Articles waiting or running per worker: enough to keep every worker busy.
 IN_FLIGHT_PER_WORKER = 4
 
@@ -140,7 +142,10 @@ def dask_executor(models: ModelPaths, *, workers: int, scheduler: str | None) ->
             )
             scheduler = stack.enter_context(cluster).scheduler_address
             threads = torch_threads(workers)
-        client = stack.enter_context(Client(scheduler, set_as_default=False))
+        try:
+            client = stack.enter_context(Client(scheduler, set_as_default=False, timeout=SCHEDULER_TIMEOUT))
+        except (OSError, TimeoutError) as err:
+            raise InputError(f"{scheduler}: cannot reach the Dask scheduler ({err})") from None
         window = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
         yield lambda articles: in_order(
             lambda article: client.submit(process_on_dask_worker, article, models, threads, pure=False),
