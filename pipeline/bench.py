@@ -9,9 +9,10 @@ distinct names, then, each in a fresh process (so its peak RSS is its own):
   same bytes as with 1 worker;
 - a re-run of the whole `pipeline run` command over the unchanged corpus
   (`rerun_pct`: its wall time as a percentage of the 1-worker run's);
-- the bare model cost of the same work: spaCy `nlp.pipe` over the same texts
-  plus the stock sentence-transformers encoder over the same sentences in one
-  call, nothing else. `ratio` is the 1-worker pipeline's time over this.
+- the bare model cost of the same work on the same one core as 1 worker:
+  spaCy `nlp.pipe` over the same texts plus the stock sentence-transformers
+  encoder (one torch thread) over the same sentences in one call, nothing
+  else. `ratio` is the 1-worker pipeline's time over this.
 
 `BENCH_SCALES` (default 1,10,100) and `BENCH_WORKERS` (default 1 and the
 number of cores) choose the runs.
@@ -51,12 +52,13 @@ def build_corpus(folder: Path, scale: int) -> int:
 
 def measure_pipeline(corpus: Path, out: Path, workers: int, launched: float) -> dict[str, float]:
     """In a child process: time `run` over the corpus."""
+    from .executors import THREADS_PER_WORKER, start_worker
     from .progress import progress_bar
-    from .run import ModelPaths, cached_models, run
+    from .run import ModelPaths, run
 
     models = ModelPaths(models_dir=MODELS_DIR, actors_path=ACTORS_PATH)
     if workers == 1:
-        cached_models(models)
+        start_worker(models, THREADS_PER_WORKER)
     first: list[float] = []
 
     def on_article(_result) -> None:
@@ -73,10 +75,14 @@ def measure_pipeline(corpus: Path, out: Path, workers: int, launched: float) -> 
 
 def measure_bare(corpus: Path, sentences_path: Path) -> dict[str, float]:
     """In a child process: spaCy over the texts plus the stock encoder over the sentences."""
+    import torch
+
     from .config import EMBEDDING_BATCH_SIZE
     from .embed import load_stock_encoder
+    from .executors import THREADS_PER_WORKER
     from .nlp import load_nlp
 
+    torch.set_num_threads(THREADS_PER_WORKER)
     nlp = load_nlp()
     encoder = load_stock_encoder()
     encoder.encode(["warm up"])

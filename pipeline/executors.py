@@ -4,7 +4,8 @@ processes, or on a Dask cluster.
 Each executor opens as a context manager that gives a function from articles
 to their results, in input order. Only a few articles per worker are in
 flight at a time, so a corpus of any size streams through in bounded memory.
-Every worker loads the models once and keeps them.
+Every worker loads the models once and keeps them, and computes on one core
+(one torch thread): `--workers N` uses N cores, as `make -jN` would.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ from typing import Any
 
 from .io import InputError
 from .records import Article
-from .run import ArticleResult, ModelPaths, cached_models, process_article
+from .run import ArticleResult, ModelPaths, Models, cached_models, process_article
 
 EXECUTORS = ("local", "dask")
 WORKERS_ENV = "PIPELINE_WORKERS"
 SCHEDULER_TIMEOUT = "20s"
 # Articles waiting or running per worker: enough to keep every worker busy.
 IN_FLIGHT_PER_WORKER = 4
+# Torch's intra-op threads per worker. One, so that N workers use N cores and
+# the spaCy half of each worker's work never waits for a core torch holds.
+THREADS_PER_WORKER = 1
 
 Process = Callable[[Iterable[Article]], Iterator[ArticleResult]]
 
@@ -57,8 +61,9 @@ def open_executor(
         with dask_executor(models, workers=workers, scheduler=scheduler) as process:
             yield process
     elif workers == 1:
-        loaded = cached_models(models)
-        yield lambda articles: (process_article(article, loaded) for article in articles)
+        with torch_threads(THREADS_PER_WORKER):
+            loaded = cached_models(models)
+            yield lambda articles: (process_article(article, loaded) for article in articles)
     else:
         with pool_executor(models, workers=workers) as process:
             yield process
@@ -91,11 +96,6 @@ def check_models(models: ModelPaths) -> None:
     load_actors(models.actors_path)
 
 
-def torch_threads(workers: int) -> int:
-    """Intra-op threads per worker, so that the workers share the cores."""
-    return max(1, available_cores() // workers)
-
-
 @contextlib.contextmanager
 def pool_executor(models: ModelPaths, *, workers: int) -> Iterator[Process]:
     check_models(models)
@@ -103,7 +103,7 @@ def pool_executor(models: ModelPaths, *, workers: int) -> Iterator[Process]:
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=start_worker,
-        initargs=(models, torch_threads(workers)),
+        initargs=(models, THREADS_PER_WORKER),
     )
     try:
         yield lambda articles: in_order(
@@ -113,13 +113,26 @@ def pool_executor(models: ModelPaths, *, workers: int) -> Iterator[Process]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def start_worker(models: ModelPaths, threads: int | None) -> None:
-    """Load the models in a new worker process."""
+@contextlib.contextmanager
+def torch_threads(threads: int) -> Iterator[None]:
+    """Torch's intra-op threads in this process, set back on exit."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def start_worker(models: ModelPaths, threads: int | None) -> Models:
+    """Give torch `threads` threads for the life of this worker process, then load the models."""
     if threads is not None:
         import torch
 
         torch.set_num_threads(threads)
-    cached_models(models)
+    return cached_models(models)
 
 
 def process_in_worker(article: Article, models: ModelPaths) -> ArticleResult:
@@ -141,7 +154,7 @@ def dask_executor(models: ModelPaths, *, workers: int, scheduler: str | None) ->
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
             )
             scheduler = stack.enter_context(cluster).scheduler_address
-            threads = torch_threads(workers)
+            threads = THREADS_PER_WORKER
         try:
             client = stack.enter_context(Client(scheduler, set_as_default=False, timeout=SCHEDULER_TIMEOUT))
         except (OSError, TimeoutError) as err:

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from conftest import ACTORS_PATH, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, write_crlf
 from pipeline.cli import app
-from pipeline.executors import available_cores, default_workers, in_order
+from pipeline.executors import THREADS_PER_WORKER, available_cores, default_workers, in_order, open_executor
+from pipeline.run import ModelPaths
 
 OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
 
@@ -133,6 +134,20 @@ def test_in_order_keeps_order_and_bounds_the_articles_in_flight():
         in_flight += 1 if event == "submit" else -1
         assert 0 <= in_flight <= 3
     assert log[:4] == [("submit", 0), ("submit", 1), ("submit", 2), ("result", 0)]
+
+
+def test_one_local_worker_computes_on_one_core_and_gives_the_threads_back(trained_model):
+    import torch
+
+    models = ModelPaths(models_dir=trained_model.models_dir, actors_path=ACTORS_PATH)
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        with open_executor(models, workers=1):
+            assert torch.get_num_threads() == THREADS_PER_WORKER == 1
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
 
 
 def test_default_workers_is_the_cores_unless_set(monkeypatch):
