@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 CORPUS ?= corpus/raw
 OUT ?= out
 WORKERS ?=
-# Public labelled sets, read in place for `train` and `evaluate` figures only.
+# Public labelled sets, read in place: scored by `train` and `evaluate`, and
+# the UN sentences outside the scored sample help train the label.
 EXTERNAL ?= ../shared/external
 
 .PHONY: help install pipeline validate annotate train evaluate test bench clean
@@ -29,7 +30,7 @@ install: $(STAMP) ## Create .venv and install the pinned project into it
 
 # The registry names the active model version; train only when there is none.
 models/versions.json: | $(STAMP)
-	$(BIN)/pipeline train
+	$(BIN)/pipeline train --external $(EXTERNAL)
 
 pipeline: $(STAMP) models/versions.json ## Run every stage over corpus/raw into out/ (STRICT=1: fail on any skipped article)
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(STRICT),--strict)

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 CorpusDir = Annotated[Path, typer.Argument(help="Folder of .txt articles.")]
 ActorsFile = Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")]
 AnnotationsDir = Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")]
-ExternalDir = Annotated[Optional[Path], typer.Option(help="Folder of public labelled sets (PLOVER, UN) to score, if present.")]
+ExternalDir = Annotated[
+    Optional[Path],
+    typer.Option(help="Folder of public labelled sets, if present: PLOVER and a UN sample are scored, the other UN sentences help train the label."),
+]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cooperation and tension claims from news articles.")
 log = logging.getLogger("pipeline")
@@ -141,7 +144,11 @@ def train_cli(
             report = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=progress)
         labelled = [e.annotation for e in examples]
         comparison = compare(previous, labelled, report.scored, report.scores)
-        extra = {"previous_version": previous and previous["version"], "new_annotations": comparison.new_annotations}
+        extra = {
+            "previous_version": previous and previous["version"],
+            "new_annotations": comparison.new_annotations,
+            "external_training": report.external_training,
+        }
         activate = force or not comparison.is_worse
         card = save_model(report.model, model_card(labelled, report.scores, **extra), models, activate=activate)
     except (InputError, ValueError) as err:

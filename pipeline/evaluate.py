@@ -13,8 +13,8 @@ from spacy.language import Language
 
 from .classify import predict
 from .config import LABELS
-from .external import external_sets, label_macro_f1
-from .model import ClaimModel, ModelSpec, Prediction
+from .external import external_sets, label_macro_f1, training_set
+from .model import ClaimModel, ExtraLabelled, ModelSpec, Prediction
 from .progress import Report as Progress
 from .progress import no_report
 from .train import Example, fit_model
@@ -28,8 +28,10 @@ class Scored:
     prediction: Prediction
 
 
-def cross_validate(examples: list[Example], spec: ModelSpec = ModelSpec(), *, report: Progress = no_report) -> list[Scored]:
-    """Predict every example with a model trained on the other articles."""
+def cross_validate(
+    examples: list[Example], spec: ModelSpec = ModelSpec(), *, extra: ExtraLabelled | None = None, report: Progress = no_report
+) -> list[Scored]:
+    """Predict every example with a model trained on the other articles (and `extra`)."""
     docs = sorted({example.annotation.doc for example in examples})
     if len(docs) < 2:
         raise ValueError("leave-one-article-out needs annotations from at least two articles")
@@ -38,7 +40,7 @@ def cross_validate(examples: list[Example], spec: ModelSpec = ModelSpec(), *, re
         report("cross-validation folds", done, len(docs))
         train = [example for example in examples if example.annotation.doc != held_out]
         test = [example for example in examples if example.annotation.doc == held_out]
-        model = fit_model(train, spec)
+        model = fit_model(train, spec, extra)
         predictions = predict(model, [example.sentence for example in test], [example.row for example in test])
         scored.extend(Scored(example, prediction) for example, prediction in zip(test, predictions))
     report("cross-validation folds", len(docs), len(docs))
@@ -116,6 +118,7 @@ class Report(NamedTuple):
     model: ClaimModel  # fitted on every example
     scores: dict[str, Any]  # LOAO metrics, and the external sets' scores
     scored: list[Scored]  # the held-out predictions behind the LOAO metrics
+    external_training: dict[str, Any] | None = None  # the extra label training data, if any
 
 
 def full_report(
@@ -126,16 +129,24 @@ def full_report(
     external_dir: Path | None = None,
     report: Progress = no_report,
 ) -> Report:
-    """LOAO metrics, then the model fitted on everything, scored on the external sets."""
-    scored = cross_validate(examples, spec, report=report)
+    """LOAO metrics, then the model fitted on everything, scored on the external
+    sets. With `external_dir`, the UN set's training part joins the label
+    training set (at `spec.external_weight`) in every fold and in the final fit."""
+    extra, source = None, None
+    if external_dir is not None and spec.external_weight > 0:
+        report("parsing the UN training sentences", 0, 1)
+        found = training_set(external_dir, nlp=nlp, parts=frozenset(spec.label_parts))
+        if found is not None:
+            extra, source = found[0], {**found[1], "weight": spec.external_weight}
+    scored = cross_validate(examples, spec, extra=extra, report=report)
     scores = metrics(scored)
     report("fitting on every annotation", 0, 1)
-    model = fit_model(examples, spec)
+    model = fit_model(examples, spec, extra)
     if external_dir is not None:
         for name, labelled in external_sets(external_dir):
             report(f"scoring {name} ({len(labelled)} sentences)", 0, 1)
             scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
-    return Report(model, scores, scored)
+    return Report(model, scores, scored, source)
 
 
 def confident_mistakes(scored: list[Scored], n: int) -> list[dict[str, Any]]:

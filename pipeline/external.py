@@ -1,20 +1,25 @@
 """Public labelled sets (PLOVER, UN quad-class) read from ../shared/external,
-for evaluating how well the label model travels. Never copied into the repo."""
+for evaluating how well the label model travels, and the UN set's sentences
+outside its scored sample as extra training data for the label. Never copied
+into the repo."""
 
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 from spacy.language import Language
 from sklearn.metrics import f1_score
 
 from .classify import predict
 from .config import LABELS
 from .features import feature_rows
-from .model import ClaimModel
+from .model import ClaimModel, ExtraLabelled
 from .records import Sentence
 from .segment import Unit
 from .tag import tag_sentence
@@ -24,7 +29,8 @@ UN_FILE = Path("un-quadclass-keep-it-local/en_annotations_quad_multiclass.tsv")
 PLOVER_COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 PLOVER_TENSION = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT"})
 UN_LABELS = {"1": "tension", "2": "cooperation", "3": "tension", "4": "cooperation"}
-# Every n-th UN sentence: ~1,000 of 4,959 keep `make evaluate` to a minute.
+# Every n-th UN sentence is scored (~1,000 of 4,959 keep `make evaluate` to a
+# minute); the others may be trained on.
 UN_STRIDE = 5
 
 
@@ -41,14 +47,36 @@ def plover_examples(external_dir: Path) -> list[tuple[str, str]]:
     return examples
 
 
-def un_examples(external_dir: Path) -> list[tuple[str, str]]:
-    """(text, label) for a fixed sample of the UN sentences with a conflict or
-    cooperation quad class."""
+def un_labelled(external_dir: Path) -> list[tuple[str, str]]:
+    """(text, label) for every UN sentence with a conflict or cooperation quad class."""
     with (external_dir / UN_FILE).open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle, delimiter="\t")
         next(rows)
-        labelled = [(text, UN_LABELS[code]) for text, code in rows if code in UN_LABELS]
-    return labelled[::UN_STRIDE]
+        return [(text, UN_LABELS[code]) for text, code in rows if code in UN_LABELS]
+
+
+def un_examples(external_dir: Path) -> list[tuple[str, str]]:
+    """The scored sample: every `UN_STRIDE`-th labelled UN sentence."""
+    return un_labelled(external_dir)[::UN_STRIDE]
+
+
+def un_training_examples(external_dir: Path) -> list[tuple[str, str]]:
+    """Every labelled UN sentence outside the scored sample."""
+    return [example for i, example in enumerate(un_labelled(external_dir)) if i % UN_STRIDE]
+
+
+@functools.lru_cache(maxsize=4)  # `evaluate --ablation` asks again for each variant
+def training_set(external_dir: Path, *, nlp: Language, parts: frozenset[str]) -> tuple[ExtraLabelled, dict[str, object]] | None:
+    """The UN training sentences as feature rows, and what the model card
+    records of them; None when the UN file is not there."""
+    path = external_dir / UN_FILE
+    if not path.exists():
+        return None
+    examples = un_training_examples(external_dir)
+    sentences = tag_texts([text for text, _label in examples], nlp=nlp)
+    extra = ExtraLabelled(rows=feature_rows(sentences, parts), labels=np.array([label for _text, label in examples]))
+    source = {"file": str(UN_FILE), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "sentences": len(examples)}
+    return extra, source
 
 
 def external_sets(external_dir: Path) -> Iterator[tuple[str, list[tuple[str, str]]]]:

@@ -21,7 +21,9 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.pipeline import Pipeline
 
 from .config import (
+    EXTERNAL_LABEL_WEIGHT,
     CLAIM_C,
+    LABEL_CENTRED,
     CLAIM_PARTS,
     CLAIM_THRESHOLD,
     LABEL_C,
@@ -60,39 +62,84 @@ class Prediction:
     evidence: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ExtraLabelled:
+    """Labelled sentences from outside the corpus (the UN set's training part)
+    for the label classifier: feature rows and their labels."""
+
+    rows: list[dict[str, Any]]
+    labels: np.ndarray
+
+
 class CalibratedBinary:
     """A binary estimator whose decision values are mapped to probabilities by
-    a sigmoid fitted on held-out (cross-validated) decisions."""
+    a sigmoid fitted on held-out (cross-validated) decisions.
 
-    def __init__(self, estimator: Pipeline, slope: float = 1.0, offset: float = 0.0) -> None:
+    `centred`: the sigmoid has no offset, so probability 0.5 stays at decision
+    0: the class-balanced decision picks the class, and calibration only
+    scales the confidence."""
+
+    def __init__(self, estimator: Pipeline, slope: float = 1.0, offset: float = 0.0, *, centred: bool = False) -> None:
         self.estimator = estimator
         self.slope = slope
         self.offset = offset
+        self.centred = centred
 
     @property
     def classes(self) -> list[str]:
         return [str(c) for c in self.estimator.named_steps["model"].classes_]
 
-    def fit(self, build: Any, rows: list[dict[str, Any]], y: np.ndarray, groups: list[str]) -> CalibratedBinary:
+    def fit(
+        self,
+        build: Any,
+        rows: list[dict[str, Any]],
+        y: np.ndarray,
+        groups: list[str],
+        extra: ExtraLabelled | None = None,
+        extra_weight: float = 0.0,
+    ) -> CalibratedBinary:
+        """Fit on the rows (and `extra`, see `fit_estimator`); the sigmoid is
+        fitted on held-out decisions for the rows only, never for `extra`."""
         classes = np.unique(y)
         if len(classes) != 2:
             raise ValueError(f"training needs examples of two classes, got {', '.join(map(str, classes)) or 'none'}")
-        self.estimator = build().fit(rows, y)
+        self.estimator = fit_estimator(build, rows, y, extra, extra_weight)
         folds = list(calibration_folds(y, groups))
         if any(len(np.unique(y[train])) < 2 for train, _test in folds):
             self.slope, self.offset = 1.0, 0.0  # too few examples to calibrate
             return self
         held_out = np.zeros(len(rows))
         for train, test in folds:
-            inner = build().fit([rows[i] for i in train], y[train])
+            inner = fit_estimator(build, [rows[i] for i in train], y[train], extra, extra_weight)
             held_out[test] = inner.decision_function([rows[i] for i in test])
-        platt = LogisticRegression(C=1e4).fit(held_out.reshape(-1, 1), (y == classes[1]).astype(int))
-        self.slope, self.offset = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+        platt = LogisticRegression(C=1e4, fit_intercept=not self.centred).fit(held_out.reshape(-1, 1), (y == classes[1]).astype(int))
+        self.slope, self.offset = float(platt.coef_[0, 0]), float(platt.intercept_[0]) if not self.centred else 0.0
         return self
 
     def positive_probability(self, rows: list[dict[str, Any]]) -> np.ndarray:
         decision = self.estimator.decision_function(rows)
         return 1.0 / (1.0 + np.exp(-(self.slope * decision + self.offset)))
+
+
+def fit_estimator(
+    build: Any, rows: list[dict[str, Any]], y: np.ndarray, extra: ExtraLabelled | None, extra_weight: float
+) -> Pipeline:
+    """`build()` fitted on the rows, class-balanced. With `extra`, on both
+    sets, each class-balanced on its own, the extra examples weighing
+    `extra_weight` times the rows in all."""
+    estimator = build()
+    if extra is None or extra_weight <= 0 or not len(extra.labels):
+        return estimator.fit(rows, y)
+    scale = extra_weight * len(y) / len(extra.labels)
+    weights = np.concatenate([balanced_weights(y), scale * balanced_weights(extra.labels)])
+    estimator.set_params(model__class_weight=None)  # the weights balance the classes
+    return estimator.fit(rows + extra.rows, np.concatenate([y, extra.labels]), model__sample_weight=weights)
+
+
+def balanced_weights(y: np.ndarray) -> np.ndarray:
+    """Per example, as scikit-learn's `class_weight="balanced"`: n / (classes * count of its class)."""
+    _classes, inverse, counts = np.unique(y, return_inverse=True, return_counts=True)
+    return (len(y) / (len(counts) * counts))[inverse]
 
 
 def calibration_folds(y: np.ndarray, groups: list[str]) -> Any:
@@ -112,6 +159,9 @@ class ModelSpec:
     label_parts: tuple[str, ...] = LABEL_PARTS
     claim_C: float = CLAIM_C
     label_C: float = LABEL_C
+    # Weight of the external label examples (if given) against the corpus's claims; 0 leaves them out.
+    external_weight: float = EXTERNAL_LABEL_WEIGHT
+    label_centred: bool = LABEL_CENTRED
 
 
 class ClaimModel:
@@ -124,18 +174,28 @@ class ClaimModel:
         self.label = label
         self.spec = spec
 
-    def fit(self, rows: list[dict[str, Any]], is_claim: list[bool], labels: list[str | None], groups: list[str]) -> ClaimModel:
+    def fit(
+        self,
+        rows: list[dict[str, Any]],
+        is_claim: list[bool],
+        labels: list[str | None],
+        groups: list[str],
+        extra: ExtraLabelled | None = None,
+    ) -> ClaimModel:
+        """`extra` labelled sentences join the label classifier's training set only."""
         spec = self.spec
         claim_y = np.array(["no", "yes"])[np.array(is_claim, dtype=int)]
         self.claim = CalibratedBinary(None).fit(
             lambda: build_estimator(C=spec.claim_C, parts=spec.claim_parts), rows, claim_y, groups
         )
         keep = [i for i, claim in enumerate(is_claim) if claim]
-        self.label = CalibratedBinary(None).fit(
+        self.label = CalibratedBinary(None, centred=spec.label_centred).fit(
             lambda: build_estimator(C=spec.label_C, parts=spec.label_parts),
             [rows[i] for i in keep],
             np.array([labels[i] for i in keep]),
             [groups[i] for i in keep],
+            extra,
+            spec.external_weight,
         )
         return self
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from .features import ALL_PARTS, feature_rows
 from .ingest import ingest
 from .io import InputError, check_duplicates, check_offsets
-from .model import ClaimModel, ModelSpec
+from .model import ClaimModel, ExtraLabelled, ModelSpec
 from .nlp import parse
 from .records import Annotation, Article, Sentence
 from .segment import Unit, block_kind
@@ -73,12 +73,14 @@ def article_examples(article: Article, doc: Any, annotations: list[Annotation]) 
         yield Example(annotation=annotation, sentence=tagged[i][1])
 
 
-def fit_model(examples: list[Example], spec: ModelSpec = ModelSpec()) -> ClaimModel:
+def fit_model(examples: list[Example], spec: ModelSpec = ModelSpec(), extra: ExtraLabelled | None = None) -> ClaimModel:
+    """`extra`: labelled sentences from outside the corpus for the label classifier."""
     return ClaimModel(spec=spec).fit(
         [example.row for example in examples],
         [example.annotation.claim for example in examples],
         [example.annotation.label for example in examples],
         [example.annotation.doc for example in examples],
+        extra,
     )
 
 

@@ -1,11 +1,16 @@
 """The public labelled sets, read in place from ../shared/external when present."""
 
+import csv
+import hashlib
 from collections import Counter
+from pathlib import Path
 
+import numpy as np
 import pytest
 
-from pipeline.config import EXTERNAL_DIR
-from pipeline.external import PLOVER_FILE, UN_FILE, UN_STRIDE, plover_examples, un_examples
+from pipeline.config import EXTERNAL_DIR, EXTERNAL_LABEL_WEIGHT
+from pipeline.evaluate import full_report
+from pipeline.external import PLOVER_FILE, UN_FILE, UN_STRIDE, plover_examples, un_examples, un_labelled, un_training_examples
 
 
 @pytest.mark.skipif(not (EXTERNAL_DIR / PLOVER_FILE).exists(), reason="PLOVER set not present")
@@ -23,3 +28,58 @@ def test_un_sample_keeps_only_conflict_and_cooperation_classes():
     assert len(examples) == -(-(2592 + 2367) // UN_STRIDE)
     assert set(counts) == {"cooperation", "tension"}
     assert all(text.strip() for text, _label in examples)
+
+
+def write_un_file(folder, rows: list[tuple[str, str]]) -> Path:
+    """A small file in the UN set's format (tab-separated, quoted, a header) at its path under `folder`."""
+    path = folder / UN_FILE
+    path.parent.mkdir(parents=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t")
+        writer.writerow(["en", "QuadClass"])
+        writer.writerows(rows)
+    return path
+
+
+UN_ROWS = [
+    ("The two governments signed an agreement on trade and transit.", "4"),
+    ("The army shelled the border villages of its neighbour.", "1"),
+    ("The council noted the weather.", "0"),
+    ("The ministers met to discuss cooperation on water.", "4"),
+    ("The government condemned the attack on its embassy.", "3"),
+    ("The country delivered food aid to the refugees of its neighbour.", "2"),
+    ("Militants attacked a police post across the border.", "1"),
+    ("The envoy praised the neighbour's help with the talks.", "4"),
+    ("The state accused its rival of arming the rebels.", "3"),
+    ("The donors pledged aid to the ministry.", "2"),
+    ("Forces of the two states clashed at the frontier.", "1"),
+    ("The report lists the meetings held.", "0"),
+]
+
+
+def test_the_un_training_part_is_every_labelled_sentence_outside_the_scored_sample(tmp_path):
+    write_un_file(tmp_path, UN_ROWS)
+    labelled = un_labelled(tmp_path)
+    scored, training = un_examples(tmp_path), un_training_examples(tmp_path)
+    assert len(labelled) == 10  # the two irrelevant (0) sentences are dropped
+    assert scored == labelled[::UN_STRIDE]
+    assert not set(scored) & set(training)
+    assert sorted(scored + training) == sorted(labelled)
+
+
+def test_training_with_an_external_folder_adds_the_un_part_to_the_label_and_records_it(tmp_path, nlp, train_examples):
+    path = write_un_file(tmp_path, UN_ROWS)
+    with_un = full_report(train_examples, nlp=nlp, external_dir=tmp_path)
+    corpus_only = full_report(train_examples, nlp=nlp, external_dir=None)
+    assert with_un.external_training == {
+        "file": str(UN_FILE),
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "sentences": 8,
+        "weight": EXTERNAL_LABEL_WEIGHT,
+    }
+    assert corpus_only.external_training is None
+    label_weights = lambda report: report.model.label.estimator.named_steps["model"].coef_
+    claim_weights = lambda report: report.model.claim.estimator.named_steps["model"].coef_
+    assert not np.allclose(label_weights(with_un), label_weights(corpus_only))
+    assert np.array_equal(claim_weights(with_un), claim_weights(corpus_only))
+    assert "un_quadclass_label_macro_f1" in with_un.scores

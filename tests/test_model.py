@@ -9,10 +9,12 @@ import shutil
 import numpy as np
 import pytest
 from sklearn.svm import LinearSVC
+from sklearn.utils.class_weight import compute_class_weight
 
 from pipeline.config import CLAIM_THRESHOLD, KEEP_MODELS, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE, VERSIONS_DIR
 from pipeline.io import InputError
-from pipeline.model import CalibratedBinary, ClaimModel, activate, load_model, save_model
+from pipeline.features import build_estimator
+from pipeline.model import CalibratedBinary, ClaimModel, ExtraLabelled, activate, balanced_weights, fit_estimator, load_model, save_model
 from pipeline.registry import active_model_dir, list_versions, read_card, read_registry
 from pipeline.persist import ModelFormatError, dump_estimator, load_estimator
 from pipeline.train import fit_model
@@ -306,3 +308,39 @@ def test_a_version_folder_left_by_an_interrupted_save_is_removed(trained_model, 
     (orphan / MODEL_FILE).write_bytes(b"{")
     save_model(trained_model.model, {}, tmp_path)
     assert saved_versions(tmp_path) == [trained_model.card["version"]]
+
+
+def test_balanced_weights_are_scikit_learns_balanced_class_weights():
+    y = np.array(["tension", "cooperation", "cooperation", "cooperation", "tension", "cooperation"])
+    classes = np.unique(y)
+    expected = dict(zip(classes, compute_class_weight("balanced", classes=classes, y=y)))
+    assert balanced_weights(y).tolist() == [expected[label] for label in y]
+
+
+def test_the_label_is_the_balanced_decision_and_calibration_only_scales_its_confidence(trained_model):
+    rows = [example.row for example in trained_model.examples]
+    model = trained_model.model
+    assert model.label.offset == 0.0 and model.label.slope > 0
+    predictions = model.predict(rows)
+    assert [p.label for p in predictions] == model.label.estimator.predict(rows).tolist()
+    assert all(p.confidence >= 0.5 for p in predictions)
+
+
+def one_feature_rows(values) -> list[dict]:
+    return [{"vector": np.array([value])} for value in values]
+
+
+def test_extra_examples_move_the_decision_by_the_weight_given_them():
+    """The corpus says 'tension' left of 0 and has nothing beyond 2; the extra
+    examples say 'tension' at 3 and 4. Weighted 0 they change nothing."""
+    build = lambda: build_estimator(C=1.0, parts=("vector",))
+    rows, y = one_feature_rows([-2, -1, 1, 2]), np.array(["tension", "tension", "cooperation", "cooperation"])
+    extra = ExtraLabelled(rows=one_feature_rows([3, 4]), labels=np.array(["tension", "tension"]))
+    probe = one_feature_rows([2.5])
+
+    def tension_probability(weight: float) -> float:
+        return fit_estimator(build, rows, y, extra, weight).predict_proba(probe)[0, 1]
+
+    corpus_only = build().fit(rows, y).predict_proba(probe)[0, 1]
+    assert tension_probability(0.0) == corpus_only
+    assert corpus_only < tension_probability(0.5) < tension_probability(5.0)
