@@ -209,7 +209,7 @@ def evaluate_cli(
 ) -> None:
     """Leave-one-article-out cross-validation over the annotations, and the
     external sets scored by a model trained on all annotations."""
-    from .evaluate import confident_mistakes, cross_validate, full_report
+    from .evaluate import confident_mistakes, cross_validate, external_training, full_report
     from .io import InputError, read_annotations
     from .nlp import load_nlp
     from .progress import prefixed, progress_steps
@@ -221,7 +221,8 @@ def evaluate_cli(
         with progress_steps() as report:
             examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp, report=report)
             if errors:
-                mistakes = confident_mistakes(cross_validate(examples, report=report), errors)
+                extra, _source = external_training(external_dir(external), nlp=nlp, report=report)
+                mistakes = confident_mistakes(cross_validate(examples, extra=extra, report=report), errors)
             else:
                 results = {}
                 for name, spec in specs.items():

@@ -132,12 +132,7 @@ def full_report(
     """LOAO metrics, then the model fitted on everything, scored on the external
     sets. With `external_dir`, the UN set's training part joins the label
     training set (at `spec.external_weight`) in every fold and in the final fit."""
-    extra, source = None, None
-    if external_dir is not None and spec.external_weight > 0:
-        report("parsing the UN training sentences", 0, 1)
-        found = training_set(external_dir, nlp=nlp, parts=frozenset(spec.label_parts))
-        if found is not None:
-            extra, source = found[0], {**found[1], "weight": spec.external_weight}
+    extra, source = external_training(external_dir, nlp=nlp, spec=spec, report=report)
     scored = cross_validate(examples, spec, extra=extra, report=report)
     scores = metrics(scored)
     report("fitting on every annotation", 0, 1)
@@ -147,6 +142,21 @@ def full_report(
             report(f"scoring {name} ({len(labelled)} sentences)", 0, 1)
             scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
     return Report(model, scores, scored, source)
+
+
+def external_training(
+    external_dir: Path | None, *, nlp: Language, spec: ModelSpec = ModelSpec(), report: Progress = no_report
+) -> tuple[ExtraLabelled | None, dict[str, Any] | None]:
+    """The UN training sentences for the label, and what the card records of
+    them; (None, None) without the folder, the file, or a weight for them."""
+    if external_dir is None or spec.external_weight <= 0:
+        return None, None
+    report("parsing the UN training sentences", 0, 1)
+    found = training_set(external_dir, nlp=nlp, parts=frozenset(spec.label_parts))
+    if found is None:
+        return None, None
+    extra, source = found
+    return extra, {**source, "weight": spec.external_weight}
 
 
 def confident_mistakes(scored: list[Scored], n: int) -> list[dict[str, Any]]:
