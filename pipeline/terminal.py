@@ -30,6 +30,7 @@ RESET = "\x1b[0m"
 ESCAPE = "\x1b"
 END_OF_INPUT = "\x04"  # Ctrl-D
 HELP = "[c] cooperation  [t] tension  [n] not a claim  [s] skip  [u] undo  [q] quit"
+WAKE_SECONDS = 0.2
 SHOWN = {"cooperation": "cooperation", "tension": "tension", NOT_CLAIM: "not a claim"}
 
 
@@ -56,11 +57,20 @@ def read_key(stream: TextIO) -> str:
         line = stream.readline()
         return line.strip()[:1].lower() if line else QUIT
     fd = stream.fileno()
+    wait_until_readable(fd)
     data = os.read(fd, 1)
     while data.startswith(ESCAPE.encode()) and select.select([fd], [], [], 0.05)[0]:
         data += os.read(fd, 8)
     key = data.decode("utf-8", errors="replace")
     return QUIT if key in ("", END_OF_INPUT) else key.lower()
+
+
+def wait_until_readable(fd: int) -> None:
+    """Block until a key is there, waking every `WAKE_SECONDS`. A Ctrl-C that
+    lands just before a blocking read, or on another thread (torch starts
+    some), does not interrupt it; between two waits Python runs the handler."""
+    while not select.select([fd], [], [], WAKE_SECONDS)[0]:
+        pass
 
 
 def highlight_actors(sentence: Sentence, *, colour: bool) -> str:

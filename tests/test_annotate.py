@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -265,3 +266,29 @@ def test_annotate_reads_lines_when_stdin_is_not_a_terminal(annotate_corpus):
     done, left = map(int, re.findall(r"done (\d+) / left (\d+)", result.stdout)[0])
     assert done == 0 and left > 2
     assert result.stdout.rstrip().endswith(f"2 answered this session, saved in {annotations / ANNOTATE_FILE}; {left - 2} sentences left")
+
+
+KEY_WAIT_WITH_A_MISSED_CTRL_C = """
+import os, pty, signal, sys, threading, time
+from pipeline.terminal import read_key
+
+_master, slave = pty.openpty()
+def interrupt_from_another_thread():
+    time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGINT)
+# Started before the main thread blocks SIGINT, so the kernel hands the signal
+# to this thread: the main thread's read is never interrupted.
+threading.Thread(target=interrupt_from_another_thread, daemon=True).start()
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+try:
+    read_key(os.fdopen(slave, "r"))
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_a_ctrl_c_the_blocked_key_read_misses_still_stops_the_wait():
+    """A Ctrl-C that does not interrupt the read itself (it reached another
+    thread, or came just before the read) is handled within a moment."""
+    done = subprocess.run([sys.executable, "-c", KEY_WAIT_WITH_A_MISSED_CTRL_C], capture_output=True, text=True, timeout=20)
+    assert done.stdout.strip() == "interrupted", done.stderr
