@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import select
+import signal
 import sys
 import termios
 import tty
@@ -36,17 +37,21 @@ SHOWN = {"cooperation": "cooperation", "tension": "tension", NOT_CLAIM: "not a c
 
 @contextlib.contextmanager
 def single_keys(stream: TextIO) -> Iterator[None]:
-    """Cbreak mode on a terminal while inside, restored on the way out, Ctrl-C included."""
+    """Cbreak mode on a terminal while inside, restored on the way out, Ctrl-C
+    included. Ctrl-C raises KeyboardInterrupt inside even if this process was
+    started with SIGINT ignored (as a shell's background job starts its children)."""
     if not stream.isatty():
         yield
         return
     fd = stream.fileno()
     saved = termios.tcgetattr(fd)
+    previous_handler = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         tty.setcbreak(fd)
         yield
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        signal.signal(signal.SIGINT, previous_handler)
 
 
 def read_key(stream: TextIO) -> str:

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -270,7 +271,7 @@ def test_annotate_reads_lines_when_stdin_is_not_a_terminal(annotate_corpus):
 
 KEY_WAIT_WITH_A_MISSED_CTRL_C = """
 import os, pty, signal, sys, threading, time
-from pipeline.terminal import read_key
+from pipeline.terminal import read_key, single_keys
 
 _master, slave = pty.openpty()
 def interrupt_from_another_thread():
@@ -280,15 +281,24 @@ def interrupt_from_another_thread():
 # to this thread: the main thread's read is never interrupted.
 threading.Thread(target=interrupt_from_another_thread, daemon=True).start()
 signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+stream = os.fdopen(slave, "r")
 try:
-    read_key(os.fdopen(slave, "r"))
+    with single_keys(stream):
+        read_key(stream)
 except KeyboardInterrupt:
     print("interrupted")
 """
 
 
+def ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def test_a_ctrl_c_the_blocked_key_read_misses_still_stops_the_wait():
     """A Ctrl-C that does not interrupt the read itself (it reached another
-    thread, or came just before the read) is handled within a moment."""
-    done = subprocess.run([sys.executable, "-c", KEY_WAIT_WITH_A_MISSED_CTRL_C], capture_output=True, text=True, timeout=20)
+    thread, or came just before the read) is handled within a moment, even in
+    a process started with SIGINT ignored (a background job's child)."""
+    done = subprocess.run(
+        [sys.executable, "-c", KEY_WAIT_WITH_A_MISSED_CTRL_C], capture_output=True, text=True, timeout=20, preexec_fn=ignore_ctrl_c
+    )
     assert done.stdout.strip() == "interrupted", done.stderr
