@@ -19,6 +19,7 @@ from sklearn.metrics import f1_score
 from .classify import predict
 from .config import LABELS
 from .features import feature_rows
+from .io import InputError
 from .model import ClaimModel, ExtraLabelled
 from .records import Sentence
 from .segment import Unit
@@ -36,23 +37,40 @@ UN_STRIDE = 5
 
 def plover_examples(external_dir: Path) -> list[tuple[str, str]]:
     """(text, label) for every PLOVER record with a mapped event; INVESTIGATE is left out."""
-    records = json.loads((external_dir / PLOVER_FILE).read_text(encoding="utf-8"))
+    path = external_dir / PLOVER_FILE
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"{path}: not a PLOVER JSON file ({err})") from None
     examples = []
-    for record in records:
-        event = record.get("event")
-        if event in PLOVER_COOPERATION:
-            examples.append((record["text"], "cooperation"))
-        elif event in PLOVER_TENSION:
-            examples.append((record["text"], "tension"))
+    for number, record in enumerate(records if isinstance(records, list) else [records], start=1):
+        event = record.get("event") if isinstance(record, dict) else None
+        label = "cooperation" if event in PLOVER_COOPERATION else "tension" if event in PLOVER_TENSION else None
+        if label is None:
+            continue  # INVESTIGATE, the documentation record, anything unmapped
+        if not isinstance(record.get("text"), str):
+            raise InputError(f"{path}: record {number} has no 'text'")
+        examples.append((record["text"], label))
     return examples
 
 
 def un_labelled(external_dir: Path) -> list[tuple[str, str]]:
     """(text, label) for every UN sentence with a conflict or cooperation quad class."""
-    with (external_dir / UN_FILE).open(encoding="utf-8", newline="") as handle:
+    path = external_dir / UN_FILE
+    labelled = []
+    with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle, delimiter="\t")
-        next(rows)
-        return [(text, UN_LABELS[code]) for text, code in rows if code in UN_LABELS]
+        try:
+            next(rows, None)  # the header
+            for row in rows:
+                if len(row) != 2:
+                    raise InputError(f"{path}:{rows.line_num}: expected 2 tab-separated fields (en, QuadClass), got {len(row)}")
+                text, code = row
+                if code in UN_LABELS:
+                    labelled.append((text, UN_LABELS[code]))
+        except (UnicodeDecodeError, csv.Error) as err:
+            raise InputError(f"{path}:{rows.line_num + 1}: unreadable ({err})") from None
+    return labelled
 
 
 def un_examples(external_dir: Path) -> list[tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 import csv
 import hashlib
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from pipeline.config import EXTERNAL_DIR, EXTERNAL_LABEL_WEIGHT
 from pipeline.evaluate import full_report
+from pipeline.io import InputError
 from pipeline.external import PLOVER_FILE, UN_FILE, UN_STRIDE, plover_examples, un_examples, un_labelled, un_training_examples
 
 
@@ -83,3 +85,23 @@ def test_training_with_an_external_folder_adds_the_un_part_to_the_label_and_reco
     assert not np.allclose(label_weights(with_un), label_weights(corpus_only))
     assert np.array_equal(claim_weights(with_un), claim_weights(corpus_only))
     assert "un_quadclass_label_macro_f1" in with_un.scores
+
+
+def test_a_malformed_un_row_names_the_file_and_line(tmp_path):
+    path = write_un_file(tmp_path, UN_ROWS[:3])
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("a sentence\t4\textra field\n")
+    with pytest.raises(InputError, match=rf"^{re.escape(str(path))}:5: expected 2 tab-separated fields"):
+        un_labelled(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [("[{\"text\": \"x\", \"event\": \"AGREE\"", "not a PLOVER JSON file"), ("[{\"event\": \"AGREE\"}]", "record 1 has no 'text'")],
+)
+def test_a_malformed_plover_file_is_named(tmp_path, content, message):
+    path = tmp_path / PLOVER_FILE
+    path.parent.mkdir(parents=True)
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"{path}: {message}")):
+        plover_examples(tmp_path)
