@@ -28,8 +28,8 @@ WORKERS_ENV = "PIPELINE_WORKERS"
 SCHEDULER_TIMEOUT = "20s"
 # Articles waiting or running per worker: enough to keep every worker busy.
 IN_FLIGHT_PER_WORKER = 4
-# Torch's intra-op threads per worker. One, so that N workers use N cores and
-# the spaCy half of each worker's work never waits for a core torch holds.
+# Torch's intra-op threads per worker. One, so that N workers use N cores:
+# with more, one worker's embedding takes the core another's parse needs.
 THREADS_PER_WORKER = 1
 
 Process = Callable[[Iterable[Article]], Iterator[ArticleResult]]

@@ -113,7 +113,7 @@ class CalibratedBinary:
             inner = fit_estimator(build, [rows[i] for i in train], y[train], extra, extra_weight)
             held_out[test] = inner.decision_function([rows[i] for i in test])
         platt = LogisticRegression(C=1e4, fit_intercept=not self.centred).fit(held_out.reshape(-1, 1), (y == classes[1]).astype(int))
-        self.slope, self.offset = float(platt.coef_[0, 0]), float(platt.intercept_[0]) if not self.centred else 0.0
+        self.slope, self.offset = float(platt.coef_[0, 0]), float(platt.intercept_[0])  # 0.0 when centred
         return self
 
     def positive_probability(self, rows: list[dict[str, Any]]) -> np.ndarray:
