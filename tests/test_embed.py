@@ -25,7 +25,7 @@ def test_skipping_padding_changes_no_bit():
         TEXTS, batch_size=EMBEDDING_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
     )
     ours = embed(TEXTS)
-    assert ours.shape == (len(TEXTS), 384)
+    assert ours.shape == (len(TEXTS), 768)
     assert np.array_equal(ours, stock)
 
 
@@ -33,4 +33,4 @@ def test_padding_is_skipped_in_the_token_layers():
     from pipeline.embed import TokenwiseLayer, load_encoder
 
     layers = [module for module in load_encoder().modules() if isinstance(module, TokenwiseLayer)]
-    assert len(layers) == 6 * 6  # six BERT layers: query, key, value, attention output, intermediate, output
+    assert len(layers) == 12 * 6  # twelve MPNet layers: query, key, value, attention output, intermediate, output

@@ -12,6 +12,7 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.class_weight import compute_class_weight
 
 from pipeline.config import CLAIM_THRESHOLD, KEEP_MODELS, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE, VERSIONS_DIR
+from pipeline.encoder_files import ENCODER_NAME
 from pipeline.io import InputError
 from pipeline.features import build_estimator
 from pipeline.model import CalibratedBinary, ClaimModel, ExtraLabelled, activate, balanced_weights, fit_estimator, load_model, save_model
@@ -148,6 +149,17 @@ def test_model_with_unknown_format_is_rejected(models_copy):
     model_json["format"] = "sklearn-pickle"
     rewrite_with_card(models_copy, model_json)
     with pytest.raises(InputError, match="unknown model format 'sklearn-pickle'"):
+        load_model(models_copy)
+
+
+@pytest.mark.parametrize("encoder", [None, "all-MiniLM-L6-v2"], ids=["before-encoders-were-named", "other-encoder"])
+def test_a_model_trained_on_another_encoders_embeddings_is_rejected_naming_the_fix(models_copy, encoder):
+    model_json = json.loads((active_model_dir(models_copy) / MODEL_FILE).read_bytes())
+    assert model_json.pop("encoder") == ENCODER_NAME
+    if encoder:
+        model_json["encoder"] = encoder
+    rewrite_with_card(models_copy, model_json)
+    with pytest.raises(InputError, match=r"claims-model\.json: not a valid model \(trained on all-MiniLM-L6-v2 embeddings.*make train FORCE=1"):
         load_model(models_copy)
 
 

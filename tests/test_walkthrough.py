@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from conftest import ACTORS_PATH, ANNOTATIONS_DIR, RAW_DIR
 from pipeline.cli import app
 from pipeline.model import load_model
+from pipeline.registry import read_registry
 
 pytestmark = pytest.mark.slow
 
@@ -87,12 +88,18 @@ def test_walkthrough_add_run_annotate_retrain(tmp_path):
     assert imported.startswith(f"{ANSWERS} annotations added to ")
 
     # Retrain: the previous figures beside the new, and the new annotations counted.
+    # On two articles' units the retrain check is noisy: if it keeps the first
+    # model, activate the new one as its message says.
     report = invoke(*train)
+    new = read_registry(models).versions[-1]
+    if report.splitlines()[-1].startswith(f"kept {first['version']} active: {new} scores lower"):
+        assert invoke("models", "--models", models, "--activate", new).startswith(f"active: {new}")
+    else:
+        assert report.splitlines()[-1].startswith(f"active: {new} (end_to_end_macro_f1 ")
     second = load_model(models)[1]
     assert report.startswith(f"trained {second['version']} on {first['units'] + ANSWERS} units from 3 articles; {ANSWERS} annotations new since {first['version']}")
-    assert second["version"] != first["version"] and second["new_annotations"] == ANSWERS
+    assert second["version"] == new != first["version"] and second["new_annotations"] == ANSWERS
     assert second["metrics_loao"] != first["metrics_loao"]
-    assert report.splitlines()[-1].startswith(f"active: {second['version']} (end_to_end_macro_f1 ")
 
     # Run again: the claims name the new model, and agree more with the annotator.
     invoke("run", corpus, "--out", out, "--models", models, *common)
