@@ -77,7 +77,7 @@ ABLATIONS = {
     "claim: words + signals + embedding; label: embedding": {"claim_parts": ("signals", "words", "vector"), "label_parts": ("vector",), **CORPUS_ONLY},
     "+ prototype similarities for the label": {"claim_parts": ("signals", "words", "vector"), "label_parts": LABEL_PARTS, **CORPUS_ONLY},
     "+ decisive-clause prototype similarities for the label": {"claim_parts": CLAIM_PARTS, "label_parts": (*LABEL_PARTS, "clause_prototypes"), **CORPUS_ONLY},
-    "embedding + prototype similarities for both (chosen until 2026-11-22)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, **CORPUS_ONLY},
+    "embedding + prototype similarities for both": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, **CORPUS_ONLY},
     "+ label from the class-balanced decision (centred calibration)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, "external_weight": 0.0},
-    "chosen: + the UN set's training part for the label (weight 0.15)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
+    "chosen: + the UN set's training part for the label (weight 0.1)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
 }

@@ -54,7 +54,6 @@ def embed(texts: list[str]) -> np.ndarray:
 # feed-forward block.
 TOKENWISE_SUBLAYERS = {
     "mpnet": ("attention.attn.q", "attention.attn.k", "attention.attn.v", "attention.attn.o", "intermediate", "output"),
-    "bert": ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output", "intermediate", "output"),
 }
 
 
