@@ -41,8 +41,8 @@ LABEL_PARTS = ("vector", "prototypes")
 CLAIM_THRESHOLD = 0.5
 # The UN set's training part (every sentence but the scored sample), given
 # `--external`, joins the label classifier's training set at this weight: in
-# all, 0.1 of the corpus's claims. The largest weight tried (0.05-0.3) that
-# cost at most 0.01 LOAO label macro-F1 (README, "Training on the UN set too").
+# all, 0.1 of the corpus's claims. The largest weight tried (0-0.2) that
+# cost at most 0.01 LOAO label macro-F1 at LABEL_C (README, "A stronger encoder").
 EXTERNAL_LABEL_WEIGHT = 0.1
 # The label is the class-balanced decision's, and calibration only scales its
 # confidence (no offset): an offset fitted on the corpus's claims moves the
