@@ -31,7 +31,7 @@ PLOVER_COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID
 PLOVER_TENSION = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT"})
 UN_LABELS = {"1": "tension", "2": "cooperation", "3": "tension", "4": "cooperation"}
 # Every n-th UN sentence is scored (~1,000 of 4,959 keep `make evaluate` to a
-# minute); the others may be trained on.
+# few minutes); the others may be trained on.
 UN_STRIDE = 5
 
 
