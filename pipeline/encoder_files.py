@@ -20,6 +20,7 @@ from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 from .io import InputError
+from .registry import file_sha256
 
 ENCODER_NAME = "all-mpnet-base-v2"
 # Models saved before model files named their encoder embedded with this one.
@@ -109,11 +110,6 @@ def join_parts(parts: list[Path], archive: Path) -> str:
                     digest.update(chunk)
                     out.write(chunk)
     return digest.hexdigest()
-
-
-def file_sha256(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def check_sha256(what: str, actual: str, expected: str) -> None:
