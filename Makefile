@@ -9,14 +9,16 @@ STAMP := $(VENV)/.installed
 CORPUS ?= corpus/raw
 OUT ?= out
 WORKERS ?=
-# Public labelled sets, read in place: scored by `train` and `evaluate`, and
-# the UN sentences outside the scored sample help train the label.
-EXTERNAL ?= ../shared/external
+# Public labelled sets (PLOVER, UN quad-class), read in place; optional.
+# EXTERNAL=../shared/external scores them in `train` and `evaluate`, and the
+# UN sentences outside the scored sample then help train the label.
+EXTERNAL ?=
+EXTERNAL_OPTION := $(if $(EXTERNAL),--external $(EXTERNAL))
 
-.PHONY: help install pipeline validate annotate train evaluate test bench clean
+.PHONY: help install pipeline validate annotate train evaluate test test-fast bench clean
 
 help: ## List the verbs
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # torch goes first and pinned, so pip takes the local CPU wheel, not a CUDA
 # build; constraints.txt pins every transitive package too. The last step
@@ -25,14 +27,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt torch==2.13.0
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
-	$(BIN)/python -m pipeline.encoder_files
+	$(BIN)/python -m pipeline.model.encoder_files
 	touch $@
 
 install: $(STAMP) ## Create .venv and install the pinned project into it
 
 # The registry names the active model version; train only when there is none.
 models/versions.json: | $(STAMP)
-	$(BIN)/pipeline train --external $(EXTERNAL)
+	$(BIN)/pipeline train $(EXTERNAL_OPTION)
 
 pipeline: $(STAMP) models/versions.json ## Run every stage over corpus/raw into out/ (STRICT=1: fail on any skipped article)
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(STRICT),--strict)
@@ -44,16 +46,23 @@ annotate: $(STAMP) models/versions.json ## Label the sentences the model is leas
 	$(BIN)/pipeline annotate $(CORPUS)
 
 train: $(STAMP) ## Fit a new model version from corpus/annotations (FORCE=1: activate it even if it scores lower)
-	$(BIN)/pipeline train --external $(EXTERNAL) $(if $(FORCE),--force)
+	$(BIN)/pipeline train $(EXTERNAL_OPTION) $(if $(FORCE),--force)
 
-evaluate: $(STAMP) ## Leave-one-article-out metrics (ABLATION=1: the feature-set table)
-	$(BIN)/pipeline evaluate --external $(EXTERNAL) $(if $(ABLATION),--ablation)
+evaluate: $(STAMP) ## Leave-one-article-out metrics into docs/model-report.md (ABLATION=1: the feature-set table into docs/ablation.md)
+ifdef ABLATION
+	$(BIN)/python scripts/ablation.py $(EXTERNAL_OPTION) --output docs/ablation.md
+else
+	$(BIN)/pipeline evaluate $(EXTERNAL_OPTION) --output docs/model-report.md
+endif
 
-test: $(STAMP) ## Run the test suite
+test: $(STAMP) ## Run the whole test suite (what CI runs)
 	$(BIN)/pytest -q
 
-bench: $(STAMP) models/versions.json ## Speed and memory figures
-	$(BIN)/python -m pipeline.bench
+test-fast: $(STAMP) ## The quick tier for the edit loop: every module, no slow fixture
+	$(BIN)/pytest -q -m "not slow"
+
+bench: $(STAMP) models/versions.json ## Speed and memory figures into docs/benchmarks.md
+	$(BIN)/python scripts/bench.py --output docs/benchmarks.md
 
 clean: ## Remove generated outputs (keeps models and .venv)
 	rm -rf $(OUT)

@@ -1,4 +1,4 @@
-from .cli import main
+from pipeline.cli import main
 
 if __name__ == "__main__":  # not when a worker process re-imports the main module
     main()

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from . import config
+from pipeline import config
 
 if TYPE_CHECKING:
-    from .annotate import Session
-    from .retrain import Comparison
+    from pipeline.annotate.queue import Session
+    from pipeline.training.retrain import Comparison
 
 # Arguments and options shared by several commands.
 CorpusDir = Annotated[Path, typer.Argument(help="Folder of .txt articles.")]
@@ -27,8 +27,12 @@ ExternalDir = Annotated[
     typer.Option(help="Folder of public labelled sets, if present: PLOVER and a UN sample are scored, the other UN sentences help train the label."),
 ]
 
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cooperation and tension claims from news articles.")
-log = logging.getLogger("pipeline")
 
 
 def fail(message: str) -> None:
@@ -43,11 +47,12 @@ def run_cli(
     models: Annotated[Path, typer.Option(help="Folder holding the trained model.")] = config.MODELS_DIR,
     actors: ActorsFile = config.ACTORS_PATH,
     workers: Annotated[
-        Optional[int], typer.Option(min=1, help="Processes, each running the whole per-article pipeline. [default: $PIPELINE_WORKERS, else the number of cores]")
+        Optional[int],
+        typer.Option(min=1, envvar="PIPELINE_WORKERS", show_default="the number of cores", help="Processes, each running the whole per-article pipeline."),
     ] = None,
     executor: Annotated[
-        str, typer.Option(help="local: this machine; dask: a Dask cluster (a LocalCluster of WORKERS processes without --dask-scheduler).")
-    ] = "local",
+        Executor, typer.Option(envvar="PIPELINE_EXECUTOR", help="local: this machine; dask: a Dask cluster (a LocalCluster of WORKERS processes without --dask-scheduler).")
+    ] = Executor.local,
     dask_scheduler: Annotated[
         Optional[str], typer.Option(help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask).")
     ] = None,
@@ -57,13 +62,12 @@ def run_cli(
 
     Unreadable articles (empty, binary, not UTF-8, HTML, too large, a symlink
     out of the corpus) are skipped with a warning; the rest are processed."""
-    from .executors import EXECUTORS, default_workers
-    from .io import InputError, list_articles
-    from .progress import progress_bar
-    from .run import ModelPaths, run
+    from pipeline.io import InputError, list_articles
+    from pipeline.progress import progress_bar
+    from pipeline.runner.executors import available_cores
+    from pipeline.runner.run import run
+    from pipeline.runner.worker import ModelPaths
 
-    if executor not in EXECUTORS:
-        fail(f"--executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
     try:
         total = len(list_articles(corpus_dir))
         with progress_bar("articles", total) as advance:
@@ -71,8 +75,8 @@ def run_cli(
                 corpus_dir,
                 out,
                 models=ModelPaths(models_dir=models, actors_path=actors),
-                workers=workers or default_workers(),
-                executor=executor,
+                workers=workers or available_cores(),
+                executor=executor.value,
                 scheduler=dask_scheduler,
                 on_article=lambda _result: advance(),
                 strict=strict,
@@ -100,7 +104,7 @@ def validate_cli(
     actors: ActorsFile = config.ACTORS_PATH,
 ) -> None:
     """Check articles, actor dictionary and annotations; list every problem, exit 1 if any."""
-    from .validate import validate
+    from pipeline.validate import validate
 
     result = validate(corpus_dir, actors, annotations)
     for problem in result.problems:
@@ -123,14 +127,15 @@ def train_cli(
 ) -> None:
     """Fit the claim model on every annotation, save it as a new version with its
     model card, and make it active unless it scores lower than the active model."""
-    from .evaluate import full_report
-    from .io import InputError, read_annotations
-    from .model import save_model
-    from .registry import previous_card
-    from .nlp import load_nlp
-    from .progress import progress_steps
-    from .retrain import compare
-    from .train import build_examples, model_card
+    from pipeline.training.evaluate import full_report
+    from pipeline.io import InputError, read_annotations
+    from pipeline.model.store import save_model
+    from pipeline.model.registry import previous_card
+    from pipeline.stages.nlp import load_nlp
+    from pipeline.progress import progress_steps
+    from pipeline.training.retrain import compare
+    from pipeline.training.summary import format_comparison, format_metrics, verdict, what_is_new
+    from pipeline.training.train import build_examples, model_card
 
     try:
         previous = previous_card(models)
@@ -158,64 +163,25 @@ def train_cli(
     typer.echo(verdict(comparison, card["version"], activate))
 
 
-def what_is_new(comparison: Comparison) -> str:
-    if comparison.previous is None:
-        return ""
-    since = comparison.previous["version"]
-    if comparison.new_annotations is None:
-        return f"; the card of {since} does not list its units, so new annotations are not counted"
-    return f"; {comparison.new_annotations} annotations new since {since} ({comparison.relabelled} relabelled)"
-
-
-def format_comparison(comparison: Comparison, version: str) -> str:
-    previous = comparison.previous
-    header = ["leave-one-article-out", f"{previous['version']} (active)", f"{version} (new)"]
-    if comparison.shared_metrics:
-        header.append(f"{version} on the {comparison.shared_metrics['units']} units of {previous['version']}")
-    names = list(dict.fromkeys([*comparison.new_metrics, *comparison.previous_metrics]))
-    rows = [
-        [name, comparison.previous_metrics.get(name, "-"), comparison.new_metrics.get(name, "-")]
-        + ([comparison.shared_metrics.get(name, "-")] if comparison.shared_metrics else [])
-        for name in names
-    ]
-    return format_columns([header, *rows])
-
-
-def verdict(comparison: Comparison, version: str, activated: bool) -> str:
-    if comparison.previous is None or comparison.previous_score is None:
-        return f"active: {version}"
-    old = comparison.previous["version"]
-    where = f"on the {comparison.shared_metrics['units']} units both were scored on" if comparison.shared_metrics else "over all units"
-    change = f"{comparison.metric} {comparison.previous_score} -> {comparison.new_score} {where}"
-    if not comparison.is_worse:
-        return f"active: {version} ({change})"
-    if activated:
-        return f"active: {version}, forced although it scores lower ({change})"
-    return (
-        f"kept {old} active: {version} scores lower ({change}); it is saved, "
-        f"`pipeline models --activate {version}` or `make train FORCE=1` makes it active"
-    )
-
-
 @app.command("evaluate")
 def evaluate_cli(
     corpus_dir: Annotated[Path, typer.Option(help="Folder of the annotated articles.")] = config.RAW_DIR,
     annotations: AnnotationsDir = config.ANNOTATIONS_DIR,
     actors: ActorsFile = config.ACTORS_PATH,
     external: ExternalDir = None,
-    ablation: Annotated[bool, typer.Option(help="Compare the feature sets of config.ABLATIONS.")] = False,
-    errors: Annotated[int, typer.Option(min=0, help="Also print the N most confident held-out mistakes (JSONL).")] = 0,
+    errors: Annotated[int, typer.Option(min=0, help="Print the N most confident held-out mistakes (JSONL) instead.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    output: Annotated[Optional[Path], typer.Option(help="Also write the metrics as a Markdown report (docs/model-report.md).")] = None,
 ) -> None:
     """Leave-one-article-out cross-validation over the annotations, and the
     external sets scored by a model trained on all annotations."""
-    from .evaluate import confident_mistakes, cross_validate, external_training, full_report
-    from .io import InputError, read_annotations
-    from .nlp import load_nlp
-    from .progress import prefixed, progress_steps
-    from .train import build_examples
+    from pipeline.io import InputError, atomic_writer, read_annotations
+    from pipeline.progress import progress_steps
+    from pipeline.stages.nlp import load_nlp
+    from pipeline.training.evaluate import confident_mistakes, cross_validate, external_training, full_report
+    from pipeline.training.summary import format_metrics, model_report
+    from pipeline.training.train import build_examples
 
-    specs = config.ABLATIONS if ablation else {"chosen": None}
     try:
         nlp = load_nlp(actors_path=actors)
         with progress_steps() as report:
@@ -224,21 +190,20 @@ def evaluate_cli(
                 extra, _source = external_training(external_dir(external), nlp=nlp, report=report)
                 mistakes = confident_mistakes(cross_validate(examples, extra=extra, report=report), errors)
             else:
-                results = {}
-                for name, spec in specs.items():
-                    kwargs = {"spec": model_spec(spec)} if spec else {}
-                    named = prefixed(report, name) if ablation else report
-                    results[name] = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=named, **kwargs)[1]
-    except (InputError, ValueError) as err:
+                scores = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=report).scores
+        if output is not None and not errors:
+            command = "pipeline evaluate" + (f" --external {external}" if external_dir(external) else "")
+            with atomic_writer(output) as handle:
+                handle.write(model_report(scores, command=command, external=external_dir(external) is not None))
+    except (InputError, ValueError, OSError) as err:
         fail(str(err))
     if errors:
         for mistake in mistakes:
             typer.echo(json.dumps(mistake, ensure_ascii=False))
         return
-    if as_json:
-        typer.echo(json.dumps(results if ablation else results["chosen"], indent=2))
-    else:
-        typer.echo(format_table(results) if ablation else format_metrics(results["chosen"]))
+    typer.echo(json.dumps(scores, indent=2) if as_json else format_metrics(scores))
+    if output is not None:
+        typer.echo(f"-> {output}")
 
 
 class ToolFormat(str, Enum):
@@ -259,7 +224,7 @@ def annotate_cli(
     """Label the sentences the model is least sure of, one key each: c(ooperation),
     t(ension), n(ot a claim), s(kip), u(ndo), q(uit). Each answer is saved at once
     to ANNOTATIONS/annotate.jsonl; the next session resumes where this one stopped."""
-    from .io import InputError
+    from pipeline.io import InputError
 
     if export and import_file:
         fail("--export and --import go one at a time")
@@ -277,7 +242,7 @@ def annotate_cli(
             return
         log_path = annotations / config.ANNOTATE_FILE
         try:
-            from .terminal import annotate_in_terminal
+            from pipeline.annotate.terminal import annotate_in_terminal
 
             annotate_in_terminal(session, log_path)
         except KeyboardInterrupt:
@@ -289,10 +254,10 @@ def annotate_cli(
 
 def annotation_session(corpus_dir: Path, annotations: Path, models: Path, actors: Path) -> Session:
     """The queue of unlabelled sentences, least certain first, as a session."""
-    from .annotate import Session, candidates, least_certain_first, tagged_sentences
-    from .io import read_annotations
-    from .model import load_model
-    from .nlp import load_nlp
+    from pipeline.annotate.queue import Session, candidates, least_certain_first, tagged_sentences
+    from pipeline.io import read_annotations
+    from pipeline.model.store import load_model
+    from pipeline.stages.nlp import load_nlp
 
     labelled = {(a.doc, a.start, a.end) for a in read_annotations(annotations)}
     model, _card = load_model(models)
@@ -301,15 +266,15 @@ def annotation_session(corpus_dir: Path, annotations: Path, models: Path, actors
 
 
 def export_queue(session: Session, path: Path, tool_format: str) -> None:
-    from .exchange import export_records
-    from .io import write_jsonl_atomic
+    from pipeline.annotate.exchange import export_records
+    from pipeline.io import write_jsonl_atomic
 
     count = write_jsonl_atomic(path, export_records(session.pending, tool_format))
     typer.echo(f"{count} sentences to label, least certain first -> {path}")
 
 
 def import_labels(path: Path, tool_format: str, corpus_dir: Path, annotations: Path) -> None:
-    from .exchange import import_annotations
+    from pipeline.annotate.exchange import import_annotations
 
     summary = import_annotations(
         path, tool_format, corpus_dir=corpus_dir, annotations_dir=annotations, target=annotations / config.IMPORT_FILE
@@ -327,9 +292,10 @@ def models_cli(
 ) -> None:
     """List the kept model versions, oldest first, with their leave-one-article-out
     metrics; `*` marks the active one."""
-    from .io import InputError
-    from .model import activate as activate_version
-    from .registry import list_versions
+    from pipeline.io import InputError
+    from pipeline.model.store import activate as activate_version
+    from pipeline.model.registry import list_versions
+    from pipeline.training.summary import format_versions
 
     try:
         if activate is not None:
@@ -343,48 +309,8 @@ def models_cli(
     typer.echo(format_versions(versions))
 
 
-VERSION_COLUMNS = ("claim_f1", "label_macro_f1", "end_to_end_macro_f1", "actor_f1")
-
-
-def format_versions(versions: list[tuple[dict, bool]]) -> str:
-    header = ["", "version", "units", "articles", "new", *VERSION_COLUMNS]
-    rows = [
-        ["*" if active else "", card["version"], card.get("units", "-"), card.get("articles", "-"), card.get("new_annotations", "-")]
-        + [card.get("metrics_loao", {}).get(column, "-") for column in VERSION_COLUMNS]
-        for card, active in versions
-    ]
-    return format_columns([header, *rows])
-
-
-def format_columns(rows: list[list]) -> str:
-    cells = [[str(cell) for cell in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
-    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells)
-
-
 def external_dir(path: Path | None) -> Path | None:
     return path if path is not None and path.is_dir() else None
-
-
-def model_spec(spec: dict):
-    from .model import ModelSpec
-
-    return ModelSpec(**spec)
-
-
-def format_table(results: dict[str, dict]) -> str:
-    columns = ["claim_f1", "label_macro_f1", "end_to_end_macro_f1", "label_ece", "plover_label_macro_f1", "un_quadclass_label_macro_f1"]
-    lines = ["| variant | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
-    for name, scores in results.items():
-        lines.append(f"| {name} | " + " | ".join(str(scores.get(column, "-")) for column in columns) + " |")
-    return "\n".join(lines)
-
-
-def format_metrics(scores: dict) -> str:
-    width = max(len(name) for name in scores)
-    lines = ["leave-one-article-out cross-validation:"]
-    lines += [f"  {name:<{width}}  {value}" for name, value in scores.items()]
-    return "\n".join(lines)
 
 
 def main() -> None:

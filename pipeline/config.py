@@ -42,11 +42,11 @@ CLAIM_THRESHOLD = 0.5
 # The UN set's training part (every sentence but the scored sample), given
 # `--external`, joins the label classifier's training set at this weight: in
 # all, 0.1 of the corpus's claims. The largest weight tried (0-0.2) that
-# cost at most 0.01 LOAO label macro-F1 at LABEL_C (README, "A stronger encoder").
+# cost at most 0.01 LOAO label macro-F1 at LABEL_C (docs/experiments.md, "A stronger encoder").
 EXTERNAL_LABEL_WEIGHT = 0.1
 # The label is the class-balanced decision's, and calibration only scales its
 # confidence (no offset): an offset fitted on the corpus's claims moves the
-# threshold towards the corpus's label mix (README, "Training on the UN set too").
+# threshold towards the corpus's label mix (docs/experiments.md, "Training on the UN set too").
 LABEL_CENTRED = True
 
 # Sentences of these kinds are never claims (annotation guidelines, "Unit").
@@ -55,29 +55,6 @@ NON_CLAIM_KINDS = frozenset({"heading", "furniture"})
 # A line with at most this many words and no closing punctuation is a heading.
 HEADING_MAX_WORDS = 14
 
-EMBEDDING_BATCH_SIZE = 32
-
 # Articles larger than this are skipped (a news article is rarely 100 kB).
 MAX_ARTICLE_BYTES = int(float(os.environ.get("PIPELINE_MAX_ARTICLE_MB", "5")) * 1_000_000)
 BYTE_ORDER_MARK = "\ufeff"
-
-# Public labelled sets for evaluation only (read in place, never copied).
-EXTERNAL_DIR = Path(os.environ.get("PIPELINE_EXTERNAL", PROJECT_ROOT.parent / "shared" / "external"))
-
-# `pipeline evaluate --ablation`: feature sets compared in the README's table.
-# The corpus's claims only, the label taking the calibrated sigmoid's offset:
-# the model before the UN training sentences were added.
-CORPUS_ONLY = {"external_weight": 0.0, "label_centred": False}
-ABLATIONS = {
-    "words only": {"claim_parts": ("words",), "label_parts": ("words",), **CORPUS_ONLY},
-    "words + stance/actor signals": {"claim_parts": ("signals", "words"), "label_parts": ("signals", "words"), **CORPUS_ONLY},
-    "embedding only": {"claim_parts": ("vector",), "label_parts": ("vector",), **CORPUS_ONLY},
-    "embedding + signals": {"claim_parts": ("signals", "vector"), "label_parts": ("signals", "vector"), **CORPUS_ONLY},
-    "embedding + main-clause embedding": {"claim_parts": ("signals", "words", "vector"), "label_parts": ("vector", "clause_vector"), **CORPUS_ONLY},
-    "claim: words + signals + embedding; label: embedding": {"claim_parts": ("signals", "words", "vector"), "label_parts": ("vector",), **CORPUS_ONLY},
-    "+ prototype similarities for the label": {"claim_parts": ("signals", "words", "vector"), "label_parts": LABEL_PARTS, **CORPUS_ONLY},
-    "+ decisive-clause prototype similarities for the label": {"claim_parts": CLAIM_PARTS, "label_parts": (*LABEL_PARTS, "clause_prototypes"), **CORPUS_ONLY},
-    "embedding + prototype similarities for both": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, **CORPUS_ONLY},
-    "+ label from the class-balanced decision (centred calibration)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, "external_weight": 0.0},
-    "chosen: + the UN set's training part for the label (weight 0.1)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
-}

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .io import InputError, UnreadableArticle, check_duplicates, check_offsets, list_articles, read_annotations, read_meta, read_text
-from .records import Annotation
+from pipeline.io import InputError, UnreadableArticle, check_duplicates, check_offsets, list_articles, read_annotations, read_meta, read_text
+from pipeline.records import Annotation
 
 
 @dataclass
@@ -50,7 +50,7 @@ def read_articles(corpus_dir: Path, result: Validation) -> dict[str, str | None]
 
 def read_actor_codes(actors_path: Path, result: Validation) -> set[str] | None:
     """The dictionary's actor codes, or None when it cannot be read."""
-    from .actors import load_actors
+    from pipeline.stages.actors import load_actors
 
     try:
         codes = set(load_actors(actors_path).values())

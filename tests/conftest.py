@@ -1,7 +1,9 @@
 """Shared fixtures: the spaCy pipeline, a small trained model, tiny corpora.
 
 The expensive objects (spaCy, the sentence encoder, the trained model) are
-session-scoped so the suite loads each once. Nothing here reads `models/` or
+session-scoped so the suite loads each once. A test that uses a fixture of
+`SLOW_FIXTURES`, directly or through another fixture, is marked slow here,
+once: `make test-fast` leaves those out, `make test` runs everything. Nothing here reads `models/` or
 `out/` in the repository: the model is trained into a temp folder from the
 real gold annotations of three articles.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,10 +23,17 @@ import pytest
 # process unless they ask for more (tests/test_run.py compares the two).
 os.environ.setdefault("PIPELINE_WORKERS", "1")
 
+# The fixtures that load the sentence encoder, train a model, or start the
+# CLI in a child process that does both.
+SLOW_FIXTURES = frozenset({"sentence_encoder", "train_examples", "trained_model", "child_interpreter"})
+
 REPO = Path(__file__).resolve().parents[1]
 RAW_DIR = REPO / "corpus" / "raw"
 ANNOTATIONS_DIR = REPO / "corpus" / "annotations"
 ACTORS_PATH = REPO / "corpus" / "actors.jsonl"
+# The public labelled sets, when they sit beside the clone (CI has them); the
+# tests that need them skip without.
+EXTERNAL_DIR = Path(os.environ.get("PIPELINE_EXTERNAL", REPO.parent / "shared" / "external"))
 
 # The three shortest annotated articles (132 units): enough for GroupKFold
 # calibration by article, small enough to train in seconds.
@@ -80,9 +90,29 @@ def read_raw(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def sentence_encoder():
+    """The sentence encoder, loaded."""
+    from pipeline.model.encoder import load_encoder
+
+    return load_encoder()
+
+
+@pytest.fixture(scope="session")
+def child_interpreter() -> str:
+    """The Python that runs the CLI in a child process, loading every model itself."""
+    return sys.executable
+
+
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import load_nlp
+    from pipeline.stages.nlp import load_nlp
 
     return load_nlp(actors_path=ACTORS_PATH)
 
@@ -95,9 +125,9 @@ def train_annotations():
 
 
 @pytest.fixture(scope="session")
-def train_examples(nlp, train_annotations):
+def train_examples(nlp, sentence_encoder, train_annotations):
     from pipeline.config import CLAIM_PARTS, LABEL_PARTS
-    from pipeline.train import build_examples
+    from pipeline.training.train import build_examples
 
     return build_examples(train_annotations, RAW_DIR, nlp=nlp, parts={*CLAIM_PARTS, *LABEL_PARTS})
 
@@ -105,8 +135,8 @@ def train_examples(nlp, train_annotations):
 @pytest.fixture(scope="session")
 def trained_model(tmp_path_factory, train_examples) -> TrainedModel:
     """A claim model fitted on three real annotated articles, saved to a temp folder."""
-    from pipeline.model import save_model
-    from pipeline.train import fit_model, model_card
+    from pipeline.model.store import save_model
+    from pipeline.training.train import fit_model, model_card
 
     models_dir = tmp_path_factory.mktemp("models")
     model = fit_model(train_examples)

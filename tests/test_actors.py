@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Span
 
 from conftest import ACTORS_PATH
-from pipeline.actors import SPAN_KEY, ActorLinker, load_actors
+from pipeline.stages.actors import SPAN_KEY, ActorLinker, load_actors
 from pipeline.io import InputError
 
 IRAN = {"code": "IRN", "kind": "state", "names": ["Iran"], "demonyms": ["Iranian"], "capitals": ["Tehran"], "officials": ["Qomi"]}
@@ -121,10 +121,7 @@ def test_linker_matches_case_sensitively(blank_linker):
 
 # The real pipeline with the repository's dictionary.
 
-pytest_slow = pytest.mark.slow
 
-
-@pytest_slow
 @pytest.mark.parametrize(
     ("sentence", "alias", "code"),
     [
@@ -141,7 +138,6 @@ def test_real_pipeline_links_aliases(nlp, sentence, alias, code):
     assert [(span.text, span.label_) for span in doc.spans[SPAN_KEY]] == [(alias, code)]
 
 
-@pytest_slow
 def test_real_pipeline_links_the_whole_name(nlp):
     doc = nlp("Hassan Kazemi Qomi was appointed as the new Iranian ambassador to Kabul in December 2022.")
     assert [(span.text, span.label_) for span in doc.spans[SPAN_KEY]] == [
@@ -151,7 +147,6 @@ def test_real_pipeline_links_the_whole_name(nlp):
     ]
 
 
-@pytest_slow
 def test_linker_sits_after_ner(nlp):
     names = nlp.pipe_names
     assert names.index("actor_linker") == names.index("ner") + 1

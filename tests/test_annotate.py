@@ -17,11 +17,11 @@ import pytest
 
 from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, RAW_DIR
 from pipeline.config import ANNOTATE_FILE
-from pipeline.annotate import NOT_CLAIM, Candidate, Session, least_certain_first, three_way_guess
+from pipeline.annotate.queue import NOT_CLAIM, Candidate, Session, least_certain_first, three_way_guess
 from pipeline.io import append_jsonl_durably, read_annotations, remove_last_jsonl_record
-from pipeline.model import Prediction
+from pipeline.model.classifier import Prediction
 from pipeline.records import Mention, Sentence, Stance
-from pipeline.terminal import ACTOR, RESET, handle_key, highlight_actors, read_key, run_session, screen
+from pipeline.annotate.terminal import ACTOR, RESET, handle_key, highlight_actors, read_key, run_session, screen
 
 ARTICLE = "Iran Talks\n\nIran met the Taliban in Kabul. The Taliban accused Iran of theft.\nIt rained in Herat.\n"
 NEUTRAL = Stance(source=None, target=None, polarity="neutral", cue=())
@@ -202,7 +202,6 @@ def answers(annotations: Path) -> list[tuple[tuple[str, int, int], str | None]]:
     return [((r["doc"], r["start"], r["end"]), r["label"]) for r in records]
 
 
-@pytest.mark.slow
 def test_annotate_in_a_terminal_with_key_presses_resumes_and_survives_ctrl_c(annotate_corpus):
     import pexpect
 
@@ -252,7 +251,6 @@ def test_annotate_in_a_terminal_with_key_presses_resumes_and_survives_ctrl_c(ann
     assert len(read_annotations(annotations)) == gold_units + 3, "every line written is a valid annotation"
 
 
-@pytest.mark.slow
 def test_annotate_reads_lines_when_stdin_is_not_a_terminal(annotate_corpus):
     from typer.testing import CliRunner
 
@@ -271,7 +269,7 @@ def test_annotate_reads_lines_when_stdin_is_not_a_terminal(annotate_corpus):
 
 KEY_WAIT_WITH_A_MISSED_CTRL_C = """
 import os, pty, signal, sys, threading, time
-from pipeline.terminal import read_key, single_keys
+from pipeline.annotate.terminal import read_key, single_keys
 
 _master, slave = pty.openpty()
 def interrupt_from_another_thread():

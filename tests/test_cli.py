@@ -10,14 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, read_raw, write_crlf
-from pipeline.actors import load_actors
+from pipeline.stages.actors import load_actors
 from pipeline.cli import app
 from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE
-from pipeline.encoder_files import ENCODER_NAME
-from pipeline.model import load_model
-from pipeline.registry import active_model_dir
+from pipeline.model.encoder_files import ENCODER_NAME
+from pipeline.model.store import load_model
+from pipeline.model.registry import active_model_dir
 
-pytestmark = pytest.mark.slow
 
 OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
 ARTICLE_KEYS = {"doc", "path", "sha256", "chars", "title", "meta", "blocks"}
@@ -354,7 +353,7 @@ def test_train_rejects_an_empty_annotation_folder(tmp_path):
     assert_one_line_error(result, str(folder))
 
 
-def test_train_writes_a_loadable_model_and_card(tmp_path):
+def test_train_writes_a_loadable_model_and_card(tmp_path, sentence_encoder):
     docs = ("000_7de830a5dc0e2335", "003_84e543c638c1c385")
     annotations = annotation_dir(tmp_path, docs)
     models = tmp_path / "models"
@@ -401,7 +400,7 @@ def add_annotations(annotations: Path, doc: str, count: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def retrained(tmp_path_factory):
+def retrained(tmp_path_factory, sentence_encoder):
     """A model on two articles, then retrained after 20 annotations of a third
     were added; the second is made active whatever it scores (`--force`)."""
     tmp_path = tmp_path_factory.mktemp("retrain")
@@ -504,3 +503,11 @@ def test_models_activate_switches_back_and_rejects_unknown_versions(retrained, t
     for bad in ("m-000000000000", "../models"):
         assert_one_line_error(invoke("models", "--models", two_versions, "--activate", bad), str(REGISTRY_FILE))
     assert (two_versions / REGISTRY_FILE).read_bytes() == before
+
+
+def test_python_dash_m_pipeline_is_the_cli():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "annotate" in done.stdout and "evaluate" in done.stdout

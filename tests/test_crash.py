@@ -25,7 +25,6 @@ import pytest
 
 from conftest import ACTORS_PATH, ANNOTATIONS_DIR, RAW_DIR, SMALL_ARTICLES, TRAIN_DOCS
 
-pytestmark = pytest.mark.slow
 
 KILLS = 20
 OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
@@ -96,7 +95,8 @@ def write_corpus(folder: Path, *, grown: bool) -> Path:
 
 
 def test_run_killed_at_random_moments_leaves_old_or_new_files_and_then_completes(tmp_path, trained_model):
-    from pipeline.run import ModelPaths, cached_models, run
+    from pipeline.runner.worker import ModelPaths, cached_models
+    from pipeline.runner.run import run
 
     models = ModelPaths(models_dir=trained_model.models_dir, actors_path=ACTORS_PATH)
     cached_models(models)  # loaded once here; every forked child has them
@@ -166,9 +166,9 @@ def tree_of(folder: Path) -> dict[str, bytes]:
     return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def test_train_killed_at_random_moments_leaves_a_loadable_model_and_then_completes(tmp_path):
+def test_train_killed_at_random_moments_leaves_a_loadable_model_and_then_completes(tmp_path, sentence_encoder):
     from pipeline.cli import app
-    from pipeline.model import load_model
+    from pipeline.model.store import load_model
 
     def train(root: Path, models: Path) -> Callable[[], object]:
         args = ["train", "--corpus-dir", root / "corpus", "--annotations", root / "annotations", "--models", models,
@@ -203,9 +203,9 @@ def test_train_killed_at_random_moments_leaves_a_loadable_model_and_then_complet
 
 
 def test_annotate_killed_at_random_moments_keeps_every_answer_and_then_completes(tmp_path, nlp, trained_model):
-    from pipeline.annotate import Session, candidates, least_certain_first, tagged_sentences
+    from pipeline.annotate.queue import Session, candidates, least_certain_first, tagged_sentences
     from pipeline.io import read_annotations
-    from pipeline.terminal import annotate_in_terminal
+    from pipeline.annotate.terminal import annotate_in_terminal
 
     corpus, _gold = write_tiny_corpus(tmp_path, tuple(TINY_ARTICLES))
     found = list(candidates(tagged_sentences(corpus, nlp=nlp), model=trained_model.model))
@@ -244,7 +244,7 @@ def test_annotate_killed_at_random_moments_keeps_every_answer_and_then_completes
     assert log.read_bytes() == complete
 
 
-def test_the_whole_pipeline_runs_with_the_network_refused(tmp_path):
+def test_the_whole_pipeline_runs_with_the_network_refused(tmp_path, child_interpreter):
     """Training and running, in fresh processes, with socket connections failing."""
     corpus, annotations = tmp_path / "corpus", tmp_path / "annotations"
     corpus.mkdir()
@@ -260,7 +260,7 @@ def test_the_whole_pipeline_runs_with_the_network_refused(tmp_path):
         ["run", corpus, "--out", out, "--models", models, "--actors", ACTORS_PATH],
     ):
         done = subprocess.run(
-            [sys.executable, "-c", OFFLINE_MAIN, *map(str, args)], capture_output=True, text=True, env=env, timeout=600
+            [child_interpreter, "-c", OFFLINE_MAIN, *map(str, args)], capture_output=True, text=True, env=env, timeout=600
         )
         assert done.returncode == 0, done.stderr
     assert "network disabled" not in done.stderr

@@ -1,4 +1,6 @@
-"""The encoder that skips padding gives the stock encoder's embeddings, bit for bit."""
+"""Each sentence is embedded alone, so its embedding never depends on what it
+is embedded with: the property that makes runs the same bytes however a
+corpus is split over workers or executors."""
 
 from __future__ import annotations
 
@@ -7,30 +9,52 @@ import pytest
 
 from conftest import INLINE_ARTICLE
 
-pytestmark = pytest.mark.slow
 
-# Lengths from 1 to ~60 tokens, so every batch of 32 is mostly padding.
+# Lengths from 1 to ~60 tokens: batched with padding, the short ones would
+# be computed in another shape beside the long one.
 TEXTS = [line for line in INLINE_ARTICLE.splitlines() if line.strip()] + [
-    "Iran.",
-    "Iran and the Taliban agreed to share water data every month, officials in Kabul and Tehran said on Monday, "
-    "after two days of talks on the Helmand river, border trade, fuel prices, rail links and the migrants.",
+    "Chad.",
+    "Kenya and Somalia agreed to share border intelligence every month, officials in Nairobi and Mogadishu said on "
+    "Monday, after two days of talks on al-Shabaab, refugee camps, fuel prices, rail links and the fishing dispute.",
 ]
 
 
-def test_skipping_padding_changes_no_bit():
-    from pipeline.config import EMBEDDING_BATCH_SIZE
-    from pipeline.embed import embed, load_stock_encoder
+def test_an_embedding_does_not_depend_on_its_neighbours(sentence_encoder):
+    from pipeline.model.encoder import embed
 
-    stock = load_stock_encoder().encode(
-        TEXTS, batch_size=EMBEDDING_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
-    )
-    ours = embed(TEXTS)
-    assert ours.shape == (len(TEXTS), 768)
-    assert np.array_equal(ours, stock)
+    together = embed(TEXTS)
+    alone = np.vstack([embed([text]) for text in reversed(TEXTS)])[::-1]
+    assert together.shape == (len(TEXTS), 768)
+    assert np.array_equal(together, alone)
 
 
-def test_padding_is_skipped_in_the_token_layers():
-    from pipeline.embed import TokenwiseLayer, load_encoder
+def test_embeddings_are_unit_length_and_tell_sentences_apart(sentence_encoder):
+    from pipeline.model.encoder import embed
 
-    layers = [module for module in load_encoder().modules() if isinstance(module, TokenwiseLayer)]
-    assert len(layers) == 12 * 6  # twelve MPNet layers: query, key, value, attention output, intermediate, output
+    vectors = embed(["Brazil and Argentina signed a trade pact.", "Rebels shelled the army base near Goma."])
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert float(vectors[0] @ vectors[1]) < 0.6
+
+
+def test_the_encoder_runs_on_one_thread_and_gives_the_threads_back(sentence_encoder, monkeypatch):
+    import torch
+
+    from pipeline.model import encoder as module
+
+    seen = []
+    real = sentence_encoder
+
+    class Spy:
+        def encode(self, *args, **kwargs):
+            seen.append(torch.get_num_threads())
+            return real.encode(*args, **kwargs)
+
+    monkeypatch.setattr(module, "load_encoder", Spy)
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        module.embed(["Peru recalled its ambassador from Mexico."])
+        assert seen == [module.ENCODER_THREADS] == [1]
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from pipeline.encoder_files import ENCODER_NAME, UNPACKED_MARK, WEIGHTS_FILE, EncoderFilesError, is_unpacked, part_files, unpack
+from pipeline.model.encoder_files import ENCODER_NAME, UNPACKED_MARK, WEIGHTS_FILE, EncoderFilesError, is_unpacked, part_files, unpack
 
 WEIGHTS = b"weights " * 1000
 
@@ -78,7 +78,7 @@ def test_an_interrupted_or_older_copy_is_replaced(tmp_path):
 
 
 def test_a_folder_it_cannot_write_is_a_one_line_error_naming_it(tmp_path):
-    from pipeline.encoder_files import encoder_path
+    from pipeline.model.encoder_files import encoder_path
 
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")

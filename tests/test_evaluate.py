@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate import Scored, actor_metrics, cross_validate, end_to_end_f1, expected_calibration_error
-from pipeline.model import Prediction
+from pipeline.training.evaluate import Scored, actor_metrics, cross_validate, end_to_end_f1, expected_calibration_error
+from pipeline.model.classifier import Prediction
 from pipeline.records import Annotation, Sentence, Stance
-from pipeline.train import Example
+from pipeline.training.train import Example
 
 
 def scored(gold: str | None, predicted: str | None, *, doc: str = "d", gold_actors=(), actors=(), source=None) -> Scored:

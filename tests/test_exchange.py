@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.annotate import NOT_CLAIM, Candidate
+from pipeline.annotate.queue import NOT_CLAIM, Candidate
 from pipeline.cli import app
-from pipeline.exchange import export_records, import_annotations
+from pipeline.annotate.exchange import export_records, import_annotations
 from pipeline.io import InputError, read_annotations
 from test_annotate import ACCUSED, ARTICLE, MET, RAINED, candidate
 

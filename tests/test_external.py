@@ -9,10 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.config import EXTERNAL_DIR, EXTERNAL_LABEL_WEIGHT
-from pipeline.evaluate import full_report
+from conftest import EXTERNAL_DIR
+from pipeline.config import EXTERNAL_LABEL_WEIGHT
+from pipeline.training.evaluate import full_report
 from pipeline.io import InputError
-from pipeline.external import PLOVER_FILE, UN_FILE, UN_STRIDE, plover_examples, un_examples, un_labelled, un_training_examples
+from pipeline.training.external import PLOVER_FILE, UN_FILE, UN_STRIDE, plover_examples, un_examples, un_labelled, un_training_examples
 
 
 @pytest.mark.skipif(not (EXTERNAL_DIR / PLOVER_FILE).exists(), reason="PLOVER set not present")
@@ -80,8 +81,8 @@ def test_training_with_an_external_folder_adds_the_un_part_to_the_label_and_reco
         "weight": EXTERNAL_LABEL_WEIGHT,
     }
     assert corpus_only.external_training is None
-    label_weights = lambda report: report.model.label.estimator.named_steps["model"].coef_
-    claim_weights = lambda report: report.model.claim.estimator.named_steps["model"].coef_
+    label_weights = lambda report: report.model.label_.estimator_.named_steps["model"].coef_
+    claim_weights = lambda report: report.model.claim_.estimator_.named_steps["model"].coef_
     assert not np.allclose(label_weights(with_un), label_weights(corpus_only))
     assert np.array_equal(claim_weights(with_un), claim_weights(corpus_only))
     assert "un_quadclass_label_macro_f1" in with_un.scores

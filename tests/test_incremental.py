@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ACTORS_PATH, SMALL_ARTICLES
-from pipeline import executors, run as run_module
-from pipeline.run import ModelPaths, run
+from pipeline.runner import executors, run as run_module
+from pipeline.runner.worker import ModelPaths
+from pipeline.runner.run import run
 
-pytestmark = pytest.mark.slow
 
 OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
 
@@ -91,8 +91,8 @@ def test_a_deleted_article_leaves_the_outputs_and_the_cache(tmp_path, corpus, tr
 
 
 def test_a_new_model_relabels_without_parsing(tmp_path, corpus, trained_model, parses):
-    from pipeline.model import save_model
-    from pipeline.train import fit_model, model_card
+    from pipeline.model.store import save_model
+    from pipeline.training.train import fit_model, model_card
 
     out = tmp_path / "out"
     run_into(corpus, out, trained_model.models_dir)
@@ -129,3 +129,31 @@ def test_a_damaged_cache_entry_is_only_a_miss(tmp_path, corpus, trained_model):
         entry.write_bytes(entry.read_bytes()[:20])
     run_into(corpus, out, trained_model.models_dir)
     assert outputs_of(out) == first
+
+
+def test_only_code_that_shapes_outputs_is_in_the_cache_keys(tmp_path, monkeypatch):
+    """Editing a stage changes the parse key, editing the model code the claims'
+    key; editing the runner or the CLI changes neither."""
+    from pipeline.runner import cache
+
+    package = tmp_path / "pipeline"
+    for part in ("stages", "model", "runner", "io"):
+        (package / part).mkdir(parents=True)
+        (package / part / "a.py").write_text("x = 1\n")
+    for name in ("config.py", "records.py", "cli.py"):
+        (package / name).write_text("y = 1\n")
+    monkeypatch.setattr(cache, "PACKAGE_DIR", package)
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text('{"code": "KEN", "names": ["Kenya"]}\n')
+
+    def keys():
+        return cache.parse_version(actors), cache.code_hash(cache.CLAIMS_CODE)
+
+    before = keys()
+    (package / "runner" / "a.py").write_text("x = 2\n")
+    (package / "cli.py").write_text("y = 2\n")
+    assert keys() == before
+    (package / "stages" / "a.py").write_text("x = 2\n")
+    assert keys()[0] != before[0] and keys()[1] == before[1]
+    (package / "model" / "a.py").write_text("x = 2\n")
+    assert keys()[1] != before[1]

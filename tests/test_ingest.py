@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.ingest import find_blocks, ingest, line_kind
+from pipeline.stages.ingest import find_blocks, ingest, line_kind
 from pipeline.io import InputError
 
 FURNITURE = [

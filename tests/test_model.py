@@ -12,15 +12,14 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.class_weight import compute_class_weight
 
 from pipeline.config import CLAIM_THRESHOLD, KEEP_MODELS, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE, VERSIONS_DIR
-from pipeline.encoder_files import ENCODER_NAME
+from pipeline.model.encoder_files import ENCODER_NAME
 from pipeline.io import InputError
-from pipeline.features import build_estimator
-from pipeline.model import CalibratedBinary, ClaimModel, ExtraLabelled, activate, balanced_weights, fit_estimator, load_model, save_model
-from pipeline.registry import active_model_dir, list_versions, read_card, read_registry
-from pipeline.persist import ModelFormatError, dump_estimator, load_estimator
-from pipeline.train import fit_model
-
-pytestmark = pytest.mark.slow
+from pipeline.model.features import build_estimator
+from pipeline.model.store import activate, load_model, save_model
+from pipeline.model.classifier import CalibratedBinary, ClaimModel, ExtraLabelled, balanced_weights, fit_estimator
+from pipeline.model.registry import active_model_dir, list_versions, read_card, read_registry
+from pipeline.model.persist import ModelFormatError, dump_estimator, load_estimator
+from pipeline.training.train import fit_model
 
 
 def rows_of(trained):
@@ -241,8 +240,8 @@ def test_from_json_round_trip_in_memory(trained_model):
 
 def variant(model: ClaimModel, step: int) -> ClaimModel:
     """The same model with a shifted calibration: different bytes, a different version."""
-    claim = CalibratedBinary(model.claim.estimator, model.claim.slope + step, model.claim.offset)
-    return ClaimModel(claim=claim, label=model.label)
+    claim = CalibratedBinary.fitted(model.claim_.estimator_, model.claim_.slope_ + step, model.claim_.offset_)
+    return ClaimModel.fitted(claim, model.label_)
 
 
 def saved_versions(models_dir) -> list[str]:
@@ -332,9 +331,9 @@ def test_balanced_weights_are_scikit_learns_balanced_class_weights():
 def test_the_label_is_the_balanced_decision_and_calibration_only_scales_its_confidence(trained_model):
     rows = [example.row for example in trained_model.examples]
     model = trained_model.model
-    assert model.label.offset == 0.0 and model.label.slope > 0
+    assert model.label_.offset_ == 0.0 and model.label_.slope_ > 0
     predictions = model.predict(rows)
-    assert [p.label for p in predictions] == model.label.estimator.predict(rows).tolist()
+    assert [p.label for p in predictions] == model.label_.estimator_.predict(rows).tolist()
     assert all(p.confidence >= 0.5 for p in predictions)
 
 
@@ -351,8 +350,32 @@ def test_extra_examples_move_the_decision_by_the_weight_given_them():
     probe = one_feature_rows([2.5])
 
     def tension_probability(weight: float) -> float:
-        return fit_estimator(build, rows, y, extra, weight).predict_proba(probe)[0, 1]
+        return fit_estimator(build(), rows, y, extra, weight).predict_proba(probe)[0, 1]
 
     corpus_only = build().fit(rows, y).predict_proba(probe)[0, 1]
     assert tension_probability(0.0) == corpus_only
     assert corpus_only < tension_probability(0.5) < tension_probability(5.0)
+
+
+def test_the_calibrated_classifier_follows_scikit_learns_estimator_rules():
+    from sklearn.base import clone
+
+    build = build_estimator(C=2.0, parts=("vector",))
+    calibrated = CalibratedBinary(build, centred=True, extra_weight=0.3)
+    copy = clone(calibrated)
+    assert copy.get_params()["centred"] is True and copy.get_params()["extra_weight"] == 0.3
+    assert copy.get_params()["estimator__model__C"] == 2.0
+    rows = one_feature_rows([-3, -2, -1, 1, 2, 3, -2.5, 2.5])
+    y = np.array(["tension"] * 3 + ["cooperation"] * 3 + ["tension", "cooperation"])
+    fitted = copy.fit(rows, y, groups=["a", "a", "b", "b", "c", "c", "d", "d"])
+    assert not hasattr(calibrated, "estimator_") and hasattr(fitted, "estimator_")
+    assert fitted.predict(one_feature_rows([-4, 4])).tolist() == ["tension", "cooperation"]
+    assert np.allclose(fitted.predict_proba(rows).sum(axis=1), 1.0)
+
+
+def test_the_card_records_the_hyperparameters_the_model_was_trained_with(trained_model):
+    from pipeline.config import LABEL_C, LABEL_PARTS, SEED
+
+    hyperparameters = trained_model.card["hyperparameters"]
+    assert hyperparameters["label_C"] == LABEL_C and hyperparameters["claim_threshold"] == CLAIM_THRESHOLD
+    assert hyperparameters["label_parts"] == list(LABEL_PARTS) and hyperparameters["seed"] == SEED

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from conftest import ACTORS_PATH, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, write_crlf
 from pipeline.cli import app
-from pipeline.executors import THREADS_PER_WORKER, available_cores, default_workers, in_order, open_executor
-from pipeline.run import ModelPaths
+from pipeline.runner.executors import available_cores, in_order
+from pipeline.runner.worker import ModelPaths
 
 OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
 
@@ -55,7 +55,6 @@ def test_local_run_covers_every_article_in_order(local_run):
     assert docs == sorted(docs) and len(docs) == 3 + len(SMALL_ARTICLES)
 
 
-@pytest.mark.slow
 def test_two_worker_processes_write_the_same_bytes(tmp_path, corpus, trained_model, local_run):
     out = tmp_path / "out"
     result = invoke("run", corpus, "--out", out, "--models", trained_model.models_dir, "--actors", ACTORS_PATH, "--workers", 2)
@@ -63,12 +62,12 @@ def test_two_worker_processes_write_the_same_bytes(tmp_path, corpus, trained_mod
     assert outputs(out) == local_run
 
 
-@pytest.mark.slow
 def test_a_dask_cluster_writes_the_same_bytes(tmp_path, corpus, trained_model, local_run):
     """A LocalCluster on loopback, reached through its address as a real cluster would be."""
     from distributed import LocalCluster
 
-    from pipeline.run import ModelPaths, run
+    from pipeline.runner.worker import ModelPaths
+    from pipeline.runner.run import run
 
     out = tmp_path / "out"
     with LocalCluster(
@@ -81,7 +80,6 @@ def test_a_dask_cluster_writes_the_same_bytes(tmp_path, corpus, trained_model, l
     assert outputs(out) == local_run
 
 
-@pytest.mark.slow
 def test_executor_dask_starts_its_own_local_cluster(tmp_path, corpus, trained_model, local_run):
     out = tmp_path / "out"
     args = ("run", corpus, "--out", out, "--models", trained_model.models_dir, "--actors", ACTORS_PATH)
@@ -93,11 +91,10 @@ def test_executor_dask_starts_its_own_local_cluster(tmp_path, corpus, trained_mo
 def test_an_unknown_executor_is_refused(tmp_path, corpus):
     result = invoke("run", corpus, "--out", tmp_path / "out", "--executor", "spark")
     assert result.exit_code != 0
-    assert "--executor must be one of local, dask" in result.stderr
+    assert "'spark' is not one of 'local', 'dask'" in " ".join(result.stderr.split()).replace("│", "")
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.slow
 def test_a_bad_article_under_strict_stops_a_pooled_run_without_writing(tmp_path, corpus, trained_model):
     bad_corpus = tmp_path / "corpus"
     shutil.copytree(corpus, bad_corpus)
@@ -136,25 +133,21 @@ def test_in_order_keeps_order_and_bounds_the_articles_in_flight():
     assert log[:4] == [("submit", 0), ("submit", 1), ("submit", 2), ("result", 0)]
 
 
-def test_one_local_worker_computes_on_one_core_and_gives_the_threads_back(trained_model):
-    import torch
-
-    models = ModelPaths(models_dir=trained_model.models_dir, actors_path=ACTORS_PATH)
-    before = torch.get_num_threads()
-    torch.set_num_threads(2)
-    try:
-        with open_executor(models, workers=1):
-            assert torch.get_num_threads() == THREADS_PER_WORKER == 1
-        assert torch.get_num_threads() == 2
-    finally:
-        torch.set_num_threads(before)
+def test_run_help_names_the_workers_variable_and_the_executors():
+    text = " ".join(invoke("run", "--help").output.replace("│", " ").split())
+    assert "PIPELINE_WORKERS" in text and "PIPELINE_EXECUTOR" in text and "<local|dask>" in text
 
 
-def test_default_workers_is_the_cores_unless_set(monkeypatch):
-    monkeypatch.delenv("PIPELINE_WORKERS", raising=False)
-    assert default_workers() == available_cores() == len(os.sched_getaffinity(0))
-    monkeypatch.setenv("PIPELINE_WORKERS", "3")
-    assert default_workers() == 3
+def test_the_workers_variable_is_read_and_checked(tmp_path, corpus, monkeypatch):
+    monkeypatch.setenv("PIPELINE_WORKERS", "0")
+    result = invoke("run", corpus, "--out", tmp_path / "out")
+    message = " ".join(result.stderr.replace("│", " ").split())
+    assert result.exit_code == 2 and "--workers" in message and "greater than or equal to 1" in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_available_cores_are_the_ones_this_process_may_run_on():
+    assert available_cores() == len(os.sched_getaffinity(0))
 
 
 def test_importing_the_cli_loads_no_model_library():

@@ -9,12 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import INLINE_ARTICLE, RAW_DIR
-from pipeline.ingest import find_blocks, ingest
-from pipeline.nlp import parse
+from pipeline.stages.ingest import find_blocks, ingest
+from pipeline.stages.sentences import parse
 from pipeline.records import Article
-from pipeline.segment import sentence_units
+from pipeline.stages.segment import sentence_units
 
-pytestmark = pytest.mark.slow
 
 BULLET_LIST = """Timeline of the ties
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest import find_blocks
-from pipeline.nlp import parse
+from pipeline.stages.ingest import find_blocks
+from pipeline.stages.sentences import parse
 from pipeline.records import Article
-from pipeline.segment import Unit, sentence_units
-from pipeline.tag import NO_STANCE, tag_sentence, tag_units
-
-pytestmark = pytest.mark.slow
+from pipeline.stages.segment import Unit, sentence_units
+from pipeline.stages.tag import NO_STANCE, tag_units
 
 
 def tag_one(nlp, text: str, kind: str = "body"):
     doc = nlp(text)
-    return tag_sentence("doc", Unit(span=doc[:], kind=kind))
+    ((_unit, sentence),) = tag_units("doc", doc, [Unit(span=doc[:], kind=kind)])
+    return sentence
 
 
 def tag_article(nlp, raw: str):
@@ -142,8 +141,8 @@ def test_sides_are_borrowed_from_the_sentence_just_before_only(nlp):
 def test_doc_entities_give_what_spacy_gives(nlp):
     """The per-article index answers as `span.ents` and a scan of the actor mentions do."""
     from conftest import RAW_DIR
-    from pipeline.actors import SPAN_KEY
-    from pipeline.tag import DocEntities
+    from pipeline.stages.actors import SPAN_KEY
+    from pipeline.stages.tag import DocEntities
 
     raw = (RAW_DIR / "002_ebbe5258e2939ddf.txt").read_text(encoding="utf-8")
     article = Article(doc="doc", path="doc.txt", sha256="", raw=raw, blocks=tuple(find_blocks(raw)))

@@ -1,4 +1,4 @@
-"""The README's walkthrough, end to end over a temporary copy of the corpus:
+"""The walkthrough (docs/walkthrough.md), end to end over a temporary copy of the corpus:
 add an article, run, annotate 20 sentences, retrain, see the figures move.
 
 The 20 answers come from the gold labels of the added article (one of the
@@ -17,10 +17,9 @@ from typer.testing import CliRunner
 
 from conftest import ACTORS_PATH, ANNOTATIONS_DIR, RAW_DIR
 from pipeline.cli import app
-from pipeline.model import load_model
-from pipeline.registry import read_registry
+from pipeline.model.store import load_model
+from pipeline.model.registry import read_registry
 
-pytestmark = pytest.mark.slow
 
 STARTING_DOCS = ("000_7de830a5dc0e2335", "003_84e543c638c1c385")
 ADDED_DOC = "004_dd0458e5275984f6"
@@ -54,7 +53,7 @@ def agreement(claims: list[dict], gold: list[dict]) -> int:
     return sum(predicted.get((g["doc"], g["start"], g["end"])) == g["label"] for g in gold)
 
 
-def test_walkthrough_add_run_annotate_retrain(tmp_path):
+def test_walkthrough_add_run_annotate_retrain(tmp_path, sentence_encoder):
     corpus, annotations, models, out = (tmp_path / name for name in ("raw", "annotations", "models", "out"))
     corpus.mkdir()
     annotations.mkdir()

@@ -1,0 +1,19 @@
+"""Errors for bad input: each message names the file, and the line where there is one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Bad input: the message names the file, and the line where there is one."""
+
+
+class UnreadableArticle(InputError):
+    """An article that cannot be processed; `reason` is its short category."""
+
+    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
+        super().__init__(f"{path}: {reason}{f' ({detail})' if detail else ''}")
+        self.path = path
+        self.reason = reason
+

@@ -1,0 +1,64 @@
+"""Classify: which sentences are claims, and cooperation or tension."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from pipeline.config import NON_CLAIM_KINDS
+from pipeline.model.features import VECTOR_PARTS, feature_rows
+from pipeline.model.classifier import ClaimModel, Prediction
+from pipeline.model.prototypes import nearest_prototype
+from pipeline.records import Claim, Sentence
+
+
+def classify_sentences(sentences: list[Sentence], *, model: ClaimModel, version: str) -> list[Claim]:
+    """The claims among one article's sentences, in order."""
+    rows = feature_rows(sentences, model.parts) if sentences else []
+    predictions = predict(model, sentences, rows)
+    return [
+        to_claim(sentence, prediction, version, row.get("vector"))
+        for sentence, prediction, row in zip(sentences, predictions, rows)
+        if prediction.is_claim
+    ]
+
+
+def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | None = None) -> list[Prediction]:
+    """Model predictions, with headings and site furniture never claims (guidelines)."""
+    if rows is None:
+        rows = feature_rows(sentences, model.parts) if sentences else []
+    predictions = model.predict(rows)
+    return [
+        replace(prediction, is_claim=False) if sentence.kind in NON_CLAIM_KINDS else prediction
+        for sentence, prediction in zip(sentences, predictions)
+    ]
+
+
+def agreeing_cues(sentence: Sentence, label: str) -> tuple[str, ...]:
+    """Stance cue words whose polarity (after negation) agrees with the label."""
+    wanted = "positive" if label == "cooperation" else "negative"
+    return tuple(f"cue:{cue}" for cue in sentence.stance.cue) if sentence.stance.polarity == wanted else ()
+
+
+def readable_evidence(evidence: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in evidence if name not in VECTOR_PARTS)
+
+
+def to_claim(sentence: Sentence, prediction: Prediction, version: str, vector: np.ndarray | None = None) -> Claim:
+    """The claim record; its evidence is the agreeing stance cues, the model's
+    readable features and the most similar prototype sentence of its label."""
+    like = (f"like: {nearest_prototype(vector, prediction.label)}",) if vector is not None else ()
+    return Claim(
+        doc=sentence.doc,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        label=prediction.label,
+        confidence=prediction.confidence,
+        claim_confidence=prediction.claim_confidence,
+        actors=sentence.actors,
+        stance=sentence.stance,
+        evidence=agreeing_cues(sentence, prediction.label) + readable_evidence(prediction.evidence) + like,
+        model=version,
+    )

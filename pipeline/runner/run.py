@@ -1,0 +1,221 @@
+"""Run every stage over a folder of articles into `articles`, `sentences` and
+`claims` JSONL, streaming, each file replaced atomically at the end.
+
+`process_article` is the whole per-article pipeline (parse, segment, tag,
+classify). `run` reads the articles in order and hands them to it here, in a
+pool of local processes or on a Dask cluster (`pipeline/executors.py`), then
+writes the results in input order: the outputs are the same bytes whatever
+the executor and the number of workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.io import InputError, UnreadableArticle, atomic_jsonl_writer, list_articles, read_meta, read_text, remove_stale_temp_files
+from pipeline.records import Sentence
+from pipeline.runner.worker import ArticleResult, ModelPaths, cached_models, process_article
+
+if TYPE_CHECKING:
+    from pipeline.runner.cache import RunCache
+    from pipeline.runner.executors import Process
+    from pipeline.model.classifier import ClaimModel
+
+OUTPUT_FILES = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+
+
+class StrictRunError(InputError):
+    """`--strict` and some articles were skipped: nothing is written."""
+
+
+@dataclass
+class RunSummary:
+    articles: int = 0
+    sentences: int = 0
+    claims: int = 0
+    labels: dict[str, int] = field(default_factory=dict)
+    skipped: list[UnreadableArticle] = field(default_factory=list)
+    # From the start of `run` to the first article's results (models loaded, a worker started).
+    first_result_seconds: float | None = None
+
+    def count(self, records: Records) -> None:
+        self.articles += 1
+        self.sentences += len(records.sentences)
+        self.claims += len(records.claims)
+        for claim in records.claims:
+            self.labels[claim["label"]] = self.labels.get(claim["label"], 0) + 1
+
+    def skipped_by_reason(self) -> dict[str, int]:
+        return dict(sorted(Counter(skip.reason for skip in self.skipped).items()))
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An article to write, and what the cache already has of it."""
+
+    path: Path
+    key: str
+    parsed: bool  # its sentences are cached
+    labelled: bool  # its claims by the active model are cached
+
+
+@dataclass(frozen=True)
+class Records:
+    """One article's output records, as JSON."""
+
+    article: dict[str, Any]
+    sentences: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, result: ArticleResult) -> Records:
+        return cls(result.article.to_json(), [s.to_json() for s in result.sentences], [c.to_json() for c in result.claims])
+
+
+def run(
+    corpus_dir: Path,
+    out_dir: Path,
+    *,
+    models: ModelPaths,
+    workers: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    on_article: Callable[[Records], None] | None = None,
+    strict: bool = False,
+    on_skip: Callable[[UnreadableArticle], None] | None = None,
+) -> RunSummary:
+    """Process every article of `corpus_dir` and write the three outputs to
+    `out_dir`. `executor` is "local" (this process when `workers` is 1, else a
+    process pool) or "dask" (the cluster at `scheduler`, or a LocalCluster of
+    `workers` processes when it is None).
+
+    Only articles whose key (bytes, spaCy model, actor dictionary, code) has
+    no cached parse are parsed; cached ones with no claims by the active model
+    are only re-labelled. An unreadable article is skipped (and passed to
+    `on_skip`), or with `strict` fails the run before any output is replaced."""
+    from pipeline.runner.cache import RunCache, parse_version
+    from pipeline.runner.executors import open_executor
+    from pipeline.model.registry import read_card
+
+    started = time.perf_counter()
+    paths = list_articles(corpus_dir)
+    if not paths:
+        raise InputError(f"{corpus_dir}: no .txt articles")
+    summary = RunSummary()
+
+    def skip(unreadable: UnreadableArticle) -> None:
+        summary.skipped.append(unreadable)
+        if on_skip is not None:
+            on_skip(unreadable)
+
+    cache = RunCache(out_dir)
+    model_version = read_card(models.models_dir)["version"]
+    planned = plan(paths, cache, parse_version(models.actors_path), model_version, skip)
+    remove_stale_temp_files(out_dir, OUTPUT_FILES)
+    with contextlib.ExitStack() as stack:
+        misses = [item.path for item in planned if not item.parsed]
+        process = stack.enter_context(open_executor(models, workers=workers, executor=executor, scheduler=scheduler, needed=bool(misses)))
+        articles_out, sentences_out, claims_out = (
+            stack.enter_context(atomic_jsonl_writer(out_dir / name)) for name in OUTPUT_FILES
+        )
+        for records in records_in_order(planned, misses, cache, process, Relabeller(models, model_version)):
+            if summary.first_result_seconds is None:
+                summary.first_result_seconds = time.perf_counter() - started
+            articles_out.write(records.article)
+            sentences_out.write_all(records.sentences)
+            claims_out.write_all(records.claims)
+            summary.count(records)
+            if on_article is not None:
+                on_article(records)
+        check_outcome(summary, corpus_dir, strict)
+    cache.keep_only({item.key for item in planned})
+    return summary
+
+
+def plan(
+    paths: list[Path], cache: RunCache, version: str, model_version: str, skip: Callable[[UnreadableArticle], None]
+) -> list[Planned]:
+    """Read each article's bytes for its key; skip the unreadable ones."""
+    from pipeline.runner.cache import article_key
+
+    planned = []
+    for path in paths:
+        try:
+            _raw, sha256 = read_text(path)
+            read_meta(path)
+        except UnreadableArticle as unreadable:
+            skip(unreadable)
+            continue
+        key = article_key(path.stem, sha256, version)
+        planned.append(Planned(path=path, key=key, parsed=cache.has_parse(key), labelled=cache.has_claims(key, model_version)))
+    return planned
+
+
+def records_in_order(
+    planned: list[Planned], misses: list[Path], cache: RunCache, process: Process, relabel: Relabeller
+) -> Iterator[Records]:
+    """Each article's records in corpus order: parsed if its parse is not
+    cached (by `process`, streaming), else from the cache, re-labelled if the
+    cache has no claims by the active model."""
+    from pipeline.stages.ingest import ingest
+
+    results = iter(process(ingest(misses))) if misses else iter(())
+    for item in planned:
+        cached = cache.parse(item.key) if item.parsed else None
+        if cached is None:
+            records = Records.of(next(results) if not item.parsed else relabel.process(item.path))
+            cache.put_parse(item.key, records.article, records.sentences)
+            cache.put_claims(item.key, relabel.version, records.claims)
+            yield records
+            continue
+        claims = cache.claims(item.key, relabel.version) if item.labelled else None
+        if claims is None:
+            claims = relabel(cached["sentences"])
+            cache.put_claims(item.key, relabel.version, claims)
+        yield Records(cached["article"], cached["sentences"], claims)
+
+
+class Relabeller:
+    """Claims for cached sentences by the active model, loaded on first use
+    (with the whole pipeline, only if a cache entry turns out damaged)."""
+
+    def __init__(self, models: ModelPaths, version: str) -> None:
+        self.models = models
+        self.version = version
+
+    def __call__(self, sentences: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        from pipeline.model.classify import classify_sentences
+
+        model = self.claim_model()
+        claims = classify_sentences([Sentence.from_json(s) for s in sentences], model=model, version=self.version)
+        return [claim.to_json() for claim in claims]
+
+    @functools.cache
+    def claim_model(self) -> ClaimModel:
+        from pipeline.model.store import load_model
+
+        model, card = load_model(self.models.models_dir)
+        if card["version"] != self.version:
+            raise InputError(f"{self.models.models_dir}: the active model changed during the run")
+        return model
+
+    def process(self, path: Path) -> ArticleResult:
+        from pipeline.stages.ingest import ingest
+
+        (article,) = ingest([path])
+        return process_article(article, cached_models(self.models))
+
+
+def check_outcome(summary: RunSummary, corpus_dir: Path, strict: bool) -> None:
+    """Raised inside the writers' block, so a failed run replaces no output."""
+    if summary.articles == 0:
+        raise InputError(f"{corpus_dir}: no readable articles ({len(summary.skipped)} skipped)")
+    if strict and summary.skipped:
+        raise StrictRunError(f"{corpus_dir}: {len(summary.skipped)} article(s) skipped and --strict is set; no output written")

@@ -1,0 +1,73 @@
+"""What a worker does: load the models once, then turn articles into their
+records. Used in this process, in each pool process and on each Dask worker."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.records import Article, Claim, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from pipeline.model.classifier import ClaimModel
+
+
+@dataclass(frozen=True)
+class ModelPaths:
+    """Where the models are: all a worker process needs to load them itself."""
+
+    models_dir: Path
+    actors_path: Path
+
+
+@dataclass(frozen=True)
+class Models:
+    nlp: Language
+    model: ClaimModel
+    version: str
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
+
+
+def load_models(paths: ModelPaths) -> Models:
+    """The trained model (checked against its card), spaCy with the actor
+    linker, and the sentence encoder with the prototype embeddings."""
+    from pipeline.model.store import load_model
+    from pipeline.stages.nlp import load_nlp
+    from pipeline.model.prototypes import prototype_vectors
+
+    model, card = load_model(paths.models_dir)
+    nlp = load_nlp(actors_path=paths.actors_path)
+    prototype_vectors()
+    return Models(nlp=nlp, model=model, version=card["version"])
+
+
+_loaded: dict[ModelPaths, Models] = {}
+_loading = threading.Lock()
+
+
+def cached_models(paths: ModelPaths) -> Models:
+    """`load_models`, once per process (a pool or Dask worker keeps them)."""
+    with _loading:
+        if paths not in _loaded:
+            _loaded[paths] = load_models(paths)
+        return _loaded[paths]
+
+
+def process_article(article: Article, models: Models) -> ArticleResult:
+    """Parse, segment, tag and classify one article."""
+    from pipeline.model.classify import classify_sentences
+    from pipeline.stages.sentences import article_sentences
+
+    ((_article, sentences),) = article_sentences([article], nlp=models.nlp)
+    claims = classify_sentences(sentences, model=models.model, version=models.version)
+    return ArticleResult(article=article, sentences=sentences, claims=claims)

@@ -1,0 +1,128 @@
+"""Ingest: read articles and mark site furniture and headings.
+
+Nothing is cut out of the text: each non-blank line becomes a `Block` whose
+kind tells later stages whether it can hold claims, so offsets always point
+into the raw file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from pipeline.config import BYTE_ORDER_MARK, HEADING_MAX_WORDS
+from pipeline.io import UnreadableArticle, read_meta, read_text
+from pipeline.records import Article, Block
+
+# Lines that are page chrome on news sites, whatever the article says.
+FURNITURE_PATTERNS = [
+    r"views?:?\s*[\d,.]+k?",
+    r"[\d,.]+k?\s+views?",
+    r"(your )?(shopping )?cart( \(\d+\))?",
+    r"exit mobile version",
+    r"(most (read|popular|viewed|shared)|trending( now)?|related( (posts|articles|stories))?|recent (features|posts|articles))",
+    r"(read more|see also|share( this( article)?)?|print|email|comments?|advertisement|sponsored)",
+    r"(accessibility links|skip to (main )?content|main menu|menu|search|home)",
+    r"(breaking news|latest news|live|watch|listen)",
+    r"(editorial team|editor'?s note|staff|contributors?)",
+    r"(published|posted|updated|last updated)\b( on)?:?.*",
+    r"on",
+    r"(photo|image|picture|credit|photo credit|source|file photo)s?\s*:.*",
+    r"(by|written by|words by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}",
+    r"(subscribe|sign up|sign in|log in|follow us)\b.*",
+    r"(these|the) views (expressed )?(are|in this)\b.*",
+    r"(copyright\b|©|all rights reserved).*",
+    r"[A-Z][a-z]+ \d{1,2}, \d{4}",
+    r"\d{1,2} [A-Z][a-z]+ \d{4}",
+]
+FURNITURE_RE = re.compile(r"^(?:" + "|".join(FURNITURE_PATTERNS) + r")\s*$", re.IGNORECASE)
+BULLET_RE = re.compile(r"^[•●▪◦‣∙·\-–—*]\s")
+CLOSING_PUNCTUATION = tuple('.!?"”’\':;)…')
+FURNITURE_MAX_WORDS = 8
+
+
+def ingest(paths: Iterable[Path], on_skip: Callable[[UnreadableArticle], None] | None = None) -> Iterator[Article]:
+    """Read each article file and classify its lines. An unreadable article
+    is passed to `on_skip` and left out, or raises when there is no `on_skip`."""
+    for path in paths:
+        try:
+            raw, sha256 = read_text(path)
+            meta = read_meta(path)
+        except UnreadableArticle as skipped:
+            if on_skip is None:
+                raise
+            on_skip(skipped)
+            continue
+        blocks = tuple(find_blocks(raw))
+        if "title" not in meta:
+            meta = {**meta, "title": first_heading(raw, blocks)}
+        yield Article(doc=path.stem, path=str(path), sha256=sha256, raw=raw, blocks=blocks, meta=meta)
+
+
+def one_line_article(doc_id: str, text: str) -> Article:
+    """A text from outside the corpus (a labelled set's sentence) as an
+    article of one body line, for the same path as the corpus's articles."""
+    raw = " ".join(text.split())
+    return Article(doc=doc_id, path="", sha256="", raw=raw, blocks=(Block(start=0, end=len(raw), kind="body"),))
+
+
+def find_blocks(raw: str) -> Iterator[Block]:
+    """Yield one block per non-blank line, with its kind."""
+    spans = list(line_spans(raw))
+    repeats = Counter(raw[start:end] for start, end in spans)
+    for start, end in spans:
+        line = raw[start:end]
+        yield Block(start=start, end=end, kind=line_kind(line, repeats[line] > 1))
+
+
+def line_spans(raw: str) -> Iterator[tuple[int, int]]:
+    """Offsets of each line with surrounding white space (and a byte-order mark) stripped; blank lines skipped."""
+    for match in re.finditer(r"[^\n]+", raw):
+        text = match.group()
+        stripped = text.strip().strip(BYTE_ORDER_MARK).strip()
+        if not stripped:
+            continue
+        start = match.start() + text.index(stripped)
+        yield start, start + len(stripped)
+
+
+def line_kind(line: str, repeated: bool) -> str:
+    if repeated or is_furniture(line):
+        return "furniture"
+    if BULLET_RE.match(line):
+        return "bullet"
+    if is_heading(line):
+        return "heading"
+    return "body"
+
+
+def is_furniture(line: str) -> bool:
+    """Page chrome is short: a long line starting "Published ..." is prose."""
+    if len(line.split()) > FURNITURE_MAX_WORDS:
+        return False
+    return bool(FURNITURE_RE.match(line)) or line.count("|") >= 2
+
+
+def is_heading(line: str) -> bool:
+    words = line.split()
+    if len(words) > HEADING_MAX_WORDS:
+        return False
+    if not line.endswith(CLOSING_PUNCTUATION):
+        return True
+    return line.endswith(("?", "!")) and is_title_case(words)
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Most longer words capitalised, as in "Is Iran Distancing Itself From the Taliban?"."""
+    long_words = [word for word in words if len(word) > 3]
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return len(long_words) >= 2 and capitalised >= 0.75 * len(long_words)
+
+
+def first_heading(raw: str, blocks: tuple[Block, ...]) -> str | None:
+    for block in blocks:
+        if block.kind == "heading":
+            return raw[block.start : block.end]
+    return None

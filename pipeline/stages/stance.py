@@ -1,0 +1,132 @@
+"""Stance: who acts or speaks towards whom, with what polarity, from the parse.
+
+The decisive clause follows the annotation guidelines: the main clause, or the
+clause after a contrast word ("A, but B"); concessive and subordinate clauses
+("despite ...", "after ...") do not decide.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
+from pipeline.records import Stance
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})
+CONCESSIVE_PREPS = frozenset({"despite", "amid", "after", "following", "since", "before", "notwithstanding"})
+# A tension word governed by one of these ("ease the tensions") signals cooperation.
+REDUCING_VERBS = frozenset(
+    {"ease", "reduce", "resolve", "address", "defuse", "end", "settle", "calm", "lower", "overcome", "mitigate", "avoid", "prevent", "fix", "counter", "fight"}
+)
+
+
+def find_stance(sent: Span, mentions: list[Span]) -> Stance:
+    """Source, target, polarity and cue words of one sentence."""
+    predicate = decisive_predicate(sent)
+    clause = clause_tokens(predicate)
+    cues, score, negated = weigh_cues(clause, predicate)
+    source, target = find_dyad(predicate, clause, mentions)
+    polarity = "positive" if score > 0 else "negative" if score < 0 else "neutral"
+    return Stance(source=source, target=target, polarity=polarity, cue=tuple(cues), negated=negated)
+
+
+def main_clause_text(sent: Span) -> str:
+    """The words of the clause that decides the label, in order."""
+    return "".join(token.text_with_ws for token in clause_tokens(decisive_predicate(sent))).strip()
+
+
+def decisive_predicate(sent: Span) -> Token:
+    """The main predicate, or the one after a contrast word when two main clauses oppose."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and follows_contrast(child, root):
+            return child
+    for token in sent:
+        if token.lower_ in {"however", "nevertheless", "yet"} and token.i > root.i and token.head.i > root.i:
+            return token.head
+    return root
+
+
+def follows_contrast(conj: Token, root: Token) -> bool:
+    between = conj.doc[root.i + 1 : conj.i]
+    return any(token.dep_ == "cc" and token.lower_ in CONTRAST_WORDS for token in between)
+
+
+def clause_tokens(predicate: Token) -> list[Token]:
+    """Tokens of the predicate's own clause, without subordinate or concessive parts."""
+    tokens = []
+    stack = [predicate]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        for child in token.children:
+            if is_subordinate(child, predicate):
+                continue
+            stack.append(child)
+    return sorted(tokens, key=lambda token: token.i)
+
+
+def is_subordinate(child: Token, predicate: Token) -> bool:
+    if child.dep_ in SUBORDINATE_DEPS:
+        return True
+    if child.dep_ == "prep" and child.lower_ in CONCESSIVE_PREPS:
+        return True
+    if child.dep_ == "conj" and child.head == predicate and child.pos_ in {"VERB", "AUX"}:
+        return True
+    return False
+
+
+def weigh_cues(clause: list[Token], predicate: Token) -> tuple[list[str], int, bool]:
+    cues, score, negated_any = [], 0, False
+    for token in clause:
+        polarity = cue_polarity(token.lemma_) or cue_polarity(token.lower_)
+        if not polarity:
+            continue
+        if polarity < 0 and token.head.lemma_.lower() in REDUCING_VERBS and token.head != token:
+            polarity = 1
+        if is_negated(token, predicate):
+            polarity, negated_any = -polarity, True
+        cues.append(token.text)
+        score += polarity * (2 if token == predicate else 1)
+    return cues, score, negated_any
+
+
+def is_negated(token: Token, predicate: Token) -> bool:
+    """A negation on the word itself or on a verb between it and the predicate."""
+    node = token
+    for _ in range(4):
+        if any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS and child.dep_ in {"neg", "det", "advmod"} for child in node.children):
+            return True
+        if node == predicate or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def find_dyad(predicate: Token, clause: list[Token], mentions: list[Span]) -> tuple[str | None, str | None]:
+    if not mentions:
+        return None, None
+    subject_ids = subject_token_ids(predicate)
+    agent_ids = {t.i for child in predicate.children if child.dep_ == "agent" for t in child.subtree}
+    clause_ids = {token.i for token in clause}
+    source = first_code(mentions, agent_ids) or first_code(mentions, subject_ids) or mentions[0].label_
+    object_ids = clause_ids - subject_ids - agent_ids
+    target = first_code(mentions, object_ids, exclude=source) or first_code(mentions, None, exclude=source)
+    return source, target
+
+
+def subject_token_ids(predicate: Token) -> set[int]:
+    subjects = [child for child in predicate.children if child.dep_ in SUBJECT_DEPS]
+    if not subjects and predicate.dep_ in {"conj", "xcomp", "advcl"}:
+        subjects = [child for child in predicate.head.children if child.dep_ in SUBJECT_DEPS]
+    return {token.i for subject in subjects for token in subject.subtree}
+
+
+def first_code(mentions: list[Span], token_ids: set[int] | None, exclude: str | None = None) -> str | None:
+    for span in mentions:
+        if span.label_ == exclude:
+            continue
+        if token_ids is None or any(token.i in token_ids for token in span):
+            return span.label_
+    return None

@@ -1,0 +1,111 @@
+"""The text of what `train`, `evaluate` and `models` found: tables of
+metrics, the retraining verdict, and the model report written to docs/."""
+
+from __future__ import annotations
+
+import datetime
+import platform
+from pathlib import Path
+from typing import Any
+
+from pipeline.training.retrain import Comparison
+
+
+def what_is_new(comparison: Comparison) -> str:
+    if comparison.previous is None:
+        return ""
+    since = comparison.previous["version"]
+    if comparison.new_annotations is None:
+        return f"; the card of {since} does not list its units, so new annotations are not counted"
+    return f"; {comparison.new_annotations} annotations new since {since} ({comparison.relabelled} relabelled)"
+
+
+def format_comparison(comparison: Comparison, version: str) -> str:
+    previous = comparison.previous
+    header = ["leave-one-article-out", f"{previous['version']} (active)", f"{version} (new)"]
+    if comparison.shared_metrics:
+        header.append(f"{version} on the {comparison.shared_metrics['units']} units of {previous['version']}")
+    names = list(dict.fromkeys([*comparison.new_metrics, *comparison.previous_metrics]))
+    rows = [
+        [name, comparison.previous_metrics.get(name, "-"), comparison.new_metrics.get(name, "-")]
+        + ([comparison.shared_metrics.get(name, "-")] if comparison.shared_metrics else [])
+        for name in names
+    ]
+    return format_columns([header, *rows])
+
+
+def verdict(comparison: Comparison, version: str, activated: bool) -> str:
+    if comparison.previous is None or comparison.previous_score is None:
+        return f"active: {version}"
+    old = comparison.previous["version"]
+    where = f"on the {comparison.shared_metrics['units']} units both were scored on" if comparison.shared_metrics else "over all units"
+    change = f"{comparison.metric} {comparison.previous_score} -> {comparison.new_score} {where}"
+    if not comparison.is_worse:
+        return f"active: {version} ({change})"
+    if activated:
+        return f"active: {version}, forced although it scores lower ({change})"
+    return (
+        f"kept {old} active: {version} scores lower ({change}); it is saved, "
+        f"`pipeline models --activate {version}` or `make train FORCE=1` makes it active"
+    )
+
+
+VERSION_COLUMNS = ("claim_f1", "label_macro_f1", "end_to_end_macro_f1", "actor_f1")
+
+
+def format_versions(versions: list[tuple[dict, bool]]) -> str:
+    header = ["", "version", "units", "articles", "new", *VERSION_COLUMNS]
+    rows = [
+        ["*" if active else "", card["version"], card.get("units", "-"), card.get("articles", "-"), card.get("new_annotations", "-")]
+        + [card.get("metrics_loao", {}).get(column, "-") for column in VERSION_COLUMNS]
+        for card, active in versions
+    ]
+    return format_columns([header, *rows])
+
+
+def format_columns(rows: list[list]) -> str:
+    cells = [[str(cell) for cell in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells)
+
+
+def format_table(results: dict[str, dict]) -> str:
+    columns = ["claim_f1", "label_macro_f1", "end_to_end_macro_f1", "label_ece", "plover_label_macro_f1", "un_quadclass_label_macro_f1"]
+    lines = ["| variant | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for name, scores in results.items():
+        lines.append(f"| {name} | " + " | ".join(str(scores.get(column, "-")) for column in columns) + " |")
+    return "\n".join(lines)
+
+
+def format_metrics(scores: dict) -> str:
+    width = max(len(name) for name in scores)
+    lines = ["leave-one-article-out cross-validation:"]
+    lines += [f"  {name:<{width}}  {value}" for name, value in scores.items()]
+    return "\n".join(lines)
+
+
+def describe_machine() -> str:
+    """The CPU model, the cores this process may use and the Python version."""
+    import os
+
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
+    cpu = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), platform.machine())
+    return f"{cpu}, {len(os.sched_getaffinity(0))} cores, Python {platform.python_version()}"
+
+
+def model_report(scores: dict[str, Any], *, command: str, external: bool) -> str:
+    """`docs/model-report.md`: the metrics, with when, where and how they were made."""
+    data = "the corpus's annotations and the external sets" if external else "the corpus's annotations only (no external sets given)"
+    lines = [
+        "# Model report",
+        "",
+        f"Written by `{command}` on {datetime.date.today().isoformat()}, on {describe_machine()}.",
+        f"Trained and scored on {data}; every figure is leave-one-article-out except the external sets',",
+        "which a model trained on every annotation never saw.",
+        "",
+        "| metric | value |",
+        "|---|---|",
+        *(f"| {name} | {value} |" for name, value in scores.items()),
+    ]
+    return "\n".join(lines) + "\n"
