@@ -1,11 +1,11 @@
 """Run every stage over a folder of articles into `articles`, `sentences` and
 `claims` JSONL, streaming, each file replaced atomically at the end.
 
-`process_article` is the whole per-article pipeline (parse, segment, tag,
-classify). `run` reads the articles in order and hands them to it here, in a
-pool of local processes or on a Dask cluster (`pipeline/executors.py`), then
-writes the results in input order: the outputs are the same bytes whatever
-the executor and the number of workers.
+`process_article` (`worker.py`) is the whole per-article pipeline (parse,
+segment, tag, classify). `run` reads the articles in order and hands them to
+it here, in a pool of local processes or on a Dask cluster (`executors.py`),
+then writes the results in input order: the outputs are the same bytes
+whatever the executor and the number of workers.
 """
 
 from __future__ import annotations
