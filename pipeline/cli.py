@@ -178,6 +178,7 @@ def evaluate_cli(
     from pipeline.io import InputError, atomic_writer, read_annotations
     from pipeline.progress import progress_steps
     from pipeline.stages.nlp import load_nlp
+    from pipeline.training.behaviour import behaviour_report
     from pipeline.training.evaluate import confident_mistakes, cross_validate, external_training, full_report
     from pipeline.training.summary import format_metrics, model_report
     from pipeline.training.train import build_examples
@@ -190,18 +191,25 @@ def evaluate_cli(
                 extra, _source = external_training(external_dir(external), nlp=nlp, report=report)
                 mistakes = confident_mistakes(cross_validate(examples, extra=extra, report=report), errors)
             else:
-                scores = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=report).scores
+                found = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=report)
+                report("behavioural suite", 0, 1)
+                behaviour = behaviour_report(model=found.model, nlp=nlp)
+                scores = found.scores
         if output is not None and not errors:
             command = "pipeline evaluate" + (f" --external {external}" if external_dir(external) else "")
             with atomic_writer(output) as handle:
-                handle.write(model_report(scores, command=command, external=external_dir(external) is not None))
+                handle.write(model_report(scores, behaviour, command=command, external=external_dir(external) is not None))
     except (InputError, ValueError, OSError) as err:
         fail(str(err))
     if errors:
         for mistake in mistakes:
             typer.echo(json.dumps(mistake, ensure_ascii=False))
         return
-    typer.echo(json.dumps(scores, indent=2) if as_json else format_metrics(scores))
+    if as_json:
+        typer.echo(json.dumps({**scores, "behaviour": behaviour}, indent=2))
+    else:
+        typer.echo(format_metrics(scores))
+        typer.echo(format_metrics(behaviour, title="behavioural suite (pass rates, a model trained on every annotation):"))
     if output is not None:
         typer.echo(f"-> {output}")
 

@@ -77,9 +77,9 @@ def format_table(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def format_metrics(scores: dict) -> str:
+def format_metrics(scores: dict, *, title: str = "leave-one-article-out cross-validation:") -> str:
     width = max(len(name) for name in scores)
-    lines = ["leave-one-article-out cross-validation:"]
+    lines = [title]
     lines += [f"  {name:<{width}}  {value}" for name, value in scores.items()]
     return "\n".join(lines)
 
@@ -94,7 +94,7 @@ def describe_machine() -> str:
     return f"{cpu}, {len(os.sched_getaffinity(0))} cores, Python {platform.python_version()}"
 
 
-def model_report(scores: dict[str, Any], *, command: str, external: bool) -> str:
+def model_report(scores: dict[str, Any], behaviour: dict[str, float], *, command: str, external: bool) -> str:
     """`docs/model-report.md`: the metrics, with when, where and how they were made."""
     data = "the corpus's annotations and the external sets" if external else "the corpus's annotations only (no external sets given)"
     lines = [
@@ -107,5 +107,14 @@ def model_report(scores: dict[str, Any], *, command: str, external: bool) -> str
         "| metric | value |",
         "|---|---|",
         *(f"| {name} | {value} |" for name, value in scores.items()),
+        "",
+        "## Behavioural suite",
+        "",
+        "Pass rates of the CheckList-style cases of `pipeline/training/behaviour.py` (sentences written for it,",
+        "about ten pairs of actors), scored by the model trained on every annotation.",
+        "",
+        "| capability | pass rate |",
+        "|---|---|",
+        *(f"| {name} | {value} |" for name, value in behaviour.items()),
     ]
     return "\n".join(lines) + "\n"
