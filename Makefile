@@ -15,7 +15,7 @@ WORKERS ?=
 EXTERNAL ?=
 EXTERNAL_OPTION := $(if $(EXTERNAL),--external $(EXTERNAL))
 
-.PHONY: help install pipeline validate annotate train evaluate test test-fast bench clean
+.PHONY: help install pipeline report validate annotate train evaluate test test-fast bench clean
 
 help: ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ models/versions.json: | $(STAMP)
 
 pipeline: $(STAMP) models/versions.json ## Run every stage over corpus/raw into out/ (STRICT=1: fail on any skipped article)
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(STRICT),--strict)
+
+report: $(STAMP) ## Write out/report.html from the run's JSONL (SCREENSHOT=docs/report.png: also a PNG of it)
+	$(BIN)/pipeline report $(OUT) $(if $(SCREENSHOT),--screenshot $(SCREENSHOT))
 
 validate: $(STAMP) ## Check articles, actor dictionary and annotations; list every problem
 	$(BIN)/pipeline validate $(CORPUS)

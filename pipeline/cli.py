@@ -317,6 +317,30 @@ def models_cli(
     typer.echo(format_versions(versions))
 
 
+@app.command("report")
+def report_cli(
+    out_dir: Annotated[Path, typer.Argument(help="A run's output folder (claims.jsonl; articles and sentences JSONL if there).")] = config.OUT_DIR,
+    screenshot: Annotated[Optional[Path], typer.Option(help="Also save a PNG of the page as headless Chromium shows it.")] = None,
+) -> None:
+    """Write OUT_DIR/report.html: pairs of actors, network, timelines and every
+    claim in its sentence, with filters; one file that needs no network."""
+    from pipeline.io import InputError
+    from pipeline.report.browser import BrowserError, screenshot as take_screenshot
+    from pipeline.report.page import write_report
+
+    try:
+        path, data = write_report(out_dir)
+    except InputError as err:
+        fail(str(err))
+    typer.echo(f"{len(data['claims'])} claims, {len(data['pairs'])} pairs of actors -> {path}")
+    if screenshot is not None:
+        try:
+            take_screenshot(path, screenshot)
+        except BrowserError as err:
+            fail(str(err))
+        typer.echo(f"screenshot -> {screenshot}")
+
+
 def external_dir(path: Path | None) -> Path | None:
     return path if path is not None and path.is_dir() else None
 

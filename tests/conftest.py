@@ -25,7 +25,8 @@ os.environ.setdefault("PIPELINE_WORKERS", "1")
 
 # The fixtures that load the sentence encoder, train a model, or start the
 # CLI in a child process that does both.
-SLOW_FIXTURES = frozenset({"sentence_encoder", "train_examples", "trained_model", "child_interpreter"})
+# `chromium` starts a headless browser (and may install it first).
+SLOW_FIXTURES = frozenset({"sentence_encoder", "train_examples", "trained_model", "child_interpreter", "chromium"})
 
 REPO = Path(__file__).resolve().parents[1]
 RAW_DIR = REPO / "corpus" / "raw"
@@ -166,3 +167,69 @@ def write_article(tmp_path):
         return path
 
     return write
+
+
+# Actors for synthetic runs: (code, name), many pairs among them.
+SYNTHETIC_ACTORS = (
+    ("USA", "Washington"), ("CHN", "Beijing"), ("RUS", "Moscow"), ("IRN", "Tehran"), ("TAL", "the Taliban"),
+    ("PAK", "Islamabad"), ("IND", "New Delhi"), ("TUR", "Ankara"), ("EU", "the European Union"), ("UN", "the United Nations"),
+    ("SAU", "Riyadh"), ("QAT", "Doha"), ("UZB", "Tashkent"), ("TJK", "Dushanbe"), ("ISR", "Israel"), ("EGY", "Cairo"),
+)
+SYNTHETIC_CUES = {"cooperation": ("praised", "signed a deal with", "sent aid to", "met"), "tension": ("accused", "warned", "sanctioned", "condemned")}
+
+
+def synthetic_run(out_dir: Path, claims: int, *, articles: int = 20, dated: bool = True) -> list[dict[str, Any]]:
+    """Write articles, sentences and claims JSONL as a run would, with
+    `claims` claims about many pairs of actors, spread over `articles`
+    articles and months; return the claim records."""
+    import json
+    import random
+
+    rng = random.Random(claims)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    records = {"articles": [], "sentences": [], "claims": []}
+    per_article = -(-claims // articles)
+    for a in range(articles):
+        doc = f"{a:03d}_synthetic"
+        meta = {"title": f"Synthetic article {a}"}
+        if dated:
+            meta["date"] = f"{2023 + a % 3}-{1 + a % 12:02d}-{1 + a % 28:02d}"
+        offset, count = 0, min(per_article, claims - a * per_article)
+        for _ in range(max(0, count)):
+            (src, src_name), (tgt, tgt_name) = rng.sample(SYNTHETIC_ACTORS, 2)
+            label = rng.choice(("cooperation", "tension"))
+            cue = rng.choice(SYNTHETIC_CUES[label])
+            text = f"{src_name[0].upper()}{src_name[1:]} {cue} {tgt_name} on Monday."
+            tgt_at = len(src_name) + len(cue) + 2
+            entities = [
+                {"start": offset, "end": offset + len(src_name), "text": src_name, "label": "GPE", "actor": src},
+                {"start": offset + tgt_at, "end": offset + tgt_at + len(tgt_name), "text": tgt_name, "label": "GPE", "actor": tgt},
+            ]
+            stance = {"source": src, "target": tgt, "polarity": "positive" if label == "cooperation" else "negative", "cue": [cue.split()[0]], "negated": False}
+            span = {"doc": doc, "start": offset, "end": offset + len(text), "text": text}
+            records["sentences"].append({**span, "kind": "body", "main_clause": text, "entities": entities, "actors": [src, tgt], "stance": stance})
+            records["claims"].append({**span, "label": label, "confidence": round(rng.uniform(0.5, 1.0), 4), "claim_confidence": 0.9,
+                                      "actors": [src, tgt], "stance": stance, "evidence": [f"cue:{cue.split()[0]}"], "model": "m-synthetic"})
+            offset += len(text) + 2
+        records["articles"].append({"doc": doc, "path": f"corpus/raw/{doc}.txt", "sha256": "0" * 64, "chars": offset, "title": meta["title"], "meta": meta, "blocks": []})
+    for name, rows in records.items():
+        (out_dir / f"{name}.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return records["claims"]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """A headless Chromium's path; installed with apt-get when missing and
+    possible (as root), else the test is skipped saying why."""
+    import subprocess
+
+    from pipeline.report.browser import find_chromium
+
+    found = find_chromium()
+    if found is None and shutil.which("apt-get") and os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        found = find_chromium()
+    if found is None:
+        pytest.skip("Chromium not installed and cannot be installed here (apt-get install chromium, or set PIPELINE_CHROMIUM)")
+    return found

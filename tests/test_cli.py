@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, read_raw, write_crlf
+from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, read_raw, synthetic_run, write_crlf
 from pipeline.stages.actors import load_actors
 from pipeline.cli import app
 from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE
@@ -375,10 +375,30 @@ def test_train_writes_a_loadable_model_and_card(tmp_path, sentence_encoder):
     assert len(card["training_data_sha256"]) == 64
 
 
+def test_report_of_a_real_run_holds_every_claim(e2e):
+    result = invoke("report", e2e["out"])
+    assert result.exit_code == 0, result.output
+    claims = read_jsonl(e2e["out"] / "claims.jsonl")
+    assert result.stdout.startswith(f"{len(claims)} claims, ")
+    page = (e2e["out"] / "report.html").read_text(encoding="utf-8")
+    data = json.loads(page.split('type="application/json">')[1].split("</script>")[0])
+    assert [(c["s"], c["e"], c["l"]) for c in data["claims"]] == [(c["start"], c["end"], c["label"]) for c in claims]
+
+
+def test_report_writes_the_page_and_fails_in_one_line_without_claims(tmp_path):
+    synthetic_run(tmp_path / "out", 120)
+    result = invoke("report", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("120 claims, ") and (tmp_path / "out" / "report.html").is_file()
+    result = invoke("report", tmp_path / "empty")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"error: {tmp_path / 'empty' / 'claims.jsonl'}: not found; run `pipeline run` first"]
+
+
 def test_help_lists_the_commands():
     result = invoke("--help")
     assert result.exit_code == 0
-    for command in ("run", "train", "evaluate"):
+    for command in ("run", "train", "evaluate", "report"):
         assert command in result.stdout
 
 
