@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pipeline.training.retrain import Comparison
 
 # Arguments and options shared by several commands.
-CorpusDir = Annotated[Path, typer.Argument(help="Folder of .txt articles.")]
+CorpusDir = Annotated[Path, typer.Argument(help="Folder of articles: .txt files and saved web pages (.html).")]
 ActorsFile = Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")]
 AnnotationsDir = Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")]
 ExternalDir = Annotated[
@@ -60,8 +60,9 @@ def run_cli(
 ) -> None:
     """Run every stage over CORPUS_DIR and write articles, sentences and claims JSONL to OUT.
 
-    Unreadable articles (empty, binary, not UTF-8, HTML, too large, a symlink
-    out of the corpus) are skipped with a warning; the rest are processed."""
+    Unreadable articles (empty, binary, not UTF-8, a page with no article, too
+    large, a symlink out of the corpus) are skipped with a warning; the rest
+    are processed. A page's extracted text goes to OUT/text/DOC.txt."""
     from pipeline.io import InputError, list_articles
     from pipeline.progress import progress_bar
     from pipeline.runner.executors import available_cores

@@ -58,3 +58,11 @@ HEADING_MAX_WORDS = 14
 # Articles larger than this are skipped (a news article is rarely 100 kB).
 MAX_ARTICLE_BYTES = int(float(os.environ.get("PIPELINE_MAX_ARTICLE_MB", "5")) * 1_000_000)
 BYTE_ORDER_MARK = "\ufeff"
+
+# Saved web pages are read through the extractor (pipeline/io/html.py); the
+# text it keeps goes to OUT/TEXT_FOLDER/DOC.txt, where offsets point.
+HTML_SUFFIXES = (".html", ".htm")
+TEXT_FOLDER = "text"
+# A page whose extracted text has no line this long holds no article (only
+# a menu or a caption survived extraction) and is skipped.
+HTML_MIN_SENTENCE_WORDS = 8

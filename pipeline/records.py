@@ -2,13 +2,16 @@
 
 Every record that points into an article carries `doc` (the file's stem) and
 `start`/`end`: character offsets into the raw file decoded as UTF-8, end
-exclusive, so that `raw[start:end] == text`.
+exclusive, so that `raw[start:end] == text` (for a saved web page, `raw` is
+its extracted text, written to `OUT/text/DOC.txt`).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from pipeline.config import HTML_SUFFIXES, TEXT_FOLDER
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,14 @@ class Article:
             "title": self.meta.get("title"),
             "meta": self.meta,
             "blocks": [asdict(block) for block in self.blocks],
+            **({"text_file": f"{TEXT_FOLDER}/{self.doc}.txt"} if self.from_html else {}),
         }
+
+    @property
+    def from_html(self) -> bool:
+        """Read from a saved web page: offsets point into the extracted text,
+        which `pipeline run` writes to `OUT/text/DOC.txt`."""
+        return self.path.lower().endswith(HTML_SUFFIXES)
 
 
 @dataclass(frozen=True)

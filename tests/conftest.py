@@ -73,6 +73,33 @@ SMALL_ARTICLES = {
     "a5": "Aid\n\nIran sent food aid to Afghanistan after the earthquake.\n",
 }
 
+# A saved web page: menus, a cookie notice, comments and a footer around the
+# article, which is about several pairs of actors. Non-ASCII in the text.
+SAVED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Turkey and Azerbaijan Sign Gas Deal | World News</title>
+<meta property="og:title" content="Turkey and Azerbaijan Sign Gas Deal">
+<meta property="og:url" content="https://news.example.org/world/turkey-azerbaijan-gas">
+<meta property="article:published_time" content="2024-05-06T09:30:00Z">
+<script>window.tracking = {};</script><style>nav { color: red; }</style>
+</head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<div class="cookie">We use cookies. <button>Accept</button></div>
+<article>
+<h1>Turkey and Azerbaijan Sign Gas Deal</h1>
+<p class="byline">By Ayşe Demir, 6 May 2024</p>
+<p>Turkey and Azerbaijan signed a gas agreement in Baku on Monday, officials said, after two days of talks.</p>
+<p>Armenia criticised the deal and accused Ankara of ignoring its concerns about the border.</p>
+<p>Russia warned the European Union against new sanctions on Moscow’s energy exports, calling them “economic war”.</p>
+<p>Meanwhile, China and Pakistan agreed to expand the economic corridor, and Egypt praised Qatar for its mediation.</p>
+</article>
+<section class="comments"><p>Great article!! Visit my site for cheap watches.</p></section>
+<footer>Copyright 2024 Example News. All rights reserved.</footer>
+</body></html>
+"""
+# A page with nothing an extractor takes for an article.
+EMPTY_PAGE = "<!DOCTYPE html><html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>\n"
+
 
 @dataclass(frozen=True)
 class TrainedModel:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -9,7 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, read_raw, synthetic_run, write_crlf
+from conftest import (
+    ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, EMPTY_PAGE, INLINE_ARTICLE, RAW_DIR, SAVED_PAGE, SMALL_ARTICLES, read_raw, synthetic_run, write_crlf,
+)
 from pipeline.stages.actors import load_actors
 from pipeline.cli import app
 from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE
@@ -190,6 +193,7 @@ UNREADABLE_ARTICLES = {
     "latin.txt": ("Café in Tehran: Iran met the Taliban.\n".encode("latin-1"), "not UTF-8"),
     "utf16.txt": ("Iran met the Taliban.\n".encode("utf-16"), "UTF-16, not UTF-8"),
     "page.txt": (b"<!DOCTYPE html><html><body><p>Iran met the Taliban.</p></body></html>\n", "HTML, not plain text"),
+    "menu.html": (EMPTY_PAGE.encode("utf-8"), "no article in the HTML"),
 }
 
 
@@ -223,7 +227,7 @@ def test_run_skips_unreadable_articles_with_a_warning_and_processes_the_rest(mix
         assert line.startswith("warning: skipped ") and reason in line
     docs = [r["doc"] for r in read_jsonl(out / "articles.jsonl")]
     assert docs == sorted([*SMALL_ARTICLES, "linked", "téhéran é", "with spaces"])
-    assert f"processed {len(docs)}, skipped 8 (" in result.stdout and "empty: 2" in result.stdout
+    assert f"processed {len(docs)}, skipped 9 (" in result.stdout and "empty: 2" in result.stdout
 
 
 def test_run_keeps_offsets_of_a_bom_article_and_names_with_spaces(mixed_corpus, tmp_path, trained_model):
@@ -246,8 +250,61 @@ def test_strict_run_fails_on_any_skip_and_writes_nothing(mixed_corpus, tmp_path,
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[-1].startswith("error: ") and "--strict" in lines[-1]
-    assert sum(line.startswith("warning: skipped ") for line in lines) == 8
+    assert sum(line.startswith("warning: skipped ") for line in lines) == 9
     assert snapshot(out) == before
+
+
+@pytest.fixture
+def page_run(small_corpus, tmp_path, trained_model):
+    """A corpus with a saved web page beside the text files, run twice."""
+    (small_corpus / "gas_deal.html").write_bytes(SAVED_PAGE.encode("utf-8"))
+    (small_corpus / "a1.html").write_bytes(SAVED_PAGE.encode("utf-8"))  # the same name as a1.txt
+    out = tmp_path / "out"
+    args = ("run", small_corpus, "--out", out, "--models", trained_model.models_dir)
+    results = [invoke(*args)]
+    first = {**snapshot(out), **snapshot(out / "text")}
+    results.append(invoke(*args))
+    return {"corpus": small_corpus, "out": out, "args": args, "results": results, "outputs": (first, {**snapshot(out), **snapshot(out / "text")})}
+
+
+def test_a_saved_page_is_read_through_the_extractor_and_offsets_point_into_its_text(page_run):
+    out, corpus = page_run["out"], page_run["corpus"]
+    for result in page_run["results"]:
+        assert result.exit_code == 0, result.output
+        assert f"warning: skipped {corpus / 'a1.html'}: duplicate name (a1.txt has the same name)" in result.stderr
+    text = (out / "text" / "gas_deal.txt").read_bytes().decode("utf-8")
+    assert sorted(p.name for p in (out / "text").iterdir()) == ["gas_deal.txt"]
+    (article,) = [a for a in read_jsonl(out / "articles.jsonl") if a["doc"] == "gas_deal"]
+    html_bytes = (corpus / "gas_deal.html").read_bytes()
+    assert article["sha256"] == hashlib.sha256(html_bytes).hexdigest()
+    assert article["text_file"] == "text/gas_deal.txt" and article["chars"] == len(text)
+    assert article["title"] == "Turkey and Azerbaijan Sign Gas Deal" and article["meta"]["date"] == "2024-05-06"
+    assert article["meta"]["url"] == "https://news.example.org/world/turkey-azerbaijan-gas"
+    sentences = [s for s in read_jsonl(out / "sentences.jsonl") if s["doc"] == "gas_deal"]
+    claims = [c for c in read_jsonl(out / "claims.jsonl") if c["doc"] == "gas_deal"]
+    assert len(sentences) >= 5 and claims
+    for record in sentences + claims:
+        assert text[record["start"] : record["end"]] == record["text"]
+    for entity in (e for s in sentences for e in s["entities"]):
+        assert text[entity["start"] : entity["end"]] == entity["text"]
+    assert {"ARM", "TUR"} <= {actor for s in sentences for actor in s["actors"]}
+
+
+def test_a_run_with_saved_pages_is_byte_identical_and_its_cache_covers_the_html(page_run, trained_model):
+    first, second = page_run["outputs"]
+    assert "gas_deal.txt" in first and first == second
+    out, corpus = page_run["out"], page_run["corpus"]
+    # A change to the HTML outside the article leaves the text but not the key: a new parse, a new sha256.
+    page = corpus / "gas_deal.html"
+    page.write_bytes(page.read_bytes().replace(b"<footer>", b"<footer><!-- edited -->"))
+    assert invoke(*page_run["args"]).exit_code == 0
+    (article,) = [a for a in read_jsonl(out / "articles.jsonl") if a["doc"] == "gas_deal"]
+    assert article["sha256"] == hashlib.sha256(page.read_bytes()).hexdigest()
+    assert (out / "text" / "gas_deal.txt").read_bytes() == first["gas_deal.txt"]
+    # The page leaves the corpus: its text leaves out/text.
+    page.unlink()
+    assert invoke(*page_run["args"]).exit_code == 0
+    assert not (out / "text" / "gas_deal.txt").exists()
 
 
 def test_run_where_every_article_is_unreadable_fails_without_writing(tmp_path, trained_model):

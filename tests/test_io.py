@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-from pipeline.io import InputError, UnreadableArticle, list_articles, read_annotations, read_text, write_jsonl_atomic
+from conftest import EMPTY_PAGE, SAVED_PAGE
+from pipeline.io import InputError, UnreadableArticle, atomic_text_folder, list_articles, read_annotations, read_article, read_text, write_jsonl_atomic
 
 GOOD_ANNOTATION = {
     "doc": "000_x",
@@ -211,3 +212,74 @@ def test_write_jsonl_atomic_leaves_nothing_when_no_old_file(tmp_path):
     with pytest.raises(RuntimeError):
         write_jsonl_atomic(path, records())
     assert list(tmp_path.iterdir()) == []
+
+
+# Saved web pages: read through the extractor.
+
+
+def test_a_saved_page_gives_its_main_text_and_metadata_and_keeps_the_html_hash(tmp_path):
+    path = tmp_path / "gas_deal.html"
+    path.write_bytes(SAVED_PAGE.encode("utf-8"))
+    text, sha256, meta = read_article(path)
+    assert sha256 == hashlib.sha256(SAVED_PAGE.encode("utf-8")).hexdigest()
+    assert text.startswith("Turkey and Azerbaijan Sign Gas Deal\n\nTurkey and Azerbaijan signed a gas agreement")
+    assert "Armenia criticised the deal and accused Ankara" in text and "Moscow’s energy exports" in text
+    for furniture in ("cookies", "Home", "cheap watches", "Copyright", "tracking", "color: red"):
+        assert furniture not in text
+    assert meta == {"title": "Turkey and Azerbaijan Sign Gas Deal", "date": "2024-05-06",
+                    "url": "https://news.example.org/world/turkey-azerbaijan-gas", "publisher": "news.example.org"}
+    assert read_text(path) == (text, sha256)
+    assert read_article(path)[0] == text  # deterministic
+
+
+def test_meta_json_overrides_what_the_page_says(tmp_path):
+    path = tmp_path / "gas_deal.html"
+    path.write_bytes(SAVED_PAGE.encode("utf-8"))
+    path.with_suffix(".meta.json").write_text('{"date": "2024-05-07", "publisher": "Example News"}', encoding="utf-8")
+    _text, _sha256, meta = read_article(path)
+    assert meta["date"] == "2024-05-07" and meta["publisher"] == "Example News" and meta["title"].startswith("Turkey")
+
+
+@pytest.mark.parametrize("content", [EMPTY_PAGE.encode(), b"<html><body><img src='map.png'></body></html>", b"Just a line."])
+def test_a_page_with_no_article_is_unreadable_saying_why(tmp_path, content):
+    path = tmp_path / "menu.html"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableArticle) as caught:
+        read_text(path)
+    assert caught.value.reason == "no article in the HTML"
+    assert str(caught.value).startswith(f"{path}: no article in the HTML")
+
+
+def test_an_empty_page_is_empty(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_bytes(b"  \n")
+    with pytest.raises(UnreadableArticle, match="empty"):
+        read_text(path)
+
+
+def test_html_in_a_txt_file_is_refused_with_the_way_to_read_it(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_bytes(SAVED_PAGE.encode("utf-8"))
+    with pytest.raises(UnreadableArticle, match=r"HTML, not plain text \(name it .html"):
+        read_text(path)
+
+
+def test_list_articles_takes_text_files_and_saved_pages(tmp_path):
+    for name in ("b.html", "a.txt", "c.htm", "notes.md", "d.meta.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in list_articles(tmp_path)] == ["a.txt", "b.html", "c.htm"]
+
+
+def test_a_text_folder_is_replaced_only_when_the_run_succeeds(tmp_path):
+    folder = tmp_path / "text"
+    with atomic_text_folder(folder) as texts:
+        texts.write("a.txt", "Kyiv and Warsaw\r\nsigned a deal.\n")
+        texts.write("b.txt", "old")
+    assert (folder / "a.txt").read_bytes() == b"Kyiv and Warsaw\r\nsigned a deal.\n"
+    with pytest.raises(RuntimeError), atomic_text_folder(folder) as texts:
+        texts.write("a.txt", "changed")
+        raise RuntimeError("the run failed")
+    assert (folder / "a.txt").read_bytes().startswith(b"Kyiv") and sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt"]
+    with atomic_text_folder(folder) as texts:
+        texts.write("a.txt", "new")
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]  # b's page left the corpus

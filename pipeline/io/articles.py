@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import BYTE_ORDER_MARK, MAX_ARTICLE_BYTES
+from pipeline.config import BYTE_ORDER_MARK, HTML_SUFFIXES, MAX_ARTICLE_BYTES
 from pipeline.io.errors import InputError, UnreadableArticle
+from pipeline.io.html import extract_html, is_html_file
 
 BOMS = {
     codecs.BOM_UTF32_LE: "UTF-32",
@@ -21,23 +22,42 @@ BOMS = {
 HTML_START_RE = re.compile(r"\A\s*(?:<!doctype html|<html\b|<\?xml\b)", re.IGNORECASE)
 HTML_TAG_RE = re.compile(r"</?(?:html|head|body|div|span|p|a|br|script|style|meta|link|table|li|ul|h[1-6])\b[^>]*>", re.IGNORECASE)
 HTML_MIN_TAGS = 5
+ARTICLE_PATTERNS = ("*.txt", *(f"*{suffix}" for suffix in HTML_SUFFIXES))
 
 
 def list_articles(corpus_dir: Path) -> list[Path]:
+    """The articles of a folder: text files and saved web pages, by name."""
     if not corpus_dir.is_dir():
         raise InputError(f"{corpus_dir}: not a folder")
-    return sorted(corpus_dir.glob("*.txt"))
+    return sorted(path for pattern in ARTICLE_PATTERNS for path in corpus_dir.glob(pattern))
+
+
+def read_article(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[str, str, dict[str, Any]]:
+    """`read_text`, and the article's metadata: what a saved page says of
+    itself, overridden by `NAME.meta.json` where both give a field."""
+    text, sha256, found = read_body(path, max_bytes)
+    return text, sha256, {**found, **read_meta(path)}
 
 
 def read_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[str, str]:
-    """Return the article's text decoded as UTF-8 and the sha256 of its bytes,
-    or raise `UnreadableArticle` saying why it cannot be processed."""
+    """Return the article's text and the sha256 of the file's bytes, or raise
+    `UnreadableArticle` saying why it cannot be processed. A text file's text
+    is its bytes decoded as UTF-8; a web page's, the text extracted from it."""
+    text, sha256, _found = read_body(path, max_bytes)
+    return text, sha256
+
+
+def read_body(path: Path, max_bytes: int) -> tuple[str, str, dict[str, Any]]:
     check_file(path, max_bytes)
     data = path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    if is_html_file(path):
+        text, found = extract_html(path, data)
+        return text, sha256, found
     text = decode_article(path, data)
     if HTML_START_RE.match(text) or len(HTML_TAG_RE.findall(text, 0, 20_000)) >= HTML_MIN_TAGS:
-        raise UnreadableArticle(path, "HTML, not plain text", "save the article's text as .txt")
-    return text, hashlib.sha256(data).hexdigest()
+        raise UnreadableArticle(path, "HTML, not plain text", "name it .html to read it as a saved web page")
+    return text, sha256, {}
 
 
 def check_file(path: Path, max_bytes: int) -> None:

@@ -1,9 +1,10 @@
 """The run cache: each article's records, kept beside the outputs
 (`OUT/.cache/`), so a re-run redoes only what changed.
 
-An article's key hashes its name, its bytes and everything that shapes its
-parse: the spaCy model, the actor dictionary, and the code of the stages
-(`PARSE_CODE`). `KEY.json` holds the article record and its tagged sentences
+An article's key hashes its name, its bytes (a web page's HTML, not the
+text extracted from it) and everything that shapes its parse: the spaCy
+model, the actor dictionary, the web page extractor's version, and the code
+of the stages (`PARSE_CODE`). `KEY.json` holds the article record and its tagged sentences
 (no parse needed while the key holds); `KEY.MODEL-CODE.json` the claims that
 model version found with the model code of that hash (`CLAIMS_CODE`), so no
 classifying either. Code that does not shape outputs (the runner, the CLI,
@@ -21,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import config
+from pipeline.config import HTML_SUFFIXES
 from pipeline.io import atomic_writer
+from pipeline.io.html import extractor_version
 
 CACHE_FOLDER = ".cache"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -36,6 +39,7 @@ def parse_version(actors_path: Path) -> str:
     digest.update(f"{config.SPACY_MODEL} {spacy_model_version()}".encode())
     digest.update(actors_path.read_bytes())
     digest.update(code_hash(PARSE_CODE).encode())
+    digest.update(extractor_version().encode())
     return digest.hexdigest()[:16]
 
 
@@ -78,16 +82,22 @@ class RunCache:
         return self.claims_path(key, model).is_file()
 
     def parse(self, key: str) -> dict[str, Any] | None:
-        """{"article": ..., "sentences": [...]}, or None when missing or damaged."""
+        """{"article": ..., "sentences": [...]} (and "text" for a web page),
+        or None when missing or damaged."""
         record = self.read(self.parse_path(key))
-        return record if record is not None and {"article", "sentences"} <= record.keys() else None
+        if record is None or not {"article", "sentences"} <= record.keys():
+            return None
+        needs_text = str(record["article"].get("path", "")).lower().endswith(HTML_SUFFIXES)
+        return None if needs_text and not isinstance(record.get("text"), str) else record
 
     def claims(self, key: str, model: str) -> list[dict[str, Any]] | None:
         record = self.read(self.claims_path(key, model))
         return record["claims"] if record is not None and isinstance(record.get("claims"), list) else None
 
-    def put_parse(self, key: str, article: dict[str, Any], sentences: list[dict[str, Any]]) -> None:
-        self.write(self.parse_path(key), {"article": article, "sentences": sentences})
+    def put_parse(self, key: str, article: dict[str, Any], sentences: list[dict[str, Any]], text: str | None = None) -> None:
+        """`text`: a web page's extracted text, written again to OUT/text on each run."""
+        entry = {"article": article, "sentences": sentences}
+        self.write(self.parse_path(key), entry if text is None else {**entry, "text": text})
 
     def put_claims(self, key: str, model: str, claims: list[dict[str, Any]]) -> None:
         self.write(self.claims_path(key, model), {"claims": claims})

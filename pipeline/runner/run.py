@@ -19,7 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.io import InputError, UnreadableArticle, atomic_jsonl_writer, list_articles, read_meta, read_text, remove_stale_temp_files
+from pipeline.config import TEXT_FOLDER
+from pipeline.io import (
+    InputError,
+    UnreadableArticle,
+    atomic_jsonl_writer,
+    atomic_text_folder,
+    list_articles,
+    read_meta,
+    read_text,
+    remove_stale_temp_files,
+)
 from pipeline.records import Sentence
 from pipeline.runner.worker import ArticleResult, ModelPaths, cached_models, process_article
 
@@ -73,10 +83,12 @@ class Records:
     article: dict[str, Any]
     sentences: list[dict[str, Any]]
     claims: list[dict[str, Any]]
+    text: str | None = None  # a web page's extracted text, for OUT/text/DOC.txt
 
     @classmethod
     def of(cls, result: ArticleResult) -> Records:
-        return cls(result.article.to_json(), [s.to_json() for s in result.sentences], [c.to_json() for c in result.claims])
+        text = result.article.raw if result.article.from_html else None
+        return cls(result.article.to_json(), [s.to_json() for s in result.sentences], [c.to_json() for c in result.claims], text)
 
 
 def run(
@@ -107,7 +119,7 @@ def run(
     started = time.perf_counter()
     paths = list_articles(corpus_dir)
     if not paths:
-        raise InputError(f"{corpus_dir}: no .txt articles")
+        raise InputError(f"{corpus_dir}: no articles (.txt or .html)")
     summary = RunSummary()
 
     def skip(unreadable: UnreadableArticle) -> None:
@@ -118,6 +130,8 @@ def run(
     cache = RunCache(out_dir)
     model_version = read_card(models.models_dir)["version"]
     planned = plan(paths, cache, parse_version(models.actors_path), model_version, skip)
+    if strict and summary.skipped:  # known before any work: fail now, as check_outcome would at the end
+        raise StrictRunError(f"{corpus_dir}: {len(summary.skipped)} article(s) skipped and --strict is set; no output written")
     remove_stale_temp_files(out_dir, OUTPUT_FILES)
     with contextlib.ExitStack() as stack:
         misses = [item.path for item in planned if not item.parsed]
@@ -125,12 +139,15 @@ def run(
         articles_out, sentences_out, claims_out = (
             stack.enter_context(atomic_jsonl_writer(out_dir / name)) for name in OUTPUT_FILES
         )
+        texts = stack.enter_context(atomic_text_folder(out_dir / TEXT_FOLDER))
         for records in records_in_order(planned, misses, cache, process, Relabeller(models, model_version)):
             if summary.first_result_seconds is None:
                 summary.first_result_seconds = time.perf_counter() - started
             articles_out.write(records.article)
             sentences_out.write_all(records.sentences)
             claims_out.write_all(records.claims)
+            if records.text is not None:
+                texts.write(f"{records.article['doc']}.txt", records.text)
             summary.count(records)
             if on_article is not None:
                 on_article(records)
@@ -145,9 +162,13 @@ def plan(
     """Read each article's bytes for its key; skip the unreadable ones."""
     from pipeline.runner.cache import article_key
 
-    planned = []
+    planned: list[Planned] = []
+    # One article per name (its doc): a text file wins over a saved page, else the first by name.
+    kept = {path.stem: path for path in reversed(paths)} | {path.stem: path for path in paths if path.suffix == ".txt"}
     for path in paths:
         try:
+            if kept[path.stem] != path:
+                raise UnreadableArticle(path, "duplicate name", f"{kept[path.stem].name} has the same name")
             _raw, sha256 = read_text(path)
             read_meta(path)
         except UnreadableArticle as unreadable:
@@ -171,7 +192,7 @@ def records_in_order(
         cached = cache.parse(item.key) if item.parsed else None
         if cached is None:
             records = Records.of(next(results) if not item.parsed else relabel.process(item.path))
-            cache.put_parse(item.key, records.article, records.sentences)
+            cache.put_parse(item.key, records.article, records.sentences, records.text)
             cache.put_claims(item.key, relabel.version, records.claims)
             yield records
             continue
@@ -179,7 +200,7 @@ def records_in_order(
         if claims is None:
             claims = relabel(cached["sentences"])
             cache.put_claims(item.key, relabel.version, claims)
-        yield Records(cached["article"], cached["sentences"], claims)
+        yield Records(cached["article"], cached["sentences"], claims, cached.get("text"))
 
 
 class Relabeller:

@@ -1,5 +1,8 @@
 """Ingest: read articles and mark site furniture and headings.
 
+A saved web page's text is the extractor's (`pipeline/io/html.py`); from
+there on it is read like a text file.
+
 Nothing is cut out of the text: each non-blank line becomes a `Block` whose
 kind tells later stages whether it can hold claims, so offsets always point
 into the raw file.
@@ -13,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from pipeline.config import BYTE_ORDER_MARK, HEADING_MAX_WORDS
-from pipeline.io import UnreadableArticle, read_meta, read_text
+from pipeline.io import UnreadableArticle, read_article
 from pipeline.records import Article, Block
 
 # Lines that are page chrome on news sites, whatever the article says.
@@ -48,8 +51,7 @@ def ingest(paths: Iterable[Path], on_skip: Callable[[UnreadableArticle], None] |
     is passed to `on_skip` and left out, or raises when there is no `on_skip`."""
     for path in paths:
         try:
-            raw, sha256 = read_text(path)
-            meta = read_meta(path)
+            raw, sha256, meta = read_article(path)
         except UnreadableArticle as skipped:
             if on_skip is None:
                 raise
