@@ -71,6 +71,9 @@ def test_pair_row_and_edge_filter_to_that_pair(browser, tmp_path):
     page.evaluate("document.querySelector('line.edge[data-pair=\"0\"]').dispatchEvent(new MouseEvent('click'))")
     assert page.evaluate("document.getElementById('filter-pair').value") == "0"
     assert "claims by month" in page.evaluate("document.getElementById('timeline').textContent")
+    rows = page.evaluate("document.querySelectorAll('tr.pair').length")
+    assert rows == len({"–".join(sorted((c["stance"]["source"], c["stance"]["target"]))) for c in claims})
+    assert page.evaluate("document.querySelectorAll('tr.pair svg.sparkline').length") == rows
     assert page.console_errors == []
 
 

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from conftest import EMPTY_PAGE, SAVED_PAGE
-from pipeline.io import InputError, UnreadableArticle, atomic_text_folder, list_articles, read_annotations, read_article, read_text, write_jsonl_atomic
+from pipeline.io import InputError, UnreadableArticle, atomic_text_folder, find_article, list_articles, read_annotations, read_article, read_text, write_jsonl_atomic
 
 GOOD_ANNOTATION = {
     "doc": "000_x",
@@ -283,3 +283,11 @@ def test_a_text_folder_is_replaced_only_when_the_run_succeeds(tmp_path):
     with atomic_text_folder(folder) as texts:
         texts.write("a.txt", "new")
     assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]  # b's page left the corpus
+
+
+def test_an_annotated_doc_is_found_as_text_file_or_saved_page(tmp_path):
+    (tmp_path / "gas_deal.html").write_text(SAVED_PAGE, encoding="utf-8")
+    assert find_article(tmp_path, "gas_deal") == tmp_path / "gas_deal.html"
+    (tmp_path / "gas_deal.txt").write_text("Turkey and Azerbaijan signed a gas deal.\n", encoding="utf-8")
+    assert find_article(tmp_path, "gas_deal") == tmp_path / "gas_deal.txt"
+    assert find_article(tmp_path, "missing") is None

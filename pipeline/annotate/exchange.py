@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.annotate.queue import CHOICES, NOT_CLAIM, Candidate
-from pipeline.io import InputError, append_jsonl_atomically, check_offsets, read_annotations, read_jsonl, read_text
+from pipeline.io import InputError, append_jsonl_atomically, check_offsets, find_article, read_annotations, read_jsonl, read_text
 from pipeline.records import Annotation
 from pipeline.training.train import check_duplicates
 
@@ -180,8 +180,8 @@ def check_against_articles(annotations: list[Annotation], corpus_dir: Path) -> N
     raw_texts: dict[str, str] = {}
     for annotation in annotations:
         if annotation.doc not in raw_texts:
-            path = corpus_dir / f"{annotation.doc}.txt"
-            if not path.exists():
+            path = find_article(corpus_dir, annotation.doc)
+            if path is None:
                 raise InputError(f"{annotation.source}: article {annotation.doc!r} not found in {corpus_dir}")
             raw_texts[annotation.doc] = read_text(path)[0]
         check_offsets(annotation, raw_texts[annotation.doc])

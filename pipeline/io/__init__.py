@@ -2,7 +2,7 @@
 and reported as one line naming the file (and line)."""
 
 from pipeline.io.annotations import check_duplicates, check_offsets, parse_annotation, read_annotations
-from pipeline.io.articles import list_articles, read_article, read_meta, read_text
+from pipeline.io.articles import find_article, list_articles, read_article, read_meta, read_text
 from pipeline.io.html import is_html_file
 from pipeline.io.errors import InputError, UnreadableArticle
 from pipeline.io.jsonl import (
@@ -28,6 +28,7 @@ __all__ = [
     "atomic_writer",
     "check_duplicates",
     "check_offsets",
+    "find_article",
     "is_html_file",
     "list_articles",
     "parse_annotation",

@@ -32,6 +32,15 @@ def list_articles(corpus_dir: Path) -> list[Path]:
     return sorted(path for pattern in ARTICLE_PATTERNS for path in corpus_dir.glob(pattern))
 
 
+def find_article(corpus_dir: Path, doc: str) -> Path | None:
+    """The file of the article named `doc`: its text file, else its saved page."""
+    for suffix in (".txt", *HTML_SUFFIXES):
+        path = corpus_dir / f"{doc}{suffix}"
+        if path.exists():
+            return path
+    return None
+
+
 def read_article(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[str, str, dict[str, Any]]:
     """`read_text`, and the article's metadata: what a saved page says of
     itself, overridden by `NAME.meta.json` where both give a field."""

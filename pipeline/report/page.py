@@ -43,7 +43,7 @@ TEMPLATE = """<!doctype html>
     <h2>Pairs of actors</h2>
     <div class="pairs-box">
       <table>
-        <thead><tr><th>Pair</th><th>Claims</th><th>Coop.</th><th>Tension</th><th>Balance</th><th>Trend</th></tr></thead>
+        <thead><tr><th>Pair</th><th>Claims</th><th>Coop.</th><th>Tension</th><th>Balance</th><th>Trend</th><th>Timeline</th></tr></thead>
         <tbody id="pairs-body"></tbody>
       </table>
     </div>

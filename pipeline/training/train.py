@@ -15,7 +15,7 @@ from spacy.language import Language
 from pipeline.model.encoder_files import ENCODER_NAME
 from pipeline.model.features import ALL_PARTS, feature_rows
 from pipeline.stages.ingest import ingest
-from pipeline.io import InputError, check_duplicates, check_offsets
+from pipeline.io import InputError, check_duplicates, check_offsets, find_article
 from pipeline.config import CLAIM_THRESHOLD, SEED
 from pipeline.model.classifier import CALIBRATION_FOLDS, ClaimModel, ExtraLabelled, ModelSpec
 from pipeline.records import Annotation, Article, Sentence
@@ -54,8 +54,8 @@ def build_examples(
 
 
 def article_path(corpus_dir: Path, doc_id: str, first: Annotation) -> Path:
-    path = corpus_dir / f"{doc_id}.txt"
-    if not path.exists():
+    path = find_article(corpus_dir, doc_id)
+    if path is None:
         raise InputError(f"{first.source}: article {doc_id!r} not found in {corpus_dir}")
     return path
 

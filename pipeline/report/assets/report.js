@@ -88,8 +88,25 @@
     renderClaims();
   }
 
+  // A pair's claims by month, on the months of the whole report so rows line up.
+  function sparkline(pair, months) {
+    const most = Math.max(1, ...pair.timeline.map(([, c, t]) => c + t));
+    const width = 120, height = 20, step = width / Math.max(1, months.length);
+    const at = new Map(pair.timeline.map(([month, c, t]) => [month, [c, t]]));
+    const drawing = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "sparkline" });
+    months.forEach((month, i) => {
+      const [cooperation, tension] = at.get(month) || [0, 0];
+      const hc = (height * cooperation) / most, ht = (height * tension) / most;
+      if (hc) drawing.append(svg("rect", { x: i * step, y: height - hc, width: Math.max(1, step - 1), height: hc, fill: "var(--coop)" }));
+      if (ht) drawing.append(svg("rect", { x: i * step, y: height - hc - ht, width: Math.max(1, step - 1), height: ht, fill: "var(--tension)" }));
+    });
+    drawing.append(svg("title", {}, pair.timeline.length ? `${pair.timeline[0][0]} to ${pair.timeline[pair.timeline.length - 1][0]}` : "no dated claims"));
+    return drawing;
+  }
+
   function buildPairTable() {
     const body = document.getElementById("pairs-body");
+    const months = [...new Set(DATA.pairs.flatMap((pair) => pair.timeline.map(([month]) => month)))].sort();
     DATA.pairs.forEach((pair, i) => {
       const width = (n) => `width:${(60 * n) / Math.max(1, pair.claims)}px`;
       const row = el("tr", { class: "pair", "data-pair": i },
@@ -100,7 +117,8 @@
         el("td", {}, el("span", { class: "bar", style: `${width(pair.cooperation)};background:var(--coop)` }),
           el("span", { class: "bar", style: `${width(pair.tension)};background:var(--tension)` }),
           ` ${pair.balance > 0 ? "+" : ""}${pair.balance.toFixed(2)}`),
-        el("td", { title: "later half's balance minus the earlier half's, by date" }, trendText(pair.trend)));
+        el("td", { title: "later half's balance minus the earlier half's, by date" }, trendText(pair.trend)),
+        el("td", {}, sparkline(pair, months)));
       row.addEventListener("click", () => selectPair(i));
       body.append(row);
     });
