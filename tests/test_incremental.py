@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ACTORS_PATH, SMALL_ARTICLES
+from conftest import ACTORS_PATH, SAVED_PAGE, SMALL_ARTICLES
 from pipeline.runner import executors, run as run_module
 from pipeline.runner.worker import ModelPaths
 from pipeline.runner.run import run
@@ -76,6 +76,24 @@ def test_only_a_changed_or_added_article_is_parsed(tmp_path, corpus, trained_mod
     assert sorted(parses) == ["a2", "a9"]
     run_into(corpus, tmp_path / "fresh", trained_model.models_dir)
     assert outputs_of(out) == outputs_of(tmp_path / "fresh")
+
+
+def test_a_saved_page_is_parsed_again_when_its_html_changes_and_its_text_comes_from_the_cache(tmp_path, corpus, trained_model, parses):
+    out = tmp_path / "out"
+    page = corpus / "gas_deal.html"
+    page.write_bytes(SAVED_PAGE.encode("utf-8"))
+    run_into(corpus, out, trained_model.models_dir)
+    text = (out / "text" / "gas_deal.txt").read_bytes()
+    parses.clear()
+    (out / "text" / "gas_deal.txt").unlink()  # written again from the cache, with no parse
+    run_into(corpus, out, trained_model.models_dir)
+    assert parses == [] and (out / "text" / "gas_deal.txt").read_bytes() == text
+    page.write_bytes(SAVED_PAGE.replace("<footer>", "<footer>Updated. ").encode("utf-8"))
+    run_into(corpus, out, trained_model.models_dir)
+    assert parses == ["gas_deal"]
+    run_into(corpus, tmp_path / "fresh", trained_model.models_dir)
+    assert outputs_of(out) == outputs_of(tmp_path / "fresh")
+    assert (out / "text" / "gas_deal.txt").read_bytes() == (tmp_path / "fresh" / "text" / "gas_deal.txt").read_bytes()
 
 
 def test_a_deleted_article_leaves_the_outputs_and_the_cache(tmp_path, corpus, trained_model):
