@@ -195,6 +195,5 @@ def screenshot(report: Path, png: Path, *, width: int = 1280, height: int = 1400
     """Render a report and save what a reader sees first as a PNG."""
     with chromium() as browser:
         page = browser.new_page()
-        page.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
         page.open(report.resolve().as_uri())
         page.screenshot(png, width=width, height=height)
