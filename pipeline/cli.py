@@ -60,9 +60,8 @@ def run_cli(
 ) -> None:
     """Run every stage over CORPUS_DIR and write articles, sentences and claims JSONL to OUT.
 
-    Unreadable articles (empty, binary, not UTF-8, a page with no article, too
-    large, a symlink out of the corpus) are skipped with a warning; the rest
-    are processed. A page's extracted text goes to OUT/text/DOC.txt."""
+    Unreadable articles (empty, binary, not UTF-8, a web page with no article, too large,
+    a symlink out of the corpus) are skipped with a warning; the rest are processed."""
     from pipeline.io import InputError, list_articles
     from pipeline.progress import progress_bar
     from pipeline.runner.executors import available_cores
@@ -323,23 +322,19 @@ def report_cli(
     out_dir: Annotated[Path, typer.Argument(help="A run's output folder (claims.jsonl; articles and sentences JSONL if there).")] = config.OUT_DIR,
     screenshot: Annotated[Optional[Path], typer.Option(help="Also save a PNG of the page as headless Chromium shows it.")] = None,
 ) -> None:
-    """Write OUT_DIR/report.html: pairs of actors, network, timelines and every
-    claim in its sentence, with filters; one file that needs no network."""
+    """Write OUT_DIR/report.html (pairs, network, timelines, every claim, filters): one file, no network needed."""
     from pipeline.io import InputError
     from pipeline.report.browser import BrowserError, screenshot as take_screenshot
     from pipeline.report.page import write_report
 
     try:
         path, data = write_report(out_dir)
-    except InputError as err:
-        fail(str(err))
-    typer.echo(f"{len(data['claims'])} claims, {len(data['pairs'])} pairs of actors -> {path}")
-    if screenshot is not None:
-        try:
+        typer.echo(f"{len(data['claims'])} claims, {len(data['pairs'])} pairs of actors -> {path}")
+        if screenshot is not None:
             take_screenshot(path, screenshot)
-        except BrowserError as err:
-            fail(str(err))
-        typer.echo(f"screenshot -> {screenshot}")
+            typer.echo(f"screenshot -> {screenshot}")
+    except (InputError, BrowserError) as err:
+        fail(str(err))
 
 
 def external_dir(path: Path | None) -> Path | None:
