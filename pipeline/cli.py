@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from pipeline import config
+from pipeline.cli_export import export_cli
 
 if TYPE_CHECKING:
     from pipeline.annotate.queue import Session
@@ -22,10 +23,7 @@ if TYPE_CHECKING:
 CorpusDir = Annotated[Path, typer.Argument(help="Folder of articles: .txt files and saved web pages (.html).")]
 ActorsFile = Annotated[Path, typer.Option(help="Actor dictionary (JSONL).")]
 AnnotationsDir = Annotated[Path, typer.Option(help="Folder of annotation JSONL files.")]
-ExternalDir = Annotated[
-    Optional[Path],
-    typer.Option(help="Folder of public labelled sets, if present: PLOVER and a UN sample are scored, the other UN sentences help train the label."),
-]
+ExternalDir = Annotated[Optional[Path], typer.Option(help="Folder of public labelled sets, if present: PLOVER and a UN sample are scored, the other UN sentences help train the label.")]
 
 class Executor(str, Enum):
     local = "local"
@@ -33,6 +31,7 @@ class Executor(str, Enum):
 
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cooperation and tension claims from news articles.")
+app.command("export")(export_cli)
 
 
 def fail(message: str) -> None:
@@ -85,7 +84,7 @@ def run_cli(
     except InputError as err:
         fail(str(err))
     labels = ", ".join(f"{n} {label}" for label, n in sorted(summary.labels.items()))
-    typer.echo(f"{summary.articles} articles, {summary.sentences} sentences, {summary.claims} claims ({labels}) -> {out}")
+    typer.echo(f"{summary.articles} articles, {summary.sentences} sentences, {summary.claims} claims ({labels}), {summary.events} events -> {out}")
     typer.echo(f"processed {summary.articles}, skipped {len(summary.skipped)}{format_reasons(summary.skipped_by_reason())}")
 
 
@@ -152,7 +151,7 @@ def train_cli(
         extra = {
             "previous_version": previous and previous["version"],
             "new_annotations": comparison.new_annotations,
-            "external_training": report.external_training,
+            "external_training": report.external_training, "event_types": report.event_types,
         }
         activate = force or not comparison.is_worse
         card = save_model(report.model, model_card(labelled, report.scores, **extra), models, activate=activate)
@@ -191,7 +190,7 @@ def evaluate_cli(
                 extra, _source = external_training(external_dir(external), nlp=nlp, report=report)
                 mistakes = confident_mistakes(cross_validate(examples, extra=extra, report=report), errors)
             else:
-                found = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=report)
+                found = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=report, event_gold=True)
                 report("behavioural suite", 0, 1)
                 behaviour = behaviour_report(model=found.model, nlp=nlp)
                 scores = found.scores

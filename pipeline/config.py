@@ -66,3 +66,10 @@ TEXT_FOLDER = "text"
 # A page whose extracted text has no line this long holds no article (only
 # a menu or a caption survived extraction) and is skipped.
 HTML_MIN_SENTENCE_WORDS = 8
+
+# The event model trained with `--external` (pipeline/training/event_types.py):
+# inverse regularisation of the PLOVER type and UN quad-class regressions.
+EVENT_TYPE_C = 10.0
+QUAD_C = 1.0
+# Articles written to score dates and event grouping (`pipeline evaluate`).
+EVENTS_GOLD_DIR = CORPUS_DIR / "events-gold"

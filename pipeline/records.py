@@ -80,6 +80,7 @@ class Sentence:
     actors: tuple[str, ...]
     stance: Stance
     main_clause: str = ""
+    mode: str = "asserted"  # pipeline/stages/mode.py
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -92,6 +93,7 @@ class Sentence:
             "entities": [asdict(mention) for mention in self.mentions],
             "actors": list(self.actors),
             "stance": stance_json(self.stance),
+            "mode": self.mode,
         }
 
     @classmethod
@@ -107,6 +109,7 @@ class Sentence:
             actors=tuple(record["actors"]),
             stance=stance_from_json(record["stance"]),
             main_clause=record["main_clause"],
+            mode=record["mode"],
         )
 
 
@@ -123,6 +126,13 @@ class Claim:
     stance: Stance
     evidence: tuple[str, ...]
     model: str
+    # The event the claim reports (pipeline/events/): PLOVER type, quad class,
+    # mode from the parse and the date resolved against the article's.
+    event: str | None = None
+    event_confidence: float = 0.0
+    quad_code: str | None = None
+    mode: str = "asserted"
+    date: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -137,6 +147,11 @@ class Claim:
             "stance": stance_json(self.stance),
             "evidence": list(self.evidence),
             "model": self.model,
+            "event": self.event,
+            "event_confidence": round(self.event_confidence, 4),
+            "quad_code": self.quad_code,
+            "mode": self.mode,
+            "date": self.date,
         }
 
 

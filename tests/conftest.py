@@ -254,3 +254,21 @@ def chromium() -> str:
     if found is None:
         pytest.skip("Chromium not found: apt-get install chromium (as .ci/run does), or set PIPELINE_CHROMIUM to a Chromium binary")
     return found
+
+def event_claim(doc, start, text, source, target, event, date, *, quad=None, mode="asserted", expression="x"):
+    """A claim record (as in claims.jsonl) with its event fields, for the event tests."""
+    quads = {"AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation", "FIGHT": "material_conflict",
+             "ASSAULT": "material_conflict", "AID": "material_cooperation", "DISAPPROVE": "verbal_conflict"}
+    granularity = "month" if len(date) == 7 else "day"
+    return {
+        "doc": doc, "start": start, "end": start + len(text), "text": text, "label": "cooperation",
+        "confidence": 0.9, "actors": [source, target],
+        "stance": {"source": source, "target": target, "polarity": "neutral", "cue": [], "negated": False},
+        "event": event, "event_confidence": 0.8, "quad_code": quad or quads[event], "mode": mode,
+        "date": {"date": date, "granularity": granularity, "expression": expression},
+    }
+
+
+@pytest.fixture
+def claim():
+    return event_claim

@@ -21,7 +21,7 @@ from pipeline.model.store import load_model
 from pipeline.model.registry import active_model_dir
 
 
-OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl", "events.jsonl")
 ARTICLE_KEYS = {"doc", "path", "sha256", "chars", "title", "meta", "blocks"}
 SENTENCE_KEYS = {"doc", "start", "end", "text", "kind", "main_clause", "entities", "actors", "stance"}
 CLAIM_KEYS = {"doc", "start", "end", "text", "label", "confidence", "claim_confidence", "actors", "stance", "evidence", "model"}
@@ -163,6 +163,25 @@ def test_claims_jsonl(e2e):
         assert sentence["text"] == claim["text"]
         assert sentence["kind"] in {"body", "bullet"}, "headings and furniture are never claims"
         assert sentence["actors"] == claim["actors"] and sentence["stance"] == claim["stance"]
+
+
+def test_claims_carry_their_event_and_events_jsonl_groups_them(e2e):
+    from pipeline.events.plover import EVENT_TYPES, QUAD_OF
+    from pipeline.stages.mode import MODES
+
+    claims = read_jsonl(e2e["out"] / "claims.jsonl")
+    for claim in claims:
+        assert claim["event"] in EVENT_TYPES and QUAD_OF[claim["event"]] == claim["quad_code"]
+        assert 0.0 < claim["event_confidence"] <= 1.0 and claim["mode"] in MODES
+        assert claim["date"] is None or {"date", "granularity", "expression"} <= set(claim["date"])
+    events = read_jsonl(e2e["out"] / "events.jsonl")
+    assert events and len({e["id"] for e in events}) == len(events)
+    keys = {(c["doc"], c["start"], c["end"]) for c in claims}
+    mentioned = [(m["doc"], m["start"], m["end"]) for e in events for m in e["mentions"]]
+    assert len(mentioned) == len(set(mentioned)) and set(mentioned) <= keys
+    for event in events:
+        assert {"id", "date", "actor", "recipient", "event", "quad_code", "label", "mode", "confidence", "mentions", "sources"} <= set(event)
+        assert event["sources"] == len({m["doc"] for m in event["mentions"]})
 
 
 def test_claims_of_the_inline_article(e2e):

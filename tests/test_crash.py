@@ -27,7 +27,7 @@ from conftest import ACTORS_PATH, ANNOTATIONS_DIR, RAW_DIR, SMALL_ARTICLES, TRAI
 
 
 KILLS = 20
-OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl", "events.jsonl")
 FORK = multiprocessing.get_context("fork")
 
 # Run as `python -c`: every socket connection fails, then the CLI runs.

@@ -14,7 +14,7 @@ from pipeline.runner.worker import ModelPaths
 from pipeline.runner.run import run
 
 
-OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl", "events.jsonl")
 
 
 def outputs_of(folder: Path) -> dict[str, bytes]:
@@ -155,9 +155,10 @@ def test_only_code_that_shapes_outputs_is_in_the_cache_keys(tmp_path, monkeypatc
     from pipeline.runner import cache
 
     package = tmp_path / "pipeline"
-    for part in ("stages", "model", "runner", "io"):
+    for part in ("stages", "model", "runner", "io", "events"):
         (package / part).mkdir(parents=True)
         (package / part / "a.py").write_text("x = 1\n")
+    (package / "events" / "dates.py").write_text("z = 1\n")
     for name in ("config.py", "records.py", "cli.py"):
         (package / name).write_text("y = 1\n")
     monkeypatch.setattr(cache, "PACKAGE_DIR", package)
@@ -175,3 +176,9 @@ def test_only_code_that_shapes_outputs_is_in_the_cache_keys(tmp_path, monkeypatc
     assert keys()[0] != before[0] and keys()[1] == before[1]
     (package / "model" / "a.py").write_text("x = 2\n")
     assert keys()[1] != before[1]
+    # The article's date is kept with its parse; event types only with its claims.
+    middle = keys()
+    (package / "events" / "a.py").write_text("x = 2\n")
+    assert keys()[0] == middle[0] and keys()[1] != middle[1]
+    (package / "events" / "dates.py").write_text("z = 2\n")
+    assert keys()[0] != middle[0]

@@ -18,7 +18,7 @@ from pipeline.cli import app
 from pipeline.runner.executors import available_cores, in_order
 from pipeline.runner.worker import ModelPaths
 
-OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl", "events.jsonl")
 
 
 def invoke(*args) -> object:

@@ -163,7 +163,11 @@ class ModelSpec:
 
 class ClaimModel:
     """Claim? then which label, over the same feature rows. Fitted parts:
-    `claim_` and `label_`, each a `CalibratedBinary`."""
+    `claim_` and `label_`, each a `CalibratedBinary`. `events_` is the event
+    type model's JSON (`pipeline/events/types.py`), kept here so that it is
+    saved, hashed and versioned with the rest, or None."""
+
+    events_: dict[str, Any] | None = None
 
     def __init__(self, *, spec: ModelSpec = ModelSpec()) -> None:
         self.spec = spec
@@ -230,7 +234,7 @@ class ClaimModel:
             "encoder": ENCODER_NAME,
             "claim": calibrated_json(self.claim_),
             "label": calibrated_json(self.label_),
-        }
+        } | ({"events": self.events_} if self.events_ is not None else {})
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ClaimModel:
@@ -239,7 +243,9 @@ class ClaimModel:
         trained_on = data.get("encoder", PREVIOUS_ENCODER)
         if trained_on != ENCODER_NAME:
             raise ModelFormatError(f"trained on {trained_on} embeddings, which this version no longer computes; retrain with `make train FORCE=1`")
-        return cls.fitted(calibrated_from_json(data["claim"]), calibrated_from_json(data["label"]))
+        model = cls.fitted(calibrated_from_json(data["claim"]), calibrated_from_json(data["label"]))
+        model.events_ = data.get("events")
+        return model
 
 
 def calibrated_json(part: CalibratedBinary) -> dict[str, Any]:

@@ -13,9 +13,13 @@ from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
 
 
-def classify_sentences(sentences: list[Sentence], *, model: ClaimModel, version: str) -> list[Claim]:
-    """The claims among one article's sentences, in order."""
-    rows = feature_rows(sentences, model.parts) if sentences else []
+def classify_sentences(
+    sentences: list[Sentence], *, model: ClaimModel, version: str, rows: list[dict] | None = None
+) -> list[Claim]:
+    """The claims among one article's sentences, in order (`rows`: their
+    feature rows, when the caller has computed them)."""
+    if rows is None:
+        rows = feature_rows(sentences, model.parts) if sentences else []
     predictions = predict(model, sentences, rows)
     return [
         to_claim(sentence, prediction, version, row.get("vector"))
@@ -61,4 +65,5 @@ def to_claim(sentence: Sentence, prediction: Prediction, version: str, vector: n
         stance=sentence.stance,
         evidence=agreeing_cues(sentence, prediction.label) + readable_evidence(prediction.evidence) + like,
         model=version,
+        mode=sentence.mode,
     )

@@ -29,8 +29,8 @@ from pipeline.io.html import extractor_version
 CACHE_FOLDER = ".cache"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 # The code each kind of entry depends on, relative to the package.
-PARSE_CODE = ("config.py", "records.py", "io", "stages")
-CLAIMS_CODE = ("config.py", "records.py", "model")
+PARSE_CODE = ("config.py", "records.py", "io", "stages", "events/dates.py")
+CLAIMS_CODE = ("config.py", "records.py", "model", "events")
 
 
 def parse_version(actors_path: Path) -> str:

@@ -1,5 +1,6 @@
 """Run every stage over a folder of articles into `articles`, `sentences` and
-`claims` JSONL, streaming, each file replaced atomically at the end.
+`claims` JSONL, streaming, then group the claims into `events`, each file
+replaced atomically at the end.
 
 `process_article` (`worker.py`) is the whole per-article pipeline (parse,
 segment, tag, classify). `run` reads the articles in order and hands them to
@@ -11,6 +12,7 @@ whatever the executor and the number of workers.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import time
 from collections import Counter
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config import TEXT_FOLDER
+from pipeline.events.dedup import group_events
 from pipeline.io import (
     InputError,
     UnreadableArticle,
@@ -39,6 +42,8 @@ if TYPE_CHECKING:
     from pipeline.model.classifier import ClaimModel
 
 OUTPUT_FILES = ("articles.jsonl", "sentences.jsonl", "claims.jsonl")
+# Written after every article: claims of the same event grouped across articles.
+EVENTS_FILE = "events.jsonl"
 
 
 class StrictRunError(InputError):
@@ -50,6 +55,7 @@ class RunSummary:
     articles: int = 0
     sentences: int = 0
     claims: int = 0
+    events: int = 0
     labels: dict[str, int] = field(default_factory=dict)
     skipped: list[UnreadableArticle] = field(default_factory=list)
     # From the start of `run` to the first article's results (models loaded, a worker started).
@@ -88,7 +94,8 @@ class Records:
     @classmethod
     def of(cls, result: ArticleResult) -> Records:
         text = result.article.raw if result.article.from_html else None
-        return cls(result.article.to_json(), [s.to_json() for s in result.sentences], [c.to_json() for c in result.claims], text)
+        article = result.article.to_json() | {"date": result.date}
+        return cls(article, [s.to_json() for s in result.sentences], [c.to_json() for c in result.claims], text)
 
 
 def run(
@@ -132,14 +139,15 @@ def run(
     planned = plan(paths, cache, parse_version(models.actors_path), model_version, skip)
     if strict and summary.skipped:  # known before any work: fail now, as check_outcome would at the end
         raise StrictRunError(f"{corpus_dir}: {len(summary.skipped)} article(s) skipped and --strict is set; no output written")
-    remove_stale_temp_files(out_dir, OUTPUT_FILES)
+    remove_stale_temp_files(out_dir, OUTPUT_FILES + (EVENTS_FILE,))
     with contextlib.ExitStack() as stack:
         misses = [item.path for item in planned if not item.parsed]
         process = stack.enter_context(open_executor(models, workers=workers, executor=executor, scheduler=scheduler, needed=bool(misses)))
-        articles_out, sentences_out, claims_out = (
-            stack.enter_context(atomic_jsonl_writer(out_dir / name)) for name in OUTPUT_FILES
+        articles_out, sentences_out, claims_out, events_out = (
+            stack.enter_context(atomic_jsonl_writer(out_dir / name)) for name in OUTPUT_FILES + (EVENTS_FILE,)
         )
         texts = stack.enter_context(atomic_text_folder(out_dir / TEXT_FOLDER))
+        all_claims: list[dict[str, Any]] = []
         for records in records_in_order(planned, misses, cache, process, Relabeller(models, model_version)):
             if summary.first_result_seconds is None:
                 summary.first_result_seconds = time.perf_counter() - started
@@ -148,10 +156,14 @@ def run(
             claims_out.write_all(records.claims)
             if records.text is not None:
                 texts.write(f"{records.article['doc']}.txt", records.text)
+            all_claims.extend(records.claims)
             summary.count(records)
             if on_article is not None:
                 on_article(records)
         check_outcome(summary, corpus_dir, strict)
+        events = group_events(all_claims)
+        events_out.write_all(events)
+        summary.events = len(events)
     cache.keep_only({item.key for item in planned})
     return summary
 
@@ -198,7 +210,7 @@ def records_in_order(
             continue
         claims = cache.claims(item.key, relabel.version) if item.labelled else None
         if claims is None:
-            claims = relabel(cached["sentences"])
+            claims = relabel(cached["sentences"], cached["article"].get("date"))
             cache.put_claims(item.key, relabel.version, claims)
         yield Records(cached["article"], cached["sentences"], claims, cached.get("text"))
 
@@ -211,11 +223,11 @@ class Relabeller:
         self.models = models
         self.version = version
 
-    def __call__(self, sentences: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        from pipeline.model.classify import classify_sentences
+    def __call__(self, sentences: list[dict[str, Any]], date: str | None) -> list[dict[str, Any]]:
+        from pipeline.events.annotate import event_claims
 
-        model = self.claim_model()
-        claims = classify_sentences([Sentence.from_json(s) for s in sentences], model=model, version=self.version)
+        base = datetime.date.fromisoformat(date) if date else None
+        claims = event_claims([Sentence.from_json(s) for s in sentences], model=self.claim_model(), version=self.version, base=base)
         return [claim.to_json() for claim in claims]
 
     @functools.cache

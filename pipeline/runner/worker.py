@@ -36,6 +36,7 @@ class ArticleResult:
     article: Article
     sentences: list[Sentence]
     claims: list[Claim]
+    date: str | None = None  # the article's date (ISO), from its meta or dateline
 
 
 def load_models(paths: ModelPaths) -> Models:
@@ -44,10 +45,12 @@ def load_models(paths: ModelPaths) -> Models:
     from pipeline.model.store import load_model
     from pipeline.stages.nlp import load_nlp
     from pipeline.model.prototypes import prototype_vectors
+    from pipeline.events.types import prototype_matrix
 
     model, card = load_model(paths.models_dir)
     nlp = load_nlp(actors_path=paths.actors_path)
     prototype_vectors()
+    prototype_matrix()
     return Models(nlp=nlp, model=model, version=card["version"])
 
 
@@ -64,10 +67,12 @@ def cached_models(paths: ModelPaths) -> Models:
 
 
 def process_article(article: Article, models: Models) -> ArticleResult:
-    """Parse, segment, tag and classify one article."""
-    from pipeline.model.classify import classify_sentences
+    """Parse, segment, tag and classify one article, and give each claim its event."""
+    from pipeline.events.annotate import event_claims
+    from pipeline.events.dates import article_date
     from pipeline.stages.sentences import article_sentences
 
     ((_article, sentences),) = article_sentences([article], nlp=models.nlp)
-    claims = classify_sentences(sentences, model=models.model, version=models.version)
-    return ArticleResult(article=article, sentences=sentences, claims=claims)
+    base = article_date(article.meta, article.raw)
+    claims = event_claims(sentences, model=models.model, version=models.version, base=base)
+    return ArticleResult(article=article, sentences=sentences, claims=claims, date=base.isoformat() if base else None)

@@ -11,6 +11,7 @@ from pipeline.stages.actors import SPAN_KEY
 from pipeline.config import NON_CLAIM_KINDS
 from pipeline.records import Mention, Sentence, Stance
 from pipeline.stages.segment import Unit
+from pipeline.stages.mode import find_mode
 from pipeline.stages.stance import find_stance, main_clause_text
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
@@ -85,6 +86,7 @@ def tag_with_sides(
         actors=actors,
         stance=stance,
         main_clause=main_clause_text(span),
+        mode=find_mode(span),
     )
     return sentence, own_actors
 

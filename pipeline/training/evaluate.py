@@ -18,6 +18,8 @@ from pipeline.training.external import external_sets, label_macro_f1, training_s
 from pipeline.model.classifier import ClaimModel, ExtraLabelled, ModelSpec, Prediction
 from pipeline.progress import Report as Progress
 from pipeline.progress import no_report
+from pipeline.training.event_gold import event_gold_scores
+from pipeline.training.event_types import describe_event_model, event_training
 from pipeline.training.train import Example, fit_model
 
 NONE = "none"
@@ -121,6 +123,7 @@ class Report(NamedTuple):
     scores: dict[str, Any]  # LOAO metrics, and the external sets' scores
     scored: list[Scored]  # the held-out predictions behind the LOAO metrics
     external_training: dict[str, Any] | None = None  # the extra label training data, if any
+    event_types: str = "prototypes"  # what decides event types and quad classes (the card says)
 
 
 def full_report(
@@ -130,10 +133,13 @@ def full_report(
     spec: ModelSpec = ModelSpec(),
     external_dir: Path | None = None,
     report: Progress = no_report,
+    event_gold: bool = False,
 ) -> Report:
     """LOAO metrics, then the model fitted on everything, scored on the external
     sets. With `external_dir`, the UN set's training part joins the label
-    training set (at `spec.external_weight`) in every fold and in the final fit."""
+    training set (at `spec.external_weight`) in every fold and in the final fit,
+    and an event model trained on PLOVER and the UN set joins the prototypes.
+    With `event_gold`, dates and event grouping are scored on `corpus/events-gold/`."""
     extra, source = external_training(external_dir, nlp=nlp, spec=spec, report=report)
     scored = cross_validate(examples, spec, extra=extra, report=report)
     scores = metrics(scored)
@@ -143,7 +149,14 @@ def full_report(
         for name, labelled in external_sets(external_dir):
             report(f"scoring {name} ({len(labelled)} sentences)", 0, 1)
             scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
-    return Report(model, scores, scored, source)
+    report("training and scoring the event model", 0, 1)
+    event_model, event_scores = event_training(external_dir, model, extra, nlp=nlp)
+    model.events_ = event_model.to_json() if event_model is not None else None
+    scores |= event_scores
+    if event_gold:
+        report("scoring dates and event grouping", 0, 1)
+        scores |= event_gold_scores(model, nlp=nlp)
+    return Report(model, scores, scored, source, describe_event_model(event_model))
 
 
 def external_training(

@@ -111,9 +111,15 @@ def tag_texts(texts: list[str], *, nlp: Language) -> list[Sentence]:
     return [sentence for _article, (sentence,) in article_sentences(articles, nlp=nlp, spans_of=whole_text)]
 
 
+@functools.lru_cache(maxsize=4)  # the UN sample is scored for the label and the quad class
+def tagged_rows(texts: tuple[str, ...], *, nlp: Language, parts: frozenset[str]) -> tuple[list[Sentence], list[dict]]:
+    """The texts tagged as sentences, and their feature rows."""
+    sentences = tag_texts(list(texts), nlp=nlp)
+    return sentences, feature_rows(sentences, parts)
+
+
 def label_macro_f1(model: ClaimModel, examples: list[tuple[str, str]], *, nlp: Language) -> float:
-    texts = [text for text, _label in examples]
-    sentences = tag_texts(texts, nlp=nlp)
-    predictions = predict(model, sentences, feature_rows(sentences, model.parts))
+    sentences, rows = tagged_rows(tuple(text for text, _label in examples), nlp=nlp, parts=frozenset(model.parts | {"vector"}))
+    predictions = predict(model, sentences, rows)
     gold = [label for _text, label in examples]
     return round(float(f1_score(gold, [p.label for p in predictions], labels=list(LABELS), average="macro")), 4)

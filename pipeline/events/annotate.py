@@ -1,0 +1,80 @@
+"""Give each claim its event: PLOVER type with a confidence, quad class, and
+the date its sentence names, resolved against the article's date. The mode is
+the sentence's (`stages/mode.py`, from the parse). Per claim, never per batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import numpy as np
+
+from pipeline.events.dates import dateline_length, sentence_date
+from pipeline.events.types import EventModel, event_model_of, event_type
+from pipeline.model.classifier import ClaimModel
+from pipeline.model.classify import classify_sentences
+from pipeline.model.features import feature_rows
+from pipeline.records import Claim, Sentence
+
+DATE_LABEL = "DATE"
+
+
+def annotate_claims(
+    claims: list[Claim],
+    sentences: list[Sentence],
+    vectors: dict[tuple[int, int], np.ndarray],
+    *,
+    base: dt.date | None,
+    model: EventModel | None = None,
+) -> list[Claim]:
+    """The claims with `event`, `event_confidence`, `quad_code` and `date` set.
+    `vectors` holds each claim's sentence embedding by its (start, end)."""
+    by_span = {(sentence.start, sentence.end): sentence for sentence in sentences}
+    return [annotate_claim(claim, by_span.get((claim.start, claim.end)), vectors, base=base, model=model) for claim in claims]
+
+
+def annotate_claim(
+    claim: Claim,
+    sentence: Sentence | None,
+    vectors: dict[tuple[int, int], np.ndarray],
+    *,
+    base: dt.date | None,
+    model: EventModel | None,
+) -> Claim:
+    expressions = date_expressions(sentence) if sentence is not None else []
+    typed = event_type(vectors[(claim.start, claim.end)], claim.label, model)
+    return replace(
+        claim,
+        event=typed.event,
+        event_confidence=typed.confidence,
+        quad_code=typed.quad_code,
+        date=sentence_date(expressions, base, future=claim.mode == "planned"),
+    )
+
+
+def date_expressions(sentence: Sentence) -> list[str]:
+    """The sentence's date expressions (spaCy's DATE entities) after its dateline, if any, in order."""
+    after = sentence.start + dateline_length(sentence.text)
+    return [mention.text for mention in sentence.mentions if mention.label == DATE_LABEL and mention.start >= after]
+
+
+def claim_vectors(claims: list[Claim], rows: list[dict], sentences: list[Sentence]) -> dict[tuple[int, int], np.ndarray]:
+    """Each claim's embedding: from the feature rows when they hold it, else computed alone."""
+    from pipeline.model.encoder import embed
+
+    vectors = {
+        (sentence.start, sentence.end): row["vector"] for sentence, row in zip(sentences, rows) if row.get("vector") is not None
+    }
+    missing = [claim for claim in claims if (claim.start, claim.end) not in vectors]
+    for claim, vector in zip(missing, embed([claim.text for claim in missing])):
+        vectors[(claim.start, claim.end)] = vector
+    return vectors
+
+
+def event_claims(
+    sentences: list[Sentence], *, model: ClaimModel, version: str, base: dt.date | None
+) -> list[Claim]:
+    """One article's claims, classified and given their events (the run's one path)."""
+    rows = feature_rows(sentences, model.parts) if sentences else []
+    claims = classify_sentences(sentences, model=model, version=version, rows=rows)
+    return annotate_claims(claims, sentences, claim_vectors(claims, rows, sentences), base=base, model=event_model_of(model))

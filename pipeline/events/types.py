@@ -1,0 +1,146 @@
+"""Event type and quad class of a claim, from its sentence embedding.
+
+Two sources of evidence, each computed per sentence (one row at a time, so a
+result never depends on what it is scored with):
+
+- the prototypes (`plover.py`): always there, a deterministic scorer over
+  the project's own sentences written from the PLOVER definitions;
+- a trained `EventModel` (logistic regressions on PLOVER types and UN quad
+  classes), kept inside the saved claims model when it was trained with
+  `--external`. Its type probabilities are averaged with the prototypes'.
+
+The claim's label (cooperation or tension) bounds the choice: a tension claim
+gets a conflict quad and type.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from pipeline.io import InputError
+from pipeline.events.plover import EVENT_TYPES, LABEL_OF_QUAD, PROTOTYPES, QUAD_OF, QUADS
+from pipeline.model.encoder import embed
+
+# Cosine similarities sit in a narrow band; this spreads them into probabilities.
+PROTOTYPE_TEMPERATURE = 20.0
+# The prototypes' share when a trained type model joins them (best of 0, 0.3
+# and 0.5 in PLOVER cross-validation, docs/events.md).
+PROTOTYPE_WEIGHT = 0.3
+EVENT_MODEL_FORMAT = "claims-pipeline/event-model-v1"
+
+
+@dataclass(frozen=True)
+class EventType:
+    event: str
+    confidence: float
+    quad_code: str
+
+
+@dataclass(frozen=True)
+class LinearSoftmax:
+    """A fitted multinomial logistic regression, applied one row at a time."""
+
+    classes: tuple[str, ...]
+    coef: np.ndarray
+    intercept: np.ndarray
+
+    def probabilities(self, vector: np.ndarray) -> dict[str, float]:
+        logits = [math.fsum(vector.astype(np.float64) * row) + bias for row, bias in zip(self.coef, self.intercept)]
+        return dict(zip(self.classes, softmax(logits)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"classes": list(self.classes), "coef": self.coef.tolist(), "intercept": self.intercept.tolist()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinearSoftmax:
+        coef = np.array(data["coef"], dtype=np.float64)
+        intercept = np.array(data["intercept"], dtype=np.float64)
+        if coef.ndim != 2 or coef.shape[0] != len(data["classes"]) or intercept.shape != (coef.shape[0],):
+            raise ValueError("classes, coef and intercept shapes disagree")
+        return cls(tuple(str(c) for c in data["classes"]), coef, intercept)
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """Trained on PLOVER (types) and the UN set (quad classes); either may be missing."""
+
+    types: LinearSoftmax | None
+    quads: LinearSoftmax | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": EVENT_MODEL_FORMAT,
+            "types": self.types.to_json() if self.types else None,
+            "quads": self.quads.to_json() if self.quads else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EventModel:
+        if data.get("format") != EVENT_MODEL_FORMAT:
+            raise ValueError(f"unknown event model format {data.get('format')!r}")
+        load = lambda part: LinearSoftmax.from_json(part) if part else None  # noqa: E731
+        return cls(types=load(data.get("types")), quads=load(data.get("quads")))
+
+
+def event_model_of(model: Any) -> EventModel | None:
+    """The trained event model a `ClaimModel` carries, or None."""
+    if getattr(model, "events_", None) is None:
+        return None
+    try:
+        return EventModel.from_json(model.events_)
+    except (KeyError, TypeError, ValueError) as err:
+        raise InputError(f"the active model's event model is not valid ({err}); retrain with `make train FORCE=1`") from None
+
+
+def softmax(values: list[float]) -> list[float]:
+    top = max(values)
+    exps = [math.exp(value - top) for value in values]
+    total = math.fsum(exps)
+    return [value / total for value in exps]
+
+
+@lru_cache(maxsize=1)
+def prototype_matrix() -> tuple[tuple[str, ...], np.ndarray]:
+    """Each prototype's event type, and the prototypes' embeddings."""
+    owners = tuple(event for event in EVENT_TYPES for _text in PROTOTYPES[event])
+    return owners, embed([text for event in EVENT_TYPES for text in PROTOTYPES[event]])
+
+
+def prototype_probabilities(vector: np.ndarray) -> dict[str, float]:
+    """Per type: a softmax over its best prototype similarity."""
+    owners, matrix = prototype_matrix()
+    best: dict[str, float] = {}
+    for owner, prototype in zip(owners, matrix):
+        similarity = math.fsum(vector.astype(np.float64) * prototype.astype(np.float64))
+        best[owner] = max(best.get(owner, -1.0), similarity)
+    return dict(zip(EVENT_TYPES, softmax([PROTOTYPE_TEMPERATURE * best[event] for event in EVENT_TYPES])))
+
+
+def type_probabilities(vector: np.ndarray, model: EventModel | None) -> dict[str, float]:
+    """The prototypes' type probabilities, averaged with the trained model's when there is one."""
+    prototypes = prototype_probabilities(vector)
+    if model is None or model.types is None:
+        return prototypes
+    trained = model.types.probabilities(vector)
+    return {
+        event: PROTOTYPE_WEIGHT * prototypes[event] + (1 - PROTOTYPE_WEIGHT) * trained.get(event, 0.0) for event in EVENT_TYPES
+    }
+
+
+def event_type(vector: np.ndarray, label: str | None, model: EventModel | None = None) -> EventType:
+    """The most likely type (and quad class) on the side of `label`; with a
+    trained quad model, the quad class comes first and bounds the type."""
+    types = type_probabilities(vector, model)
+    quads = [quad for quad in QUADS if label is None or LABEL_OF_QUAD[quad] == label]
+    if model is not None and model.quads is not None:
+        quad_scores = model.quads.probabilities(vector)
+        quads = [max(quads, key=lambda quad: (quad_scores.get(quad, 0.0), -QUADS.index(quad)))]
+    allowed = [event for event in EVENT_TYPES if QUAD_OF[event] in quads]
+    total = math.fsum(types[event] for event in allowed)
+    event = max(allowed, key=lambda name: (types[name], -EVENT_TYPES.index(name)))
+    return EventType(event=event, confidence=types[event] / total if total else 0.0, quad_code=QUAD_OF[event])
