@@ -70,6 +70,23 @@ class Stance:
 
 
 @dataclass(frozen=True)
+class InheritedActor:
+    """A side borrowed from the sentence before ("the two sides", "the group"):
+    its code and the offsets of the mention it comes from."""
+
+    code: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "from": {"start": self.start, "end": self.end}}
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> InheritedActor:
+        return cls(code=record["code"], start=record["from"]["start"], end=record["from"]["end"])
+
+
+@dataclass(frozen=True)
 class Sentence:
     doc: str
     start: int
@@ -80,6 +97,13 @@ class Sentence:
     actors: tuple[str, ...]
     stance: Stance
     main_clause: str = ""
+    # Those of `actors` not named here but borrowed from the sentence before.
+    inherited: tuple[InheritedActor, ...] = ()
+
+    @property
+    def mentioned_actors(self) -> tuple[str, ...]:
+        borrowed = {side.code for side in self.inherited}
+        return tuple(code for code in self.actors if code not in borrowed)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +115,8 @@ class Sentence:
             "main_clause": self.main_clause,
             "entities": [asdict(mention) for mention in self.mentions],
             "actors": list(self.actors),
+            "mentioned_actors": list(self.mentioned_actors),
+            "inherited_actors": [side.to_json() for side in self.inherited],
             "stance": stance_json(self.stance),
         }
 
@@ -107,6 +133,7 @@ class Sentence:
             actors=tuple(record["actors"]),
             stance=stance_from_json(record["stance"]),
             main_clause=record["main_clause"],
+            inherited=tuple(InheritedActor.from_json(side) for side in record.get("inherited_actors", [])),
         )
 
 
@@ -123,6 +150,7 @@ class Claim:
     stance: Stance
     evidence: tuple[str, ...]
     model: str
+    inherited: tuple[InheritedActor, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -134,6 +162,7 @@ class Claim:
             "confidence": round(self.confidence, 4),
             "claim_confidence": round(self.claim_confidence, 4),
             "actors": list(self.actors),
+            "inherited_actors": [side.to_json() for side in self.inherited],
             "stance": stance_json(self.stance),
             "evidence": list(self.evidence),
             "model": self.model,

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from pipeline.model.classifier import ClaimModel
+    from pipeline.model.classify import Guess
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class ArticleResult:
     article: Article
     sentences: list[Sentence]
     claims: list[Claim]
+    guesses: list[Guess]  # the model's guess for each sentence
 
 
 def load_models(paths: ModelPaths) -> Models:
@@ -65,9 +67,9 @@ def cached_models(paths: ModelPaths) -> Models:
 
 def process_article(article: Article, models: Models) -> ArticleResult:
     """Parse, segment, tag and classify one article."""
-    from pipeline.model.classify import classify_sentences
+    from pipeline.model.classify import classify_article
     from pipeline.stages.sentences import article_sentences
 
     ((_article, sentences),) = article_sentences([article], nlp=models.nlp)
-    claims = classify_sentences(sentences, model=models.model, version=models.version)
-    return ArticleResult(article=article, sentences=sentences, claims=claims)
+    claims, guesses = classify_article(sentences, model=models.model, version=models.version)
+    return ArticleResult(article=article, sentences=sentences, claims=claims, guesses=guesses)
