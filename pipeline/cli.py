@@ -259,11 +259,15 @@ def annotate_cli(
         fail("--format goes with --export or --import")
     try:
         if import_file:
-            import_labels(import_file, tool_format.value, corpus_dir, annotations)
+            from pipeline.annotate.exchange import import_labels
+
+            typer.echo(import_labels(import_file, tool_format.value, corpus_dir, annotations / config.IMPORT_FILE))
             return
         session = annotation_session(corpus_dir, annotations, models, actors, out)
         if export:
-            export_queue(session, export, tool_format.value)
+            from pipeline.annotate.exchange import export_queue
+
+            typer.echo(export_queue(session.pending, export, tool_format.value))
             return
         log_path = annotations / config.ANNOTATE_FILE
         try:
@@ -287,26 +291,6 @@ def annotation_session(corpus_dir: Path, annotations: Path, models: Path, actors
     typer.echo(f"reading the run in {out}" if current else f"{out} is missing or stale: parsing the corpus (`make pipeline` first is faster)", err=True)
     with progress_steps() as progress:
         return annotation_queue(corpus_dir, annotations, out, models_dir=models, actors_path=actors, report=progress)
-
-
-def export_queue(session: Session, path: Path, tool_format: str) -> None:
-    from pipeline.annotate.exchange import export_records
-    from pipeline.io import write_jsonl_atomic
-
-    count = write_jsonl_atomic(path, export_records(session.pending, tool_format))
-    typer.echo(f"{count} sentences to label, least certain first -> {path}")
-
-
-def import_labels(path: Path, tool_format: str, corpus_dir: Path, annotations: Path) -> None:
-    from pipeline.annotate.exchange import import_annotations
-
-    summary = import_annotations(
-        path, tool_format, corpus_dir=corpus_dir, annotations_dir=annotations, target=annotations / config.IMPORT_FILE
-    )
-    typer.echo(
-        f"{summary.added} annotations added to {summary.target}; "
-        f"{summary.already_there} already there, {summary.unlabelled} without a label"
-    )
 
 
 @app.command("models")

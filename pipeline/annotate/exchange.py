@@ -189,3 +189,17 @@ def check_against_articles(annotations: list[Annotation], corpus_dir: Path) -> N
                 raise InputError(f"{annotation.source}: article {annotation.doc!r} not found in {corpus_dir}")
             raw_texts[annotation.doc] = read_text(path)[0]
         check_offsets(annotation, raw_texts[annotation.doc])
+
+
+def export_queue(queue: Iterable[Candidate], path: Path, fmt: str) -> str:
+    """Write the queue for another tool; what was written, in a line."""
+    from pipeline.io import write_jsonl_atomic
+
+    count = write_jsonl_atomic(path, export_records(queue, fmt))
+    return f"{count} sentences to label, least certain first -> {path}"
+
+
+def import_labels(path: Path, fmt: str, corpus_dir: Path, target: Path) -> str:
+    """Import another tool's labels into `target` (beside the other annotations); what was added, in a line."""
+    summary = import_annotations(path, fmt, corpus_dir=corpus_dir, annotations_dir=target.parent, target=target)
+    return f"{summary.added} annotations added to {summary.target}; {summary.already_there} already there, {summary.unlabelled} without a label"
