@@ -46,7 +46,7 @@ validate: $(STAMP) ## Check articles, actor dictionary and annotations; list eve
 	$(BIN)/pipeline validate $(CORPUS)
 
 annotate: $(STAMP) models/versions.json ## Label the sentences the model is least sure of (keys c t n s u q)
-	$(BIN)/pipeline annotate $(CORPUS)
+	$(BIN)/pipeline annotate $(CORPUS) --out $(OUT)
 
 train: $(STAMP) ## Fit a new model version from corpus/annotations (FORCE=1: activate it even if it scores lower)
 	$(BIN)/pipeline train $(EXTERNAL_OPTION) $(if $(FORCE),--force)

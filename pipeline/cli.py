@@ -56,20 +56,22 @@ def run_cli(
         Optional[str], typer.Option(help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask).")
     ] = None,
     strict: Annotated[bool, typer.Option(help="Fail (exit 1, no output written) if any article is skipped.")] = False,
+    annotations: Annotated[Path, typer.Option(help="Folder of annotation JSONL files: their labels win over the model's.")] = config.ANNOTATIONS_DIR,
 ) -> None:
     """Run every stage over CORPUS_DIR and write articles, sentences and claims JSONL to OUT.
 
     Unreadable articles (empty, binary, not UTF-8, a web page with no article, too large,
-    a symlink out of the corpus) are skipped with a warning; the rest are processed."""
-    from pipeline.io import InputError, list_articles
-    from pipeline.progress import progress_bar
+    a symlink out of the corpus) are skipped with a warning; the rest are processed.
+    A unit labelled in ANNOTATIONS keeps its human label (`label_source`)."""
+    from pipeline.io import InputError
+    from pipeline.progress import progress_steps
     from pipeline.runner.executors import available_cores
+    from pipeline.runner.notices import ignored_files, run_notices
     from pipeline.runner.run import run
     from pipeline.runner.worker import ModelPaths
 
     try:
-        total = len(list_articles(corpus_dir))
-        with progress_bar("articles", total) as advance:
+        with progress_steps() as progress:
             summary = run(
                 corpus_dir,
                 out,
@@ -77,15 +79,19 @@ def run_cli(
                 workers=workers or available_cores(),
                 executor=executor.value,
                 scheduler=dask_scheduler,
-                on_article=lambda _result: advance(),
                 strict=strict,
-                on_skip=lambda unreadable: (warn_skipped(unreadable), advance()),
+                on_skip=warn_skipped,
+                annotations_dir=annotations,
+                report=progress,
             )
     except InputError as err:
         fail(str(err))
     labels = ", ".join(f"{n} {label}" for label, n in sorted(summary.labels.items()))
     typer.echo(f"{summary.articles} articles, {summary.sentences} sentences, {summary.claims} claims ({labels}), {summary.events} events -> {out}")
+    typer.echo(f"{summary.human_labels} sentences labelled from {annotations} (label_source: annotation)")
     typer.echo(f"processed {summary.articles}, skipped {len(summary.skipped)}{format_reasons(summary.skipped_by_reason())}")
+    for line in run_notices(summary.unlinked, ignored_files(corpus_dir), actors):
+        typer.echo(line)
 
 
 def warn_skipped(unreadable: Exception) -> None:
@@ -106,6 +112,8 @@ def validate_cli(
     from pipeline.validate import validate
 
     result = validate(corpus_dir, actors, annotations)
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     for problem in result.problems:
         typer.echo(f"error: {problem}", err=True)
     counts = f"{result.articles} articles, {result.actors} actors, {result.annotations} annotations"
@@ -133,6 +141,7 @@ def train_cli(
     from pipeline.stages.nlp import load_nlp
     from pipeline.progress import progress_steps
     from pipeline.training.retrain import compare
+    from pipeline.training.newlabels import active_model, heldout_outcomes, noise_verdict, score_new_labels, training_data
     from pipeline.training.summary import format_comparison, format_metrics, verdict, what_is_new
     from pipeline.training.train import build_examples, model_card
 
@@ -141,17 +150,21 @@ def train_cli(
         items = read_annotations(annotations)
         if not items:
             fail(f"{annotations}: no annotations")
-        nlp = load_nlp(actors_path=actors)
         with progress_steps() as progress:
+            progress("loading spaCy and the actor dictionary", 0, 0)
+            nlp = load_nlp(actors_path=actors)
             parts = {*config.CLAIM_PARTS, *config.LABEL_PARTS}
             examples = build_examples(items, corpus_dir, nlp=nlp, parts=parts, report=progress)
             report = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=progress)
         labelled = [e.annotation for e in examples]
         comparison = compare(previous, labelled, report.scored, report.scores)
+        new_labels = score_new_labels(report.scored, previous, active_model(models) if comparison.previous_runs else None)
         extra = {
             "previous_version": previous and previous["version"],
             "new_annotations": comparison.new_annotations,
-            "external_training": report.external_training, "event_types": report.event_types,
+            "external_training": report.external_training,
+            "event_types": report.event_types,
+            "heldout_outcomes": heldout_outcomes(report.scored),
         }
         activate = force or not comparison.is_worse
         card = save_model(report.model, model_card(labelled, report.scores, **extra), models, activate=activate)
@@ -159,6 +172,9 @@ def train_cli(
         fail(str(err))
     typer.echo(f"trained {card['version']} on {card['units']} units from {card['articles']} articles{what_is_new(comparison)}")
     typer.echo(format_comparison(comparison, card["version"]) if previous else format_metrics(report.scores))
+    typer.echo(training_data(card["units"], card["articles"], report.external_training, external_dir(external) is not None))
+    for line in filter(None, [new_labels.describe(), noise_verdict(report.scored, previous, comparison.previous_score)] if previous else []):
+        typer.echo(line)
     typer.echo(verdict(comparison, card["version"], activate))
 
 
@@ -227,10 +243,12 @@ def annotate_cli(
     export: Annotated[Optional[Path], typer.Option("--export", help="Write the queue to FILE for another tool.")] = None,
     import_file: Annotated[Optional[Path], typer.Option("--import", help="Read labels from FILE exported by another tool.")] = None,
     tool_format: Annotated[Optional[ToolFormat], typer.Option("--format", help="The other tool's JSONL format.")] = None,
+    out: Annotated[Path, typer.Option(help="The run's output folder: its sentences and guesses are read when current.")] = config.OUT_DIR,
 ) -> None:
     """Label the sentences the model is least sure of, one key each: c(ooperation),
-    t(ension), n(ot a claim), s(kip), u(ndo), q(uit). Each answer is saved at once
-    to ANNOTATIONS/annotate.jsonl; the next session resumes where this one stopped."""
+    t(ension), n(ot a claim), s(kip), u(ndo), q(uit); digits toggle the actors
+    offered, m toggles mixed. Each answer is saved at once to
+    ANNOTATIONS/annotate.jsonl; the next session resumes where this one stopped."""
     from pipeline.io import InputError
 
     if export and import_file:
@@ -241,11 +259,15 @@ def annotate_cli(
         fail("--format goes with --export or --import")
     try:
         if import_file:
-            import_labels(import_file, tool_format.value, corpus_dir, annotations)
+            from pipeline.annotate.exchange import import_labels
+
+            typer.echo(import_labels(import_file, tool_format.value, corpus_dir, annotations / config.IMPORT_FILE))
             return
-        session = annotation_session(corpus_dir, annotations, models, actors)
+        session = annotation_session(corpus_dir, annotations, models, actors, out)
         if export:
-            export_queue(session, export, tool_format.value)
+            from pipeline.annotate.exchange import export_queue
+
+            typer.echo(export_queue(session.pending, export, tool_format.value))
             return
         log_path = annotations / config.ANNOTATE_FILE
         try:
@@ -259,37 +281,16 @@ def annotate_cli(
         fail(str(err))
 
 
-def annotation_session(corpus_dir: Path, annotations: Path, models: Path, actors: Path) -> Session:
-    """The queue of unlabelled sentences, least certain first, as a session."""
-    from pipeline.annotate.queue import Session, candidates, least_certain_first, tagged_sentences
-    from pipeline.io import read_annotations
-    from pipeline.model.store import load_model
-    from pipeline.stages.nlp import load_nlp
+def annotation_session(corpus_dir: Path, annotations: Path, models: Path, actors: Path, out: Path) -> Session:
+    """The queue of unlabelled sentences, least certain first, as a session:
+    from the run in OUT when it is current, else by parsing the corpus."""
+    from pipeline.annotate.fromrun import annotation_queue, run_is_current
+    from pipeline.progress import progress_steps
 
-    labelled = {(a.doc, a.start, a.end) for a in read_annotations(annotations)}
-    model, _card = load_model(models)
-    found = list(candidates(tagged_sentences(corpus_dir, nlp=load_nlp(actors_path=actors)), model=model))
-    return Session(pending=least_certain_first(found, labelled), known={c.key: c for c in found})
-
-
-def export_queue(session: Session, path: Path, tool_format: str) -> None:
-    from pipeline.annotate.exchange import export_records
-    from pipeline.io import write_jsonl_atomic
-
-    count = write_jsonl_atomic(path, export_records(session.pending, tool_format))
-    typer.echo(f"{count} sentences to label, least certain first -> {path}")
-
-
-def import_labels(path: Path, tool_format: str, corpus_dir: Path, annotations: Path) -> None:
-    from pipeline.annotate.exchange import import_annotations
-
-    summary = import_annotations(
-        path, tool_format, corpus_dir=corpus_dir, annotations_dir=annotations, target=annotations / config.IMPORT_FILE
-    )
-    typer.echo(
-        f"{summary.added} annotations added to {summary.target}; "
-        f"{summary.already_there} already there, {summary.unlabelled} without a label"
-    )
+    current = run_is_current(corpus_dir, out, models_dir=models, actors_path=actors)
+    typer.echo(f"reading the run in {out}" if current else f"{out} is missing or stale: parsing the corpus (`make pipeline` first is faster)", err=True)
+    with progress_steps() as progress:
+        return annotation_queue(corpus_dir, annotations, out, models_dir=models, actors_path=actors, report=progress)
 
 
 @app.command("models")

@@ -70,6 +70,23 @@ class Stance:
 
 
 @dataclass(frozen=True)
+class InheritedActor:
+    """A side borrowed from the sentence before ("the two sides", "the group"):
+    its code and the offsets of the mention it comes from."""
+
+    code: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "from": {"start": self.start, "end": self.end}}
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> InheritedActor:
+        return cls(code=record["code"], start=record["from"]["start"], end=record["from"]["end"])
+
+
+@dataclass(frozen=True)
 class Sentence:
     doc: str
     start: int
@@ -81,6 +98,13 @@ class Sentence:
     stance: Stance
     main_clause: str = ""
     mode: str = "asserted"  # pipeline/stages/mode.py
+    # Those of `actors` not named here but borrowed from the sentence before.
+    inherited: tuple[InheritedActor, ...] = ()
+
+    @property
+    def mentioned_actors(self) -> tuple[str, ...]:
+        borrowed = {side.code for side in self.inherited}
+        return tuple(code for code in self.actors if code not in borrowed)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -92,6 +116,8 @@ class Sentence:
             "main_clause": self.main_clause,
             "entities": [asdict(mention) for mention in self.mentions],
             "actors": list(self.actors),
+            "mentioned_actors": list(self.mentioned_actors),
+            "inherited_actors": [side.to_json() for side in self.inherited],
             "stance": stance_json(self.stance),
             "mode": self.mode,
         }
@@ -110,6 +136,7 @@ class Sentence:
             stance=stance_from_json(record["stance"]),
             main_clause=record["main_clause"],
             mode=record["mode"],
+            inherited=tuple(InheritedActor.from_json(side) for side in record.get("inherited_actors", [])),
         )
 
 
@@ -133,6 +160,7 @@ class Claim:
     quad_code: str | None = None
     mode: str = "asserted"
     date: dict[str, Any] | None = None
+    inherited: tuple[InheritedActor, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -144,6 +172,7 @@ class Claim:
             "confidence": round(self.confidence, 4),
             "claim_confidence": round(self.claim_confidence, 4),
             "actors": list(self.actors),
+            "inherited_actors": [side.to_json() for side in self.inherited],
             "stance": stance_json(self.stance),
             "evidence": list(self.evidence),
             "model": self.model,

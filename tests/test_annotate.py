@@ -102,7 +102,7 @@ def test_session_answers_skips_and_undoes(tmp_path):
     assert handle_key("u", session, log).startswith("undone: not a claim for 'It rained")
     assert session.current.sentence == RAINED and (session.done, session.left) == (1, 2)
     assert [json.loads(line)["text"] for line in log.read_text(encoding="utf-8").splitlines()] == [MET.text]
-    assert handle_key("x", session, log) == "unknown key 'x': press c, t, n, s, u or q"
+    assert handle_key("x", session, log) == "unknown key 'x': press c, t, n, a digit, m, s, u or q"
     assert handle_key("q", session, log) is None
 
 
@@ -149,7 +149,69 @@ def test_screen_shows_context_guess_and_progress(tmp_path):
     lines = shown.strip("\n").splitlines()
     assert "done 0 / left 3" in lines[0]
     assert f"  {MET.text}" in lines and f"> {ACCUSED.text}" in lines and f"  {RAINED.text}" in lines
-    assert "model: tension 0.41   actors: TAL, IRN" in lines
+    assert "model: tension 0.41" in lines
+    assert "actors: TAL, IRN   [1] TAL*  [2] IRN*   mixed: no" in lines
+
+
+def test_digits_edit_the_actors_from_this_and_the_previous_sentence_and_m_toggles_mixed(tmp_path):
+    log = tmp_path / "annotate.jsonl"
+    quarrel = Candidate(sentence=ACCUSED, before=MET.text, after="", guess="tension", confidence=0.4, before_actors=("PAK", "CHN"))
+    session = new_session(quarrel)
+    assert quarrel.actor_choices == ("TAL", "IRN", "PAK", "CHN")
+    assert handle_key("2", session, log) == "actors: TAL"
+    assert handle_key("4", session, log) == "actors: TAL, CHN"
+    assert handle_key("9", session, log) == "no actor [9] to toggle"
+    assert handle_key("m", session, log) == "mixed: yes"
+    assert "actors: TAL, CHN   [1] TAL*  [2] IRN  [3] PAK  [4] CHN*   mixed: yes" in screen(quarrel, session, log, "", colour=False)
+    handle_key("t", session, log)
+    saved = json.loads(log.read_text(encoding="utf-8"))
+    assert (saved["actors"], saved["mixed"], saved["label"]) == (["TAL", "CHN"], True, "tension")
+
+
+def test_not_a_claim_saves_no_actors_and_is_never_mixed(tmp_path):
+    log = tmp_path / "annotate.jsonl"
+    session = new_session(candidate(MET))
+    handle_key("m", session, log)
+    handle_key("n", session, log)
+    saved = json.loads(log.read_text(encoding="utf-8"))
+    assert (saved["actors"], saved["mixed"], saved["claim"]) == ([], False, False)
+
+
+def test_long_sentences_wrap_at_word_boundaries(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.annotate.terminal.terminal_width", lambda: 40)
+    words = "Pakistan and India agreed to reopen the Kartarpur corridor for pilgrims after months of closure".split()
+    text = " ".join(words)
+    long = Sentence("b1", 0, len(text), text, "body", (), ("PAK", "IND"), NEUTRAL)
+    shown = screen(candidate(long), new_session(candidate(long)), tmp_path / "a.jsonl", "", colour=False).splitlines()
+    body = [line[2:] for line in shown if line.startswith(("> ", "  ")) and line[2:].split() and line[2:].split()[0] in words]
+    assert len(body) >= 3 and all(len(line) <= 38 for line in body)
+    assert " ".join(body).split() == words
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("• May 13, 2022:", False), ("KABUL, Afghanistan (AP) —", False), ("12 March 2024", False),
+     ("May 13, 2022: Egypt and Sudan signed a water accord.", True)],
+)
+def test_lines_that_are_only_a_date_or_a_dateline_are_not_asked_about(text, asked):
+    from pipeline.annotate.queue import article_candidates
+
+    unit = Sentence("c1", 0, len(text), text, "bullet", (), (), NEUTRAL)
+    found = list(article_candidates([unit], [("cooperation", 0.5)]))
+    assert bool(found) is asked
+
+
+def test_candidates_from_a_runs_guesses_rank_by_the_three_way_probability():
+    from pipeline.annotate.queue import candidates_from_guesses
+
+    guesses = [
+        {"claim_probability": 0.9, "guess": "cooperation", "label_guess": "cooperation", "label_confidence": 0.9},
+        {"claim_probability": 0.55, "guess": "tension", "label_guess": "tension", "label_confidence": 0.6},
+        {"claim_probability": 0.1, "guess": "none", "label_guess": "tension", "label_confidence": 0.8},
+    ]
+    found = list(candidates_from_guesses([([MET, ACCUSED, RAINED], guesses)]))
+    assert [(c.guess, round(c.confidence, 2)) for c in found] == [("cooperation", 0.81), (NOT_CLAIM, 0.45), (NOT_CLAIM, 0.9)]
+    assert found[1].before == MET.text and found[1].before_actors == ("IRN", "TAL")
 
 
 def test_line_input_drives_a_session_when_stdin_is_not_a_terminal(tmp_path):
@@ -186,7 +248,8 @@ def spawn_annotate(corpus: Path, annotations: Path, models: Path):
     import pexpect
 
     env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
-    args = ["-m", "pipeline", "annotate", str(corpus), "--annotations", str(annotations), "--models", str(models), "--actors", str(ACTORS_PATH)]
+    args = ["-m", "pipeline", "annotate", str(corpus), "--annotations", str(annotations), "--models", str(models), "--actors", str(ACTORS_PATH),
+            "--out", str(corpus.parent / "out")]
     return pexpect.spawn(sys.executable, args, encoding="utf-8", timeout=120, env=env, dimensions=(50, 200))
 
 
@@ -257,7 +320,8 @@ def test_annotate_reads_lines_when_stdin_is_not_a_terminal(annotate_corpus):
     from pipeline.cli import app
 
     corpus, annotations, models = annotate_corpus
-    args = ["annotate", str(corpus), "--annotations", str(annotations), "--models", str(models), "--actors", str(ACTORS_PATH)]
+    args = ["annotate", str(corpus), "--annotations", str(annotations), "--models", str(models), "--actors", str(ACTORS_PATH),
+            "--out", str(corpus.parent / "no-run")]
     result = CliRunner().invoke(app, args, input="t\nn\nq\n")
     assert result.exit_code == 0, result.output
     assert [label for _key, label in answers(annotations)] == ["tension", None]
@@ -300,3 +364,29 @@ def test_a_ctrl_c_the_blocked_key_read_misses_still_stops_the_wait():
         [sys.executable, "-c", KEY_WAIT_WITH_A_MISSED_CTRL_C], capture_output=True, text=True, timeout=60, preexec_fn=ignore_ctrl_c
     )
     assert done.stdout.strip() == "interrupted", done.stderr
+
+
+def test_export_reads_a_current_run_without_a_model_and_falls_back_to_parsing(annotate_corpus, monkeypatch):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.runner.run import run
+    from pipeline.runner.worker import ModelPaths
+
+    corpus, annotations, models = annotate_corpus
+    out = corpus.parent / "out"
+    run(corpus, out, models=ModelPaths(models, ACTORS_PATH), workers=1)
+    common = ["annotate", str(corpus), "--annotations", str(annotations), "--models", str(models), "--actors", str(ACTORS_PATH)]
+    parsed = CliRunner().invoke(app, [*common, "--out", str(corpus.parent / "no-run"), "--export", str(corpus.parent / "parsed.jsonl"), "--format", "doccano"])
+    assert parsed.exit_code == 0 and "parsing the corpus" in parsed.stderr, parsed.output
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the run is current: nothing should be loaded or parsed")
+
+    monkeypatch.setattr("pipeline.model.store.load_model", refuse)
+    monkeypatch.setattr("pipeline.stages.nlp.load_nlp", refuse)
+    from_run = CliRunner().invoke(app, [*common, "--out", str(out), "--export", str(corpus.parent / "run.jsonl"), "--format", "doccano"])
+    assert from_run.exit_code == 0 and "reading the run in" in from_run.stderr, from_run.output
+    units = lambda name: {(r["doc"], r["start"], r["guess"]) for r in map(json.loads, (corpus.parent / name).read_text(encoding="utf-8").splitlines())}  # noqa: E731
+    assert units("run.jsonl") == units("parsed.jsonl") and len(units("run.jsonl")) > 10
+    assert all(r["label"] == [r["guess"]] for r in map(json.loads, (corpus.parent / "run.jsonl").read_text(encoding="utf-8").splitlines()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -64,8 +65,10 @@ def e2e(tmp_path_factory, trained_model):
     for doc in E2E_DOCS:
         shutil.copy(RAW_DIR / f"{doc}.txt", corpus / f"{doc}.txt")
     write_crlf(corpus / "zz_inline.txt", INLINE_ARTICLE)
+    (corpus / "notes.md").write_text("# my notes\n", encoding="utf-8")
     out = root / "out"
-    args = ("run", corpus, "--out", out, "--models", trained_model.models_dir, "--actors", ACTORS_PATH)
+    # No annotations: the model's own outputs (test_incremental checks human labels).
+    args = ("run", corpus, "--out", out, "--models", trained_model.models_dir, "--actors", ACTORS_PATH, "--annotations", root / "none")
     first = invoke(*args)
     first_outputs = snapshot(out)
     second = invoke(*args)
@@ -84,6 +87,16 @@ def test_run_succeeds_and_summarises(e2e):
         assert result.exit_code == 0, result.output
         assert result.stdout.startswith("3 articles, ")
         assert str(e2e["out"]) in result.stdout
+        assert result.stdout.splitlines()[-1] == "ignored (not .txt or .html): notes.md"
+        assert any(line.startswith("unlinked names that look like actors") for line in result.stdout.splitlines())
+
+
+def test_out_pointing_at_a_file_is_a_one_line_error(tmp_path, small_corpus):
+    target = tmp_path / "results.jsonl"
+    target.write_text("", encoding="utf-8")
+    for out in (target, target / "sub"):
+        result = invoke("run", small_corpus, "--out", out, "--models", tmp_path / "no-models")
+        assert_one_line_error(result, str(target), "not a folder")
 
 
 def test_run_writes_exactly_the_three_outputs(e2e):
@@ -129,6 +142,12 @@ def test_sentences_jsonl(e2e):
         assert record["start"] >= previous.get(record["doc"], 0), "sentences out of order or overlapping"
         previous[record["doc"]] = record["end"]
         assert record["kind"] in KINDS
+        assert 0.0 <= record["claim_probability"] <= 1.0 and record["label_source"] == "model"
+        assert record["guess"] in (*LABELS, "none") and set(record["mentioned_actors"]) <= set(record["actors"])
+        inherited = [side["code"] for side in record["inherited_actors"]]
+        assert sorted([*record["mentioned_actors"], *inherited]) == sorted(record["actors"])
+        for side in record["inherited_actors"]:
+            assert side["from"]["end"] <= record["start"] and raw[side["from"]["start"] : side["from"]["end"]]
         assert STANCE_KEYS <= set(record["stance"])
         assert set(record["actors"]) <= codes
         for entity in record["entities"]:
@@ -162,6 +181,7 @@ def test_claims_jsonl(e2e):
         sentence = sentences[(claim["doc"], claim["start"], claim["end"])]
         assert sentence["text"] == claim["text"]
         assert sentence["kind"] in {"body", "bullet"}, "headings and furniture are never claims"
+        assert sentence["guess"] == claim["label"] and claim["label_source"] == "model"
         assert sentence["actors"] == claim["actors"] and sentence["stance"] == claim["stance"]
 
 
@@ -237,7 +257,7 @@ def test_run_skips_unreadable_articles_with_a_warning_and_processes_the_rest(mix
     out = tmp_path / "out"
     result = invoke("run", mixed_corpus, "--out", out, "--models", trained_model.models_dir)
     assert result.exit_code == 0, result.output
-    warnings = [line for line in result.stderr.splitlines() if line.strip()]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning")]  # the others: progress lines
     expected = {name: reason for name, (_content, reason) in UNREADABLE_ARTICLES.items()}
     expected |= {"huge.txt": "too large", "escape.txt": "symlink outside the corpus"}
     assert len(warnings) == len(expected)
@@ -535,6 +555,13 @@ def test_retraining_prints_both_models_figures_and_counts_new_annotations(retrai
     assert float(e2e[2]) == card["metrics_loao"]["end_to_end_macro_f1"]
     assert card["new_annotations"] == 20 and card["previous_version"] == old
     assert len(card["annotations"]) == 108
+    assert "training data: 108 annotated units from 3 articles only: no external sets given" in result.stdout
+    new_labels = re.search(r"^new labels: active (\d+)/20 right, new (\d+)/20 \(held out by article\)$", result.stdout, re.M)
+    assert new_labels and 0 <= int(new_labels[1]) <= 20
+    gold = {f"{a['doc']}:{a['start']}:{a['end']}": a["label"] or "none" for a in read_jsonl(retrained["annotations"] / "more.jsonl")}
+    assert int(new_labels[2]) == sum(card["heldout_outcomes"][key] == label for key, label in gold.items())
+    assert re.search(r"^on the 88 shared units: \d+ now right that were wrong, \d+ now wrong that were right "
+                     r"\(net [+-]\d+ sentences\): (within|more than) noise$", result.stdout, re.M)
     before, after = float(e2e[1]), float(e2e[3])
     change = f"(end_to_end_macro_f1 {before} -> {after} on the 88 units both were scored on)"
     assert lines[-1] == (f"active: {new} {change}" if after >= before else f"active: {new}, forced although it scores lower {change}")

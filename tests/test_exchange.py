@@ -54,16 +54,21 @@ def import_file(path: Path, fmt: str, folders) -> object:
     return import_annotations(path, fmt, corpus_dir=corpus, annotations_dir=annotations, target=annotations / "imported.jsonl")
 
 
-def test_prodigy_tasks_carry_options_and_the_unit_in_meta():
+def test_prodigy_tasks_carry_options_the_guess_preselected_and_the_unit_in_meta():
     task = next(export_records(QUEUE, "prodigy"))
     assert task["text"] == ACCUSED.text
+    assert task["accept"] == ["tension"]
+    assert [t["accept"] for t in export_records(QUEUE, "prodigy")] == [["tension"], ["cooperation"], [NOT_CLAIM]]
     assert [option["id"] for option in task["options"]] == ["cooperation", "tension", NOT_CLAIM]
     assert task["meta"] == {"doc": "a1", "start": ACCUSED.start, "end": ACCUSED.end, "actors": ["TAL", "IRN"], "guess": "tension", "confidence": 0.41}
 
 
-def test_doccano_lines_carry_the_unit_at_top_level_and_no_label():
+def test_doccano_lines_carry_the_unit_at_top_level_and_the_guess_as_label():
     line = next(export_records(QUEUE, "doccano"))
-    assert line == {"text": ACCUSED.text, "doc": "a1", "start": ACCUSED.start, "end": ACCUSED.end, "actors": ["TAL", "IRN"], "guess": "tension", "confidence": 0.41}
+    assert line == {
+        "text": ACCUSED.text, "label": ["tension"], "doc": "a1", "start": ACCUSED.start, "end": ACCUSED.end,
+        "actors": ["TAL", "IRN"], "guess": "tension", "confidence": 0.41,
+    }
 
 
 @pytest.mark.parametrize("fmt", ["prodigy", "doccano"])

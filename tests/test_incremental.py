@@ -65,6 +65,43 @@ def test_a_rerun_with_nothing_changed_parses_nothing_and_loads_no_model(tmp_path
     assert outputs_of(out) == first
 
 
+def test_a_new_human_label_counts_at_the_next_run_with_no_parse_and_no_model(tmp_path, corpus, trained_model, monkeypatch):
+    import json
+
+    out, annotations = tmp_path / "out", tmp_path / "annotations"
+    (corpus / "a6.txt").write_text("Weather\n\nIt rained heavily in Lima on Tuesday, and the streets flooded.\n", encoding="utf-8")
+    run_into(corpus, out, trained_model.models_dir)
+    claims = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    sentences = [json.loads(line) for line in (out / "sentences.jsonl").read_text(encoding="utf-8").splitlines()]
+    dropped = claims[0]
+    missed = next(s for s in sentences if s["doc"] == "a6" and s["kind"] == "body")
+    assert missed["guess"] == "none"
+    annotations.mkdir()
+    labels = [
+        {**{k: dropped[k] for k in ("doc", "start", "end", "text")}, "claim": False, "label": None, "mixed": False, "actors": []},
+        {**{k: missed[k] for k in ("doc", "start", "end", "text")}, "claim": True, "label": "tension", "mixed": True, "actors": ["AFG", "IRN"]},
+    ]
+    (annotations / "mine.jsonl").write_text("".join(json.dumps(label) + "\n" for label in labels), encoding="utf-8")
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a model was loaded or an article parsed")
+
+    for name in ("cached_models", "process_article"):
+        monkeypatch.setattr(executors, name, refuse)
+    monkeypatch.setattr(run_module, "cached_models", refuse)
+    monkeypatch.setattr(run_module.Relabeller, "claim_model", refuse)
+    summary = run(corpus, out, models=ModelPaths(trained_model.models_dir, ACTORS_PATH), workers=1, annotations_dir=annotations)
+    assert summary.human_labels == 2 and summary.articles == len(SMALL_ARTICLES) + 1
+    after = {(c["doc"], c["start"]): c for c in map(json.loads, (out / "claims.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert (dropped["doc"], dropped["start"]) not in after
+    added = after[(missed["doc"], missed["start"])]
+    assert (added["label"], added["label_source"], added["actors"], added["mixed"]) == ("tension", "annotation", ["AFG", "IRN"], True)
+    assert all(c["label_source"] == "model" for key, c in after.items() if key != (missed["doc"], missed["start"]))
+    guesses = {(s["doc"], s["start"]): s for s in map(json.loads, (out / "sentences.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert guesses[(dropped["doc"], dropped["start"])]["guess"] == "none"
+    assert guesses[(dropped["doc"], dropped["start"])]["label_source"] == "annotation"
+
+
 def test_only_a_changed_or_added_article_is_parsed(tmp_path, corpus, trained_model, parses):
     out = tmp_path / "out"
     run_into(corpus, out, trained_model.models_dir)

@@ -181,6 +181,13 @@ def test_ingest_falls_back_to_first_heading_and_keeps_other_meta(write_article):
     assert article.meta == {"url": "https://example.org/x", "title": "Iran Formalizes Ties with the Taliban"}
 
 
+@pytest.mark.parametrize("section", ["ASIA", "WORLD NEWS", "March 3, 2024", "Exit mobile version"])
+def test_a_title_never_comes_from_a_site_section_a_date_or_furniture(write_article, section):
+    path = write_article("section.txt", f"{section}\n\nKenya and Ethiopia Agree on a Border Road\n\nKenya and Ethiopia agreed to build a road.\n")
+    (article,) = ingest([path])
+    assert article.meta["title"] == "Kenya and Ethiopia Agree on a Border Road"
+
+
 def test_ingest_without_meta_or_heading_has_no_title(write_article):
     path = write_article("plain.txt", "Views: 445\n\nThe two sides met again in March to discuss water rights.\n")
     (article,) = ingest([path])

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ACTORS_PATH, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, write_crlf
+from conftest import ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, INLINE_ARTICLE, RAW_DIR, SMALL_ARTICLES, write_crlf
 from pipeline.cli import app
 from pipeline.runner.executors import available_cores, in_order
 from pipeline.runner.worker import ModelPaths
@@ -74,7 +74,8 @@ def test_a_dask_cluster_writes_the_same_bytes(tmp_path, corpus, trained_model, l
         n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
     ) as cluster:
         summary = run(
-            corpus, out, models=ModelPaths(trained_model.models_dir, ACTORS_PATH), scheduler=cluster.scheduler_address
+            corpus, out, models=ModelPaths(trained_model.models_dir, ACTORS_PATH), scheduler=cluster.scheduler_address,
+            annotations_dir=ANNOTATIONS_DIR,  # as the CLI's default: human labels applied the same way
         )
     assert summary.articles == 3 + len(SMALL_ARTICLES)
     assert outputs(out) == local_run

@@ -113,6 +113,21 @@ def test_a_lone_side_is_completed_from_the_previous_sentence(nlp):
     assert [s.actors for s in sentences] == [("IRN", "TAL"), ("IRN", "TAL")]
 
 
+def test_borrowed_sides_are_marked_inherited_with_the_antecedents_offsets(nlp):
+    raw = "Kenya hosted Ethiopian envoys in Nairobi on Monday. The two sides agreed to reopen the border.\n"
+    first, second = tag_article(nlp, raw)
+    assert first.inherited == () and first.mentioned_actors == first.actors
+    assert second.mentioned_actors == () and [side.code for side in second.inherited] == list(second.actors)
+    for side in second.inherited:
+        assert raw[side.start : side.end] in first.text and side.end <= first.end
+    assert second.to_json()["inherited_actors"][0]["from"] == {"start": second.inherited[0].start, "end": second.inherited[0].end}
+
+
+def test_a_lone_side_keeps_its_own_mention_and_inherits_the_other(nlp):
+    sentences = tag_article(nlp, HOSTED + "Tehran pledged more fuel for the winter.\n")
+    assert sentences[1].mentioned_actors == ("IRN",) and [side.code for side in sentences[1].inherited] == ["TAL"]
+
+
 def test_a_sentence_with_two_sides_keeps_its_own(nlp):
     sentences = tag_article(nlp, HOSTED + "Pakistan criticised India over the border dispute.\n")
     assert [s.actors for s in sentences] == [("IRN", "TAL"), ("PAK", "IND")]

@@ -47,7 +47,38 @@ def test_a_clean_project_validates(project):
     result = run_validate(project)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ok: 2 articles, ")
-    assert result.stderr == ""
+    assert all(line.startswith("warning: ") for line in result.stderr.splitlines())
+
+
+def write_actors(path: Path, records: list[dict]) -> None:
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+
+def test_risky_one_word_aliases_are_flagged_but_do_not_fail(project):
+    write_actors(project["actors"], [
+        {"code": "NRF", "kind": "movement", "names": ["National Resistance Front"], "officials": ["Amrullah Saleh", "Saleh"]},
+        {"code": "EGY", "kind": "state", "names": ["Egypt"], "officials": ["Sisi", "Abdel Fattah el-Sisi"]},
+        {"code": "YEM", "kind": "state", "names": ["Yemen"], "officials": ["Alimi", "Rashad al-Alimi", "Sisi Lamb"]},
+        {"code": "SDN", "kind": "state", "names": ["Sudan"], "officials": ["Burhan", "the"]},
+    ])
+    project["annotations"].joinpath("gold.jsonl").write_text("", encoding="utf-8")
+    result = run_validate(project)
+    assert result.exit_code == 0, result.output
+    warnings = result.stderr.splitlines()
+    assert any("actors.jsonl:1: alias 'Saleh' of NRF" in w and "common name" in w for w in warnings)
+    assert any("actors.jsonl:2: alias 'Sisi' of EGY" in w and "also a name in YEM" in w for w in warnings)
+    assert any("alias 'the' of SDN" in w and "common English word" in w for w in warnings)
+    assert not any("'Alimi'" in w or "'Burhan'" in w for w in warnings)
+
+
+def test_a_dictionary_of_full_names_gives_no_warning(project):
+    write_actors(project["actors"], [
+        {"code": "KEN", "kind": "state", "names": ["Kenya"], "officials": ["William Ruto"]},
+        {"code": "ETH", "kind": "state", "names": ["Ethiopia"], "officials": ["Abiy Ahmed Ali"]},
+    ])
+    project["annotations"].joinpath("gold.jsonl").write_text("", encoding="utf-8")
+    result = run_validate(project)
+    assert result.exit_code == 0 and result.stderr == "", result.output
 
 
 def test_the_bundled_project_validates():

@@ -61,19 +61,20 @@ def test_walkthrough_add_run_annotate_retrain(tmp_path, sentence_encoder):
         shutil.copy(RAW_DIR / f"{doc}.txt", corpus / f"{doc}.txt")
     (annotations / "gold.jsonl").write_text("\n".join(gold_lines(STARTING_DOCS)) + "\n", encoding="utf-8")
     common = ("--actors", ACTORS_PATH)
+    model_only = ("--annotations", tmp_path / "none")  # runs that show what the model alone says
     train = ("train", "--corpus-dir", corpus, "--annotations", annotations, "--models", models, "--external", tmp_path / "none", *common)
     invoke(*train)
     first = load_model(models)[1]
 
     # Add an article and run.
     shutil.copy(RAW_DIR / f"{ADDED_DOC}.txt", corpus / f"{ADDED_DOC}.txt")
-    assert invoke("run", corpus, "--out", out, "--models", models, *common).startswith("3 articles, ")
+    assert invoke("run", corpus, "--out", out, "--models", models, *model_only, *common).startswith("3 articles, ")
     claims_before = read_jsonl(out / "claims.jsonl")
     assert {c["model"] for c in claims_before} == {first["version"]}
 
     # Annotate the 20 sentences the model is least sure of.
     queue = tmp_path / "queue.jsonl"
-    invoke("annotate", corpus, "--annotations", annotations, "--models", models, "--export", queue, "--format", "prodigy", *common)
+    invoke("annotate", corpus, "--annotations", annotations, "--models", models, "--out", out, "--export", queue, "--format", "prodigy", *common)
     tasks = read_jsonl(queue)
     assert {t["meta"]["doc"] for t in tasks} == {ADDED_DOC}, "labelled articles are not asked about"
     confidences = [t["meta"]["confidence"] for t in tasks]
@@ -85,6 +86,13 @@ def test_walkthrough_add_run_annotate_retrain(tmp_path, sentence_encoder):
     labels.write_text("".join(json.dumps(record) + "\n" for record in answered), encoding="utf-8")
     imported = invoke("annotate", corpus, "--annotations", annotations, "--import", labels, "--format", "prodigy")
     assert imported.startswith(f"{ANSWERS} annotations added to ")
+
+    # The labels count at the next run, before any retraining.
+    invoke("run", corpus, "--out", out, "--models", models, "--annotations", annotations, *common)
+    answered_gold = [gold[(r["meta"]["doc"], r["meta"]["start"], r["meta"]["end"])] for r in answered]
+    assert agreement(read_jsonl(out / "claims.jsonl"), answered_gold) == ANSWERS
+    sources = {(s["doc"], s["start"]): s["label_source"] for s in read_jsonl(out / "sentences.jsonl")}
+    assert all(sources[(g["doc"], g["start"])] == "annotation" for g in answered_gold)
 
     # Retrain: the previous figures beside the new, and the new annotations counted.
     # On two articles' units the retrain check is noisy: if it keeps the first
@@ -100,11 +108,12 @@ def test_walkthrough_add_run_annotate_retrain(tmp_path, sentence_encoder):
     assert second["version"] == new != first["version"] and second["new_annotations"] == ANSWERS
     assert second["metrics_loao"] != first["metrics_loao"]
 
-    # Run again: the claims name the new model, and agree more with the annotator.
-    invoke("run", corpus, "--out", out, "--models", models, *common)
+    assert "new labels: active " in report and "training data: " in report
+
+    # Run again: the claims name the new model, which alone agrees more with the annotator.
+    invoke("run", corpus, "--out", out, "--models", models, *model_only, *common)
     claims_after = read_jsonl(out / "claims.jsonl")
     assert {c["model"] for c in claims_after} == {second["version"]}
-    answered_gold = [gold[(r["meta"]["doc"], r["meta"]["start"], r["meta"]["end"])] for r in answered]
     assert agreement(claims_after, answered_gold) > agreement(claims_before, answered_gold)
     listing = invoke("models", "--models", models).splitlines()
     assert [line.split()[0] for line in listing[1:]] == [first["version"], "*"]

@@ -9,6 +9,11 @@ names; other keys of an imported line become the example's metadata, which
 its export writes back as top-level keys (older versions: a `meta` object and
 `labels`).
 
+On export the model's guess is pre-filled (Prodigy: `accept`, the option
+shown selected; doccano: `label`), so the annotator only corrects it. A
+doccano export holds every example, confirmed or not: export only the ones
+marked done ("Export only approved documents").
+
 Either way the unit is named by `doc`, `start` and `end`, written on export
 (Prodigy: in `meta`; doccano: top level) and required on import, with
 `actors` for claims. Labels are cooperation, tension or not-claim (any case,
@@ -23,9 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.annotate.queue import CHOICES, NOT_CLAIM, Candidate
-from pipeline.io import InputError, append_jsonl_atomically, check_offsets, find_article, read_annotations, read_jsonl, read_text
+from pipeline.io import InputError, append_jsonl_atomically, check_duplicates, check_offsets, find_article, read_annotations, read_jsonl, read_text
 from pipeline.records import Annotation
-from pipeline.training.train import check_duplicates
 
 MIXED = "mixed"
 PRODIGY_OPTIONS = [{"id": choice, "text": choice.replace("-", " ")} for choice in CHOICES]
@@ -46,9 +50,9 @@ def export_records(queue: Iterable[Candidate], fmt: str) -> Iterator[dict[str, A
             "confidence": round(candidate.confidence, 4),
         }
         if fmt == "prodigy":
-            yield {"text": sentence.text, "options": PRODIGY_OPTIONS, "meta": unit}
+            yield {"text": sentence.text, "options": PRODIGY_OPTIONS, "accept": [candidate.guess], "meta": unit}
         else:
-            yield {"text": sentence.text, **unit}
+            yield {"text": sentence.text, "label": [candidate.guess], **unit}
 
 
 def imported_annotation(record: dict[str, Any], fmt: str, where: str) -> Annotation | None:
@@ -185,3 +189,17 @@ def check_against_articles(annotations: list[Annotation], corpus_dir: Path) -> N
                 raise InputError(f"{annotation.source}: article {annotation.doc!r} not found in {corpus_dir}")
             raw_texts[annotation.doc] = read_text(path)[0]
         check_offsets(annotation, raw_texts[annotation.doc])
+
+
+def export_queue(queue: Iterable[Candidate], path: Path, fmt: str) -> str:
+    """Write the queue for another tool; what was written, in a line."""
+    from pipeline.io import write_jsonl_atomic
+
+    count = write_jsonl_atomic(path, export_records(queue, fmt))
+    return f"{count} sentences to label, least certain first -> {path}"
+
+
+def import_labels(path: Path, fmt: str, corpus_dir: Path, target: Path) -> str:
+    """Import another tool's labels into `target` (beside the other annotations); what was added, in a line."""
+    summary = import_annotations(path, fmt, corpus_dir=corpus_dir, annotations_dir=target.parent, target=target)
+    return f"{summary.added} annotations added to {summary.target}; {summary.already_there} already there, {summary.unlabelled} without a label"

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import select
+import shutil
 import signal
 import sys
 import termios
@@ -30,7 +32,9 @@ BOLD = "\x1b[1m"
 RESET = "\x1b[0m"
 ESCAPE = "\x1b"
 END_OF_INPUT = "\x04"  # Ctrl-D
-HELP = "[c] cooperation  [t] tension  [n] not a claim  [s] skip  [u] undo  [q] quit"
+HELP = "[c] cooperation  [t] tension  [n] not a claim  [1-9] toggle an actor  [m] mixed  [s] skip  [u] undo  [q] quit"
+MIXED_KEY = "m"
+DEFAULT_WIDTH = 80
 WAKE_SECONDS = 0.2
 SHOWN = {"cooperation": "cooperation", "tension": "tension", NOT_CLAIM: "not a claim"}
 
@@ -78,18 +82,43 @@ def wait_until_readable(fd: int) -> None:
         pass
 
 
-def highlight_actors(sentence: Sentence, *, colour: bool) -> str:
-    """The sentence with each mention linked to an actor in bold colour."""
+def highlight_actors(sentence: Sentence, *, colour: bool, lo: int = 0, hi: int | None = None) -> str:
+    """The sentence (or its characters lo:hi) with each mention linked to an actor in bold colour."""
+    hi = len(sentence.text) if hi is None else hi
     if not colour:
-        return sentence.text
-    parts, cursor = [], 0
+        return sentence.text[lo:hi]
+    parts, cursor = [], lo
     for mention in sorted(sentence.mentions, key=lambda m: m.start):
-        start, end = mention.start - sentence.start, mention.end - sentence.start
-        if mention.actor is None or start < cursor or end > len(sentence.text):
+        start, end = max(mention.start - sentence.start, lo), min(mention.end - sentence.start, hi)
+        if mention.actor is None or start < cursor or end <= start:
             continue
         parts += [sentence.text[cursor:start], ACTOR, sentence.text[start:end], RESET]
         cursor = end
-    return "".join([*parts, sentence.text[cursor:]])
+    return "".join([*parts, sentence.text[cursor:hi]])
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Line spans of `text` broken at spaces to at most `width` characters
+    (a longer word gets a line of its own)."""
+    lines, start, end = [], None, 0
+    for word in re.finditer(r"\S+", text):
+        if start is None:
+            start = word.start()
+        elif word.end() - start > width:
+            lines.append((start, end))
+            start = word.start()
+        end = word.end()
+    if start is not None:
+        lines.append((start, end))
+    return lines or [(0, 0)]
+
+
+def wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
+    return [(first if i == 0 else rest) + text[a:b] for i, (a, b) in enumerate(wrap_offsets(text, width - len(first)))]
+
+
+def terminal_width() -> int:
+    return max(40, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
 
 
 def screen(candidate: Candidate, session: Session, log_path: Path, message: str, *, colour: bool) -> str:
@@ -97,20 +126,32 @@ def screen(candidate: Candidate, session: Session, log_path: Path, message: str,
     colour terminal the screen is cleared first."""
     dim, bold, reset = (DIM, BOLD, RESET) if colour else ("", "", "")
     sentence = candidate.sentence
+    width = terminal_width()
+    context = lambda text: [f"{dim}{line}{reset}" for line in wrapped(text, width, "  ", "  ")]  # noqa: E731
+    spans = wrap_offsets(sentence.text, width - 2)
     lines = [
         f"{bold}done {session.done} / left {session.left}{reset}  -> {log_path}",
         f"unit {sentence.doc}:{sentence.start}-{sentence.end} ({sentence.kind})",
         "",
-        f"  {dim}{candidate.before or '(start of article)'}{reset}",
-        f"> {highlight_actors(sentence, colour=colour)}",
-        f"  {dim}{candidate.after or '(end of article)'}{reset}",
+        *context(candidate.before or "(start of article)"),
+        *(("> " if i == 0 else "  ") + highlight_actors(sentence, colour=colour, lo=a, hi=b) for i, (a, b) in enumerate(spans)),
+        *context(candidate.after or "(end of article)"),
         "",
-        f"model: {SHOWN[candidate.guess]} {candidate.confidence:.2f}   actors: {', '.join(sentence.actors) or 'none found'}",
+        f"model: {SHOWN[candidate.guess]} {candidate.confidence:.2f}",
+        actor_line(candidate, session),
         message,
-        HELP,
+        *wrapped(HELP, width, "", ""),
         "> ",
     ]
     return (CLEAR if colour else "\n") + "\n".join(lines)
+
+
+def actor_line(candidate: Candidate, session: Session) -> str:
+    """The sides as they will be saved, the numbered codes to toggle, and the mixed flag."""
+    chosen = session.actors_of(candidate)
+    choices = "  ".join(f"[{i}] {code}{'*' if code in chosen else ''}" for i, code in enumerate(candidate.actor_choices[:9], start=1))
+    mixed = "yes" if candidate.key in session.mixed else "no"
+    return f"actors: {', '.join(chosen) or 'none'}   {choices or '(no actor codes here)'}   mixed: {mixed}"
 
 
 def handle_key(key: str, session: Session, log_path: Path) -> str | None:
@@ -122,6 +163,14 @@ def handle_key(key: str, session: Session, log_path: Path) -> str | None:
         annotation = session.answer(KEYS[key])
         append_jsonl_durably(log_path, annotation.to_json())
         return f"saved: {SHOWN[KEYS[key]]}"
+    if key.isdigit() and key != "0":
+        code = session.toggle_actor(int(key))
+        if code is None:
+            return f"no actor [{key}] to toggle"
+        current = session.current
+        return f"actors: {', '.join(session.actors_of(current)) if current else ''}"
+    if key == MIXED_KEY:
+        return f"mixed: {'yes' if session.toggle_mixed() else 'no'}"
     if key == SKIP:
         session.skip()
         return "skipped (asked again next session)"
@@ -131,7 +180,7 @@ def handle_key(key: str, session: Session, log_path: Path) -> str | None:
             return f"nothing to undo in {log_path}"
         session.undo(parse_annotation(removed, f"{log_path} (last line)"))
         return f"undone: {removed.get('label') or SHOWN[NOT_CLAIM]} for {str(removed.get('text'))[:60]!r}"
-    return f"unknown key {key!r}: press c, t, n, s, u or q"
+    return f"unknown key {key!r}: press c, t, n, a digit, m, s, u or q"
 
 
 def run_session(

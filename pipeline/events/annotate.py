@@ -12,7 +12,7 @@ import numpy as np
 from pipeline.events.dates import dateline_length, sentence_date
 from pipeline.events.types import EventModel, event_model_of, event_type
 from pipeline.model.classifier import ClaimModel
-from pipeline.model.classify import classify_sentences
+from pipeline.model.classify import Guess, classify_article
 from pipeline.model.features import feature_rows
 from pipeline.records import Claim, Sentence
 
@@ -73,8 +73,10 @@ def claim_vectors(claims: list[Claim], rows: list[dict], sentences: list[Sentenc
 
 def event_claims(
     sentences: list[Sentence], *, model: ClaimModel, version: str, base: dt.date | None
-) -> list[Claim]:
-    """One article's claims, classified and given their events (the run's one path)."""
+) -> tuple[list[Claim], list[Guess]]:
+    """One article's claims, classified and given their events (the run's one
+    path), and the model's guess for every sentence."""
     rows = feature_rows(sentences, model.parts) if sentences else []
-    claims = classify_sentences(sentences, model=model, version=version, rows=rows)
-    return annotate_claims(claims, sentences, claim_vectors(claims, rows, sentences), base=base, model=event_model_of(model))
+    claims, guesses = classify_article(sentences, model=model, version=version, rows=rows)
+    vectors = claim_vectors(claims, rows, sentences)
+    return annotate_claims(claims, sentences, vectors, base=base, model=event_model_of(model)), guesses

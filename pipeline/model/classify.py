@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 
@@ -12,20 +13,46 @@ from pipeline.model.classifier import ClaimModel, Prediction
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
 
+# A sentence's guess: {"claim_probability": float, "guess": cooperation | tension | none,
+# "label_guess": cooperation | tension, "label_confidence": float}.
+Guess = dict[str, Any]
+NO_CLAIM = "none"
+
 
 def classify_sentences(
     sentences: list[Sentence], *, model: ClaimModel, version: str, rows: list[dict] | None = None
 ) -> list[Claim]:
-    """The claims among one article's sentences, in order (`rows`: their
-    feature rows, when the caller has computed them)."""
+    """The claims among one article's sentences, in order."""
+    return classify_article(sentences, model=model, version=version, rows=rows)[0]
+
+
+def classify_article(
+    sentences: list[Sentence], *, model: ClaimModel, version: str, rows: list[dict] | None = None
+) -> tuple[list[Claim], list[Guess]]:
+    """The claims among one article's sentences, in order, and the model's
+    guess for every sentence (claims or not), aligned with `sentences`
+    (`rows`: their feature rows, when the caller has computed them)."""
     if rows is None:
         rows = feature_rows(sentences, model.parts) if sentences else []
     predictions = predict(model, sentences, rows)
-    return [
+    claims = [
         to_claim(sentence, prediction, version, row.get("vector"))
         for sentence, prediction, row in zip(sentences, predictions, rows)
         if prediction.is_claim
     ]
+    return claims, [guess_of(prediction) for prediction in predictions]
+
+
+def guess_of(prediction: Prediction) -> Guess:
+    """What `sentences.jsonl` says of a sentence: the claim detector's
+    probability, the label if it is a claim, else "none", and the label
+    the model would give it as a claim, with its confidence."""
+    return {
+        "claim_probability": round(prediction.claim_confidence, 4),
+        "guess": prediction.label if prediction.is_claim else NO_CLAIM,
+        "label_guess": prediction.label,
+        "label_confidence": round(prediction.confidence, 4),
+    }
 
 
 def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | None = None) -> list[Prediction]:
@@ -62,6 +89,7 @@ def to_claim(sentence: Sentence, prediction: Prediction, version: str, vector: n
         confidence=prediction.confidence,
         claim_confidence=prediction.claim_confidence,
         actors=sentence.actors,
+        inherited=sentence.inherited,
         stance=sentence.stance,
         evidence=agreeing_cues(sentence, prediction.label) + readable_evidence(prediction.evidence) + like,
         model=version,

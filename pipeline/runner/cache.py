@@ -6,8 +6,8 @@ text extracted from it) and everything that shapes its parse: the spaCy
 model, the actor dictionary, the web page extractor's version, and the code
 of the stages (`PARSE_CODE`). `KEY.json` holds the article record and its tagged sentences
 (no parse needed while the key holds); `KEY.MODEL-CODE.json` the claims that
-model version found with the model code of that hash (`CLAIMS_CODE`), so no
-classifying either. Code that does not shape outputs (the runner, the CLI,
+model version found and its guess for every sentence, with the model code of
+that hash (`CLAIMS_CODE`), so no classifying either. Code that does not shape outputs (the runner, the CLI,
 training, annotation) is not hashed: editing it keeps the cache. Files are plain JSON, replaced by rename; a damaged
 one is a miss, never an error. Entries no article uses are removed after
 each run, so a deleted article's records leave the outputs and the cache.
@@ -90,17 +90,20 @@ class RunCache:
         needs_text = str(record["article"].get("path", "")).lower().endswith(HTML_SUFFIXES)
         return None if needs_text and not isinstance(record.get("text"), str) else record
 
-    def claims(self, key: str, model: str) -> list[dict[str, Any]] | None:
+    def labels(self, key: str, model: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+        """(claims, each sentence's guess), or None when missing or damaged."""
         record = self.read(self.claims_path(key, model))
-        return record["claims"] if record is not None and isinstance(record.get("claims"), list) else None
+        if record is None or not all(isinstance(record.get(part), list) for part in ("claims", "guesses")):
+            return None
+        return record["claims"], record["guesses"]
 
     def put_parse(self, key: str, article: dict[str, Any], sentences: list[dict[str, Any]], text: str | None = None) -> None:
         """`text`: a web page's extracted text, written again to OUT/text on each run."""
         entry = {"article": article, "sentences": sentences}
         self.write(self.parse_path(key), entry if text is None else {**entry, "text": text})
 
-    def put_claims(self, key: str, model: str, claims: list[dict[str, Any]]) -> None:
-        self.write(self.claims_path(key, model), {"claims": claims})
+    def put_labels(self, key: str, model: str, claims: list[dict[str, Any]], guesses: list[dict[str, Any]]) -> None:
+        self.write(self.claims_path(key, model), {"claims": claims, "guesses": guesses})
 
     def keep_only(self, keys: set[str]) -> None:
         """Remove every entry (and temp file) of an article key not in `keys`."""

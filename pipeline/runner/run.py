@@ -33,7 +33,10 @@ from pipeline.io import (
     read_text,
     remove_stale_temp_files,
 )
+from pipeline.progress import Report, no_report
 from pipeline.records import Sentence
+from pipeline.runner.notices import unlinked_names
+from pipeline.runner.overrides import HumanLabels, label_article
 from pipeline.runner.worker import ArticleResult, ModelPaths, cached_models, process_article
 
 if TYPE_CHECKING:
@@ -58,12 +61,15 @@ class RunSummary:
     events: int = 0
     labels: dict[str, int] = field(default_factory=dict)
     skipped: list[UnreadableArticle] = field(default_factory=list)
+    human_labels: int = 0  # sentences whose label came from the annotations
+    unlinked: Counter[str] = field(default_factory=Counter)  # actor-like names with no code
     # From the start of `run` to the first article's results (models loaded, a worker started).
     first_result_seconds: float | None = None
 
     def count(self, records: Records) -> None:
         self.articles += 1
         self.sentences += len(records.sentences)
+        self.unlinked.update(unlinked_names(records.sentences))
         self.claims += len(records.claims)
         for claim in records.claims:
             self.labels[claim["label"]] = self.labels.get(claim["label"], 0) + 1
@@ -89,13 +95,21 @@ class Records:
     article: dict[str, Any]
     sentences: list[dict[str, Any]]
     claims: list[dict[str, Any]]
+    guesses: list[dict[str, Any]]  # the model's, one per sentence
     text: str | None = None  # a web page's extracted text, for OUT/text/DOC.txt
 
     @classmethod
     def of(cls, result: ArticleResult) -> Records:
         text = result.article.raw if result.article.from_html else None
         article = result.article.to_json() | {"date": result.date}
-        return cls(article, [s.to_json() for s in result.sentences], [c.to_json() for c in result.claims], text)
+        sentences, claims = [s.to_json() for s in result.sentences], [c.to_json() for c in result.claims]
+        return cls(article, sentences, claims, result.guesses, text)
+
+    def as_written(self, human: HumanLabels, version: str) -> tuple[Records, int]:
+        """The records as written: every sentence with its guess, human labels
+        applied (`runner/overrides.py`); and how many human labels applied."""
+        done = label_article(self.sentences, self.claims, self.guesses, human, version=version)
+        return Records(self.article, done.sentences, done.claims, self.guesses, self.text), done.applied
 
 
 def run(
@@ -109,6 +123,8 @@ def run(
     on_article: Callable[[Records], None] | None = None,
     strict: bool = False,
     on_skip: Callable[[UnreadableArticle], None] | None = None,
+    annotations_dir: Path | None = None,
+    report: Report = no_report,
 ) -> RunSummary:
     """Process every article of `corpus_dir` and write the three outputs to
     `out_dir`. `executor` is "local" (this process when `workers` is 1, else a
@@ -118,12 +134,16 @@ def run(
     Only articles whose key (bytes, spaCy model, actor dictionary, code) has
     no cached parse are parsed; cached ones with no claims by the active model
     are only re-labelled. An unreadable article is skipped (and passed to
-    `on_skip`), or with `strict` fails the run before any output is replaced."""
+    `on_skip`), or with `strict` fails the run before any output is replaced.
+    The labels in `annotations_dir` win over the model's (`runner/overrides.py`).
+    `report(description, done, total)` is told what the run is doing."""
     from pipeline.runner.cache import RunCache, parse_version
     from pipeline.runner.executors import open_executor
     from pipeline.model.registry import read_card
 
     started = time.perf_counter()
+    check_out_dir(out_dir)
+    human = HumanLabels.read(annotations_dir)
     paths = list_articles(corpus_dir)
     if not paths:
         raise InputError(f"{corpus_dir}: no articles (.txt or .html)")
@@ -142,15 +162,21 @@ def run(
     remove_stale_temp_files(out_dir, OUTPUT_FILES + (EVENTS_FILE,))
     with contextlib.ExitStack() as stack:
         misses = [item.path for item in planned if not item.parsed]
+        if misses:
+            report("loading the models", 0, 0)
         process = stack.enter_context(open_executor(models, workers=workers, executor=executor, scheduler=scheduler, needed=bool(misses)))
         articles_out, sentences_out, claims_out, events_out = (
             stack.enter_context(atomic_jsonl_writer(out_dir / name)) for name in OUTPUT_FILES + (EVENTS_FILE,)
         )
         texts = stack.enter_context(atomic_text_folder(out_dir / TEXT_FOLDER))
         all_claims: list[dict[str, Any]] = []
+        stage = articles_stage(planned, misses)
+        report(stage, 0, len(planned))
         for records in records_in_order(planned, misses, cache, process, Relabeller(models, model_version)):
             if summary.first_result_seconds is None:
                 summary.first_result_seconds = time.perf_counter() - started
+            records, applied = records.as_written(human, model_version)
+            summary.human_labels += applied
             articles_out.write(records.article)
             sentences_out.write_all(records.sentences)
             claims_out.write_all(records.claims)
@@ -158,6 +184,7 @@ def run(
                 texts.write(f"{records.article['doc']}.txt", records.text)
             all_claims.extend(records.claims)
             summary.count(records)
+            report(stage, summary.articles, len(planned))
             if on_article is not None:
                 on_article(records)
         check_outcome(summary, corpus_dir, strict)
@@ -191,6 +218,14 @@ def plan(
     return planned
 
 
+def articles_stage(planned: list[Planned], misses: list[Path]) -> str:
+    """What the run does with the articles, for progress lines."""
+    relabel = sum(item.parsed and not item.labelled for item in planned)
+    cached = len(planned) - len(misses) - relabel
+    parts = [f"{n} {what}" for n, what in ((len(misses), "to parse"), (relabel, "to relabel"), (cached, "cached")) if n]
+    return f"articles: {', '.join(parts)}"
+
+
 def records_in_order(
     planned: list[Planned], misses: list[Path], cache: RunCache, process: Process, relabel: Relabeller
 ) -> Iterator[Records]:
@@ -205,14 +240,14 @@ def records_in_order(
         if cached is None:
             records = Records.of(next(results) if not item.parsed else relabel.process(item.path))
             cache.put_parse(item.key, records.article, records.sentences, records.text)
-            cache.put_claims(item.key, relabel.version, records.claims)
+            cache.put_labels(item.key, relabel.version, records.claims, records.guesses)
             yield records
             continue
-        claims = cache.claims(item.key, relabel.version) if item.labelled else None
-        if claims is None:
-            claims = relabel(cached["sentences"], cached["article"].get("date"))
-            cache.put_claims(item.key, relabel.version, claims)
-        yield Records(cached["article"], cached["sentences"], claims, cached.get("text"))
+        labels = cache.labels(item.key, relabel.version) if item.labelled else None
+        if labels is None:
+            labels = relabel(cached["sentences"], cached["article"].get("date"))
+            cache.put_labels(item.key, relabel.version, *labels)
+        yield Records(cached["article"], cached["sentences"], *labels, cached.get("text"))
 
 
 class Relabeller:
@@ -223,12 +258,14 @@ class Relabeller:
         self.models = models
         self.version = version
 
-    def __call__(self, sentences: list[dict[str, Any]], date: str | None) -> list[dict[str, Any]]:
+    def __call__(self, sentences: list[dict[str, Any]], date: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The claims, with their events, and the guess for every sentence."""
         from pipeline.events.annotate import event_claims
 
         base = datetime.date.fromisoformat(date) if date else None
-        claims = event_claims([Sentence.from_json(s) for s in sentences], model=self.claim_model(), version=self.version, base=base)
-        return [claim.to_json() for claim in claims]
+        sentences_in = [Sentence.from_json(s) for s in sentences]
+        claims, guesses = event_claims(sentences_in, model=self.claim_model(), version=self.version, base=base)
+        return [claim.to_json() for claim in claims], guesses
 
     @functools.cache
     def claim_model(self) -> ClaimModel:
@@ -244,6 +281,15 @@ class Relabeller:
 
         (article,) = ingest([path])
         return process_article(article, cached_models(self.models))
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """`--out` names a folder, existing or to be made: not a file, nor inside one."""
+    for folder in (out_dir, *out_dir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise InputError(f"{folder}: a file, not a folder (--out names the folder the outputs go to)")
+            return
 
 
 def check_outcome(summary: RunSummary, corpus_dir: Path, strict: bool) -> None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from pipeline.model.classifier import ClaimModel
+    from pipeline.model.classify import Guess
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class ArticleResult:
     article: Article
     sentences: list[Sentence]
     claims: list[Claim]
+    guesses: list[Guess]  # the model's guess for each sentence
     date: str | None = None  # the article's date (ISO), from its meta or dateline
 
 
@@ -74,5 +76,6 @@ def process_article(article: Article, models: Models) -> ArticleResult:
 
     ((_article, sentences),) = article_sentences([article], nlp=models.nlp)
     base = article_date(article.meta, article.raw)
-    claims = event_claims(sentences, model=models.model, version=models.version, base=base)
-    return ArticleResult(article=article, sentences=sentences, claims=claims, date=base.isoformat() if base else None)
+    claims, guesses = event_claims(sentences, model=models.model, version=models.version, base=base)
+    date = base.isoformat() if base else None
+    return ArticleResult(article=article, sentences=sentences, claims=claims, guesses=guesses, date=date)

@@ -42,6 +42,16 @@ FURNITURE_PATTERNS = [
 ]
 FURNITURE_RE = re.compile(r"^(?:" + "|".join(FURNITURE_PATTERNS) + r")\s*$", re.IGNORECASE)
 BULLET_RE = re.compile(r"^[•●▪◦‣∙·\-–—*]\s")
+SECTION_MAX_WORDS = 2
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE = (
+    rf"(?i:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?(?:\s+\d{{4}})?"
+    rf"|{MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}))"
+)
+# A place in capitals, an optional country or agency, then a dash or a date.
+DATELINE = r"[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?(?:\s*\([A-Za-z .]+\))?\s*(?:[-–—:]|,\s*" + DATE + r")"
+DATE_LINE_RE = re.compile(rf"^(?:{DATE}|{DATELINE})\s*[-–—:,.]*\s*$")
 CLOSING_PUNCTUATION = tuple('.!?"”’\':;)…')
 FURNITURE_MAX_WORDS = 8
 
@@ -124,7 +134,20 @@ def is_title_case(words: list[str]) -> bool:
 
 
 def first_heading(raw: str, blocks: tuple[Block, ...]) -> str | None:
+    """The article's title: its first heading that is not a site section or a date."""
     for block in blocks:
-        if block.kind == "heading":
-            return raw[block.start : block.end]
+        line = raw[block.start : block.end]
+        if block.kind == "heading" and not is_site_section(line) and not is_date_line(line):
+            return line
     return None
+
+
+def is_site_section(line: str) -> bool:
+    """A site's section label ("ASIA", "WORLD NEWS"): one or two words in capitals."""
+    words = line.split()
+    return len(words) <= SECTION_MAX_WORDS and line.isupper()
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date or a dateline ("• May 13, 2022:", "KABUL, Afghanistan (AP) —")."""
+    return bool(DATE_LINE_RE.match(BULLET_RE.sub("", line, count=1).strip()))

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.stages.actors import SPAN_KEY
 from pipeline.config import NON_CLAIM_KINDS
-from pipeline.records import Mention, Sentence, Stance
+from pipeline.records import InheritedActor, Mention, Sentence, Stance
 from pipeline.stages.segment import Unit
 from pipeline.stages.mode import find_mode
 from pipeline.stages.stance import find_stance, main_clause_text
@@ -19,10 +19,10 @@ NO_STANCE = Stance(source=None, target=None, polarity="neutral", cue=())
 
 
 def tag_units(doc_id: str, doc: Doc, units: list[Unit]) -> Iterator[tuple[Unit, Sentence]]:
-    previous_actors: tuple[str, ...] = ()
+    previous_sides: tuple[InheritedActor, ...] = ()
     entities = DocEntities(doc)
     for unit in units:
-        sentence, previous_actors = tag_with_sides(doc_id, unit, previous_actors, entities=entities)
+        sentence, previous_sides = tag_with_sides(doc_id, unit, previous_sides, entities=entities)
         yield unit, sentence
 
 
@@ -63,9 +63,10 @@ class DocEntities:
 
 
 def tag_with_sides(
-    doc_id: str, unit: Unit, previous_actors: tuple[str, ...], *, entities: DocEntities
-) -> tuple[Sentence, tuple[str, ...]]:
-    """The tagged sentence, and the sides it names itself (not borrowed)."""
+    doc_id: str, unit: Unit, previous_sides: tuple[InheritedActor, ...], *, entities: DocEntities
+) -> tuple[Sentence, tuple[InheritedActor, ...]]:
+    """The tagged sentence, and the sides it names itself (not borrowed), each
+    with where it is first mentioned, for the next sentence to borrow."""
     span = unit.span
     actor_spans = entities.mentions_in(span)
     mentions = tuple(
@@ -75,7 +76,8 @@ def tag_with_sides(
     stance = find_stance(span, sides) if sides else NO_STANCE
     own_actors = order_actors(stance, sides)
     can_borrow = len(own_actors) < 2 and unit.kind not in NON_CLAIM_KINDS
-    actors = borrow_actors(own_actors, previous_actors) if can_borrow else own_actors
+    actors = borrow_actors(own_actors, tuple(side.code for side in previous_sides)) if can_borrow else own_actors
+    inherited = tuple(side for side in previous_sides if side.code in actors[len(own_actors) :])
     sentence = Sentence(
         doc=doc_id,
         start=span.start_char,
@@ -87,8 +89,17 @@ def tag_with_sides(
         stance=stance,
         main_clause=main_clause_text(span),
         mode=find_mode(span),
+        inherited=inherited,
     )
-    return sentence, own_actors
+    return sentence, own_sides(own_actors, sides)
+
+
+def own_sides(codes: tuple[str, ...], actor_spans: list[Span]) -> tuple[InheritedActor, ...]:
+    """Each code with the offsets of its first mention, to be inherited from."""
+    first = {}
+    for span in actor_spans:
+        first.setdefault(span.label_, span)
+    return tuple(InheritedActor(code, first[code].start_char, first[code].end_char) for code in codes if code in first)
 
 
 def is_place(mention: Span) -> bool:

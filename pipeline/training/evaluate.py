@@ -143,11 +143,11 @@ def full_report(
     extra, source = external_training(external_dir, nlp=nlp, spec=spec, report=report)
     scored = cross_validate(examples, spec, extra=extra, report=report)
     scores = metrics(scored)
-    report("fitting on every annotation", 0, 1)
+    report("fitting on every annotation", 0, 0)
     model = fit_model(examples, spec, extra)
     if external_dir is not None:
         for name, labelled in external_sets(external_dir):
-            report(f"scoring {name} ({len(labelled)} sentences)", 0, 1)
+            report(f"scoring {name} ({len(labelled)} sentences)", 0, 0)
             scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
     report("training and scoring the event model", 0, 1)
     event_model, event_scores = event_training(external_dir, model, extra, nlp=nlp)
@@ -166,7 +166,7 @@ def external_training(
     them; (None, None) without the folder, the file, or a weight for them."""
     if external_dir is None or spec.external_weight <= 0:
         return None, None
-    report("parsing the UN training sentences", 0, 1)
+    report("parsing and embedding the UN training sentences", 0, 0)
     found = training_set(external_dir, nlp=nlp, parts=frozenset(spec.label_parts))
     if found is None:
         return None, None

@@ -55,7 +55,7 @@ def event_pairs_f1(model: ClaimModel, gold_dir: Path, *, nlp: Language) -> float
     claims = {}
     for doc, (article, sentences) in parsed(gold_dir / "pairs", nlp=nlp).items():
         base = article_date(article.meta, article.raw)
-        claims[doc] = [c.to_json() for c in event_claims(sentences, model=model, version=GOLD_VERSION, base=base)]
+        claims[doc] = [c.to_json() for c in event_claims(sentences, model=model, version=GOLD_VERSION, base=base)[0]]
     counts = {"tp": 0, "fp": 0, "fn": 0}
     for where, gold in read_jsonl(gold_dir / "pairs.jsonl"):
         for doc in (gold["first"], gold["second"]):

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime
 import platform
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline.training.retrain import Comparison
+if TYPE_CHECKING:
+    from pipeline.training.retrain import Comparison
 
 
 def what_is_new(comparison: Comparison) -> str:

@@ -49,8 +49,22 @@ def build_examples(
     for done, (article, sentences) in enumerate(found, start=1):
         examples.extend(article_examples(by_doc[article.doc], sentences))
         report("parsing annotated articles", done, len(paths))
-    rows = feature_rows([example.sentence for example in examples], parts)
+    rows = chunked_feature_rows([example.sentence for example in examples], parts, report)
     return [replace(example, row=row) for example, row in zip(examples, rows)]
+
+
+# Sentences embedded between two progress reports (each is embedded alone, so
+# the chunks do not change the rows).
+EMBED_CHUNK = 64
+
+
+def chunked_feature_rows(sentences: list[Sentence], parts: Collection[str], report: Report) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    report("embedding the annotated sentences", 0, len(sentences))
+    for first in range(0, len(sentences), EMBED_CHUNK):
+        rows.extend(feature_rows(sentences[first : first + EMBED_CHUNK], parts))
+        report("embedding the annotated sentences", len(rows), len(sentences))
+    return rows
 
 
 def article_path(corpus_dir: Path, doc_id: str, first: Annotation) -> Path:
