@@ -13,7 +13,6 @@ from the public sets given as `--external`.
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from pipeline.io import InputError
 from pipeline.model.classifier import ClaimModel, ExtraLabelled
 from pipeline.model.classify import predict
 from pipeline.model.encoder import embed
-from pipeline.training.external import PLOVER_FILE, UN_FILE, UN_STRIDE, tagged_rows
+from pipeline.training.external import PLOVER_FILE, UN_FILE, UN_STRIDE, plover_records, tagged_rows
 
 # The UN file's codes (checked against its per-class files; see its SOURCE.md).
 UN_QUADS = {"1": "material_conflict", "2": "material_cooperation", "3": "verbal_conflict", "4": "verbal_cooperation"}
@@ -39,14 +38,9 @@ CV_FOLDS = 5
 
 def plover_typed(external_dir: Path) -> list[tuple[str, str]]:
     """(text, PLOVER type) for every gold record with one of our types."""
-    path = external_dir / PLOVER_FILE
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InputError(f"{path}: not a PLOVER JSON file ({err})") from None
     return [
         (record["text"], record["event"])
-        for record in (records if isinstance(records, list) else [])
+        for record in plover_records(external_dir)
         if isinstance(record, dict) and record.get("event") in EVENT_TYPES and isinstance(record.get("text"), str)
     ]
 

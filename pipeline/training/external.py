@@ -35,15 +35,21 @@ UN_LABELS = {"1": "tension", "2": "cooperation", "3": "tension", "4": "cooperati
 UN_STRIDE = 5
 
 
-def plover_examples(external_dir: Path) -> list[tuple[str, str]]:
-    """(text, label) for every PLOVER record with a mapped event; INVESTIGATE is left out."""
+def plover_records(external_dir: Path) -> list:
+    """The PLOVER gold file's records, as JSON (a list, or one object)."""
     path = external_dir / PLOVER_FILE
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise InputError(f"{path}: not a PLOVER JSON file ({err})") from None
+    return records if isinstance(records, list) else [records]
+
+
+def plover_examples(external_dir: Path) -> list[tuple[str, str]]:
+    """(text, label) for every PLOVER record with a mapped event; INVESTIGATE is left out."""
+    path = external_dir / PLOVER_FILE
     examples = []
-    for number, record in enumerate(records if isinstance(records, list) else [records], start=1):
+    for number, record in enumerate(plover_records(external_dir), start=1):
         event = record.get("event") if isinstance(record, dict) else None
         label = "cooperation" if event in PLOVER_COOPERATION else "tension" if event in PLOVER_TENSION else None
         if label is None:
