@@ -50,8 +50,20 @@ def embed(texts: list[str]) -> np.ndarray:
     encoder = load_encoder()
     with torch_threads(ENCODER_THREADS):
         for i, text in enumerate(texts):
-            vectors[i] = encoder.encode([text], batch_size=1, normalize_embeddings=True, show_progress_bar=False)[0]
+            vectors[i] = embed_one(encoder, text)
     return vectors
+
+
+def embed_one(encoder, text: str) -> np.ndarray:
+    """What `SentenceTransformer.encode` computes for one text, without its
+    progress bar: tqdm takes a lock shared across processes on every call,
+    and a worker killed while holding it would stall every later fork."""
+    import torch
+
+    features = encoder.preprocess([text])
+    with torch.inference_mode():
+        embedding = encoder(features)["sentence_embedding"]
+    return torch.nn.functional.normalize(embedding, p=2, dim=1)[0].numpy()
 
 
 @contextmanager
