@@ -44,6 +44,18 @@ def parses(monkeypatch) -> list[str]:
     return parsed
 
 
+def refuse_model_loading(monkeypatch) -> None:
+    """From here on, loading a model or parsing an article fails the test."""
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a model was loaded or an article parsed")
+
+    for name in ("cached_models", "process_article"):
+        monkeypatch.setattr(executors, name, refuse)
+    monkeypatch.setattr(run_module, "cached_models", refuse)
+    monkeypatch.setattr(run_module.Relabeller, "claim_model", refuse)
+
+
 def run_into(corpus: Path, out: Path, models_dir: Path, actors: Path = ACTORS_PATH):
     return run(corpus, out, models=ModelPaths(models_dir=models_dir, actors_path=actors), workers=1)
 
@@ -53,13 +65,7 @@ def test_a_rerun_with_nothing_changed_parses_nothing_and_loads_no_model(tmp_path
     run_into(corpus, out, trained_model.models_dir)
     first = outputs_of(out)
 
-    def refuse(*_args, **_kwargs):
-        raise AssertionError("a model was loaded or an article parsed")
-
-    for name in ("cached_models", "process_article"):
-        monkeypatch.setattr(executors, name, refuse)
-    monkeypatch.setattr(run_module, "cached_models", refuse)
-    monkeypatch.setattr(run_module.Relabeller, "claim_model", refuse)
+    refuse_model_loading(monkeypatch)
     summary = run_into(corpus, out, trained_model.models_dir)
     assert summary.articles == len(SMALL_ARTICLES)
     assert outputs_of(out) == first
@@ -83,13 +89,7 @@ def test_a_new_human_label_counts_at_the_next_run_with_no_parse_and_no_model(tmp
     ]
     (annotations / "mine.jsonl").write_text("".join(json.dumps(label) + "\n" for label in labels), encoding="utf-8")
 
-    def refuse(*_args, **_kwargs):
-        raise AssertionError("a model was loaded or an article parsed")
-
-    for name in ("cached_models", "process_article"):
-        monkeypatch.setattr(executors, name, refuse)
-    monkeypatch.setattr(run_module, "cached_models", refuse)
-    monkeypatch.setattr(run_module.Relabeller, "claim_model", refuse)
+    refuse_model_loading(monkeypatch)
     summary = run(corpus, out, models=ModelPaths(trained_model.models_dir, ACTORS_PATH), workers=1, annotations_dir=annotations)
     assert summary.human_labels == 2 and summary.articles == len(SMALL_ARTICLES) + 1
     after = {(c["doc"], c["start"]): c for c in map(json.loads, (out / "claims.jsonl").read_text(encoding="utf-8").splitlines())}
