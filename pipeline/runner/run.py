@@ -1,5 +1,6 @@
 """Run every stage over a folder of articles into `articles`, `sentences` and
-`claims` JSONL, streaming, each file replaced atomically at the end.
+`claims` JSONL, streaming; the three are replaced together at the end, one
+run at a time (`outputs.py`).
 
 `process_article` (`worker.py`) is the whole per-article pipeline (parse,
 segment, tag, classify). `run` reads the articles in order and hands them to
@@ -20,18 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config import TEXT_FOLDER
-from pipeline.io import (
-    InputError,
-    UnreadableArticle,
-    atomic_jsonl_writer,
-    atomic_text_folder,
-    list_articles,
-    read_meta,
-    read_text,
-    remove_stale_temp_files,
-)
+from pipeline.io import InputError, UnreadableArticle, atomic_jsonl_writer, atomic_text_folder, list_articles, read_meta, read_text
+from pipeline.runner.outputs import output_lock, output_set
 from pipeline.records import Sentence
-from pipeline.runner.worker import ArticleResult, ModelPaths, cached_models, process_article
+from pipeline.runner.worker import ArticleResult, ModelPaths, cached_models, model_misfit_as_input_error, process_article
 
 if TYPE_CHECKING:
     from pipeline.runner.cache import RunCache
@@ -72,6 +65,8 @@ class Planned:
 
     path: Path
     key: str
+    sha256: str  # of the bytes the key was made from
+    meta: dict[str, Any]  # NAME.meta.json as read for the key
     parsed: bool  # its sentences are cached
     labelled: bool  # its claims by the active model are cached
 
@@ -129,15 +124,16 @@ def run(
 
     cache = RunCache(out_dir)
     model_version = read_card(models.models_dir)["version"]
-    planned = plan(paths, cache, parse_version(models.actors_path), model_version, skip)
-    if strict and summary.skipped:  # known before any work: fail now, as check_outcome would at the end
-        raise StrictRunError(f"{corpus_dir}: {len(summary.skipped)} article(s) skipped and --strict is set; no output written")
-    remove_stale_temp_files(out_dir, OUTPUT_FILES)
-    with contextlib.ExitStack() as stack:
+    version = parse_version(models.actors_path)
+    with output_lock(out_dir), contextlib.ExitStack() as stack:
+        planned = plan(paths, cache, version, model_version, skip)
+        if strict and summary.skipped:  # known before any work: fail now, as check_outcome would at the end
+            raise StrictRunError(f"{corpus_dir}: {len(summary.skipped)} article(s) skipped and --strict is set; no output written")
+        output_folder = stack.enter_context(output_set(out_dir, OUTPUT_FILES))
         misses = [item.path for item in planned if not item.parsed]
         process = stack.enter_context(open_executor(models, workers=workers, executor=executor, scheduler=scheduler, needed=bool(misses)))
         articles_out, sentences_out, claims_out = (
-            stack.enter_context(atomic_jsonl_writer(out_dir / name)) for name in OUTPUT_FILES
+            stack.enter_context(atomic_jsonl_writer(output_folder / name)) for name in OUTPUT_FILES
         )
         texts = stack.enter_context(atomic_text_folder(out_dir / TEXT_FOLDER))
         for records in records_in_order(planned, misses, cache, process, Relabeller(models, model_version)):
@@ -152,7 +148,8 @@ def run(
             if on_article is not None:
                 on_article(records)
         check_outcome(summary, corpus_dir, strict)
-    cache.keep_only({item.key for item in planned})
+        stack.close()  # the new outputs are current: now the cache may forget the rest
+        cache.keep_only({item.key for item in planned})
     return summary
 
 
@@ -170,12 +167,16 @@ def plan(
             if kept[path.stem] != path:
                 raise UnreadableArticle(path, "duplicate name", f"{kept[path.stem].name} has the same name")
             _raw, sha256 = read_text(path)
-            read_meta(path)
+            meta = read_meta(path)
         except UnreadableArticle as unreadable:
             skip(unreadable)
             continue
-        key = article_key(path.stem, sha256, version)
-        planned.append(Planned(path=path, key=key, parsed=cache.has_parse(key), labelled=cache.has_claims(key, model_version)))
+        key = article_key(path, sha256, meta, version)
+        planned.append(
+            Planned(
+                path=path, key=key, sha256=sha256, meta=meta, parsed=cache.has_parse(key), labelled=cache.has_claims(key, model_version)
+            )
+        )
     return planned
 
 
@@ -189,18 +190,26 @@ def records_in_order(
 
     results = iter(process(ingest(misses))) if misses else iter(())
     for item in planned:
-        cached = cache.parse(item.key) if item.parsed else None
+        cached = cache.parse(item.key, path=item.path, sha256=item.sha256) if item.parsed else None
         if cached is None:
             records = Records.of(next(results) if not item.parsed else relabel.process(item.path))
-            cache.put_parse(item.key, records.article, records.sentences, records.text)
-            cache.put_claims(item.key, relabel.version, records.claims)
+            if read_as_planned(records.article, item):
+                cache.put_parse(item.key, records.article, records.sentences, records.text)
+                cache.put_claims(item.key, relabel.version, records.claims)
             yield records
             continue
-        claims = cache.claims(item.key, relabel.version) if item.labelled else None
+        claims = cache.claims(item.key, relabel.version, doc=item.path.stem) if item.labelled else None
         if claims is None:
             claims = relabel(cached["sentences"])
             cache.put_claims(item.key, relabel.version, claims)
         yield Records(cached["article"], cached["sentences"], claims, cached.get("text"))
+
+
+def read_as_planned(article: dict[str, Any], item: Planned) -> bool:
+    """Whether the article was processed from the bytes and meta its key was
+    made from: one edited meanwhile must not be cached under the old key."""
+    meta = {k: v for k, v in article["meta"].items() if k != "title" or "title" in item.meta}
+    return article["sha256"] == item.sha256 and meta == item.meta
 
 
 class Relabeller:
@@ -215,7 +224,8 @@ class Relabeller:
         from pipeline.model.classify import classify_sentences
 
         model = self.claim_model()
-        claims = classify_sentences([Sentence.from_json(s) for s in sentences], model=model, version=self.version)
+        with model_misfit_as_input_error(self.models.models_dir):
+            claims = classify_sentences([Sentence.from_json(s) for s in sentences], model=model, version=self.version)
         return [claim.to_json() for claim in claims]
 
     @functools.cache

@@ -3,11 +3,14 @@ records. Used in this process, in each pool process and on each Dask worker."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.io import InputError
 from pipeline.records import Article, Claim, Sentence
 
 if TYPE_CHECKING:
@@ -29,6 +32,7 @@ class Models:
     nlp: Language
     model: ClaimModel
     version: str
+    models_dir: Path
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ def load_models(paths: ModelPaths) -> Models:
     model, card = load_model(paths.models_dir)
     nlp = load_nlp(actors_path=paths.actors_path)
     prototype_vectors()
-    return Models(nlp=nlp, model=model, version=card["version"])
+    return Models(nlp=nlp, model=model, version=card["version"], models_dir=paths.models_dir)
 
 
 _loaded: dict[ModelPaths, Models] = {}
@@ -69,5 +73,16 @@ def process_article(article: Article, models: Models) -> ArticleResult:
     from pipeline.stages.sentences import article_sentences
 
     ((_article, sentences),) = article_sentences([article], nlp=models.nlp)
-    claims = classify_sentences(sentences, model=models.model, version=models.version)
+    with model_misfit_as_input_error(models.models_dir):
+        claims = classify_sentences(sentences, model=models.model, version=models.version)
     return ArticleResult(article=article, sentences=sentences, claims=claims)
+
+
+@contextlib.contextmanager
+def model_misfit_as_input_error(models_dir: Path) -> Iterator[None]:
+    """A model file that loads but whose arrays do not fit the features it is
+    given (edited by hand, or from another version) fails scikit-learn here."""
+    try:
+        yield
+    except ValueError as err:
+        raise InputError(f"{models_dir}: the active model does not fit its features ({err}); retrain it with `make train FORCE=1`") from None
