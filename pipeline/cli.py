@@ -46,10 +46,7 @@ def run_cli(
     out: Annotated[Path, typer.Option(help="Folder for the JSONL outputs.")] = config.OUT_DIR,
     models: Annotated[Path, typer.Option(help="Folder holding the trained model.")] = config.MODELS_DIR,
     actors: ActorsFile = config.ACTORS_PATH,
-    workers: Annotated[
-        Optional[str],
-        typer.Option(envvar="PIPELINE_WORKERS", metavar="N", show_default="the number of cores", help="Processes, each running the whole per-article pipeline (at most the cores available)."),
-    ] = None,
+    workers: Annotated[Optional[str], typer.Option(envvar="PIPELINE_WORKERS", metavar="N", show_default="the number of cores", help="Processes, each running the whole per-article pipeline (at most the cores available).")] = None,
     executor: Annotated[
         Executor, typer.Option(envvar="PIPELINE_EXECUTOR", help="local: this machine; dask: a Dask cluster (a LocalCluster of WORKERS processes without --dask-scheduler).")
     ] = Executor.local,
@@ -64,11 +61,14 @@ def run_cli(
     a symlink out of the corpus) are skipped with a warning; the rest are processed."""
     from pipeline.io import InputError, list_articles
     from pipeline.progress import progress_bar
+    from pipeline.runner.executors import requested_workers
     from pipeline.runner.run import run
     from pipeline.runner.worker import ModelPaths
 
-    processes = worker_count(workers, local=dask_scheduler is None)
     try:
+        processes, note = requested_workers(workers, local=dask_scheduler is None)
+        if note:
+            typer.echo(f"note: {note}", err=True)
         total = len(list_articles(corpus_dir))
         with progress_bar("articles", total) as advance:
             summary = run(
@@ -87,19 +87,6 @@ def run_cli(
     labels = ", ".join(f"{n} {label}" for label, n in sorted(summary.labels.items()))
     typer.echo(f"{summary.articles} articles, {summary.sentences} sentences, {summary.claims} claims ({labels}) -> {out}")
     typer.echo(f"processed {summary.articles}, skipped {len(summary.skipped)}{format_reasons(summary.skipped_by_reason())}")
-
-
-def worker_count(requested: str | None, *, local: bool) -> int:
-    """--workers / PIPELINE_WORKERS, capped at the cores available when the workers run here."""
-    from pipeline.runner.executors import available_cores, capped_workers
-
-    if requested is not None and (not requested.strip().isdigit() or int(requested) < 1):
-        typer.echo(f"error: --workers (PIPELINE_WORKERS): {requested!r} is not a whole number greater than or equal to 1", err=True)
-        raise typer.Exit(code=2)
-    count = available_cores() if requested is None else int(requested)
-    if local and capped_workers(count) < count:
-        typer.echo(f"note: {count} workers capped at {capped_workers(count)}, the cores available", err=True)
-    return capped_workers(count) if local else count
 
 
 def warn_skipped(unreadable: Exception) -> None:

@@ -142,7 +142,7 @@ def test_the_workers_variable_is_read_and_checked(tmp_path, corpus, monkeypatch)
     monkeypatch.setenv("PIPELINE_WORKERS", "0")
     result = invoke("run", corpus, "--out", tmp_path / "out")
     message = " ".join(result.stderr.replace("│", " ").split())
-    assert result.exit_code == 2 and "--workers" in message and "greater than or equal to 1" in message
+    assert result.exit_code == 1 and "--workers" in message and "greater than or equal to 1" in message
     assert not (tmp_path / "out").exists()
 
 

@@ -49,7 +49,7 @@ def corpus(tmp_path) -> Path:
 def test_workers_that_are_not_a_number(tmp_path, corpus):
     result = invoke("run", corpus, "--out", tmp_path / "out", env={"PIPELINE_WORKERS": "abc"})
     assert_one_line_error(result, "PIPELINE_WORKERS", "'abc'")
-    assert result.exit_code == 2 and not (tmp_path / "out").exists()
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("case", ["missing", "folder", "deeply-nested"])

@@ -42,6 +42,17 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
+def requested_workers(requested: str | None, *, local: bool) -> tuple[int, str | None]:
+    """--workers / PIPELINE_WORKERS as a number of processes, capped at the
+    cores available when they run here, and a note when it was capped."""
+    if requested is not None and (not requested.strip().isdigit() or int(requested) < 1):
+        raise InputError(f"--workers (PIPELINE_WORKERS): {requested!r} is not a whole number greater than or equal to 1")
+    count = available_cores() if requested is None else int(requested)
+    if not local or capped_workers(count) == count:
+        return count, None
+    return capped_workers(count), f"{count} workers capped at {capped_workers(count)}, the cores available"
+
+
 def capped_workers(requested: int) -> int:
     """No more processes on this machine than cores to run them: each loads
     its own models (about 1 GB), and more would only wait for a core."""
