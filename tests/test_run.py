@@ -56,10 +56,11 @@ def test_local_run_covers_every_article_in_order(local_run):
 
 
 def test_the_four_outputs_are_published_as_one_set(tmp_path, corpus, trained_model, local_run):
+    from pipeline.config import ANNOTATIONS_DIR as DEFAULT_ANNOTATIONS  # as the CLI's local_run
     from pipeline.runner.run import run
 
     out = tmp_path / "out"
-    run(corpus, out, models=ModelPaths(trained_model.models_dir, ACTORS_PATH))
+    run(corpus, out, models=ModelPaths(trained_model.models_dir, ACTORS_PATH), annotations_dir=DEFAULT_ANNOTATIONS)
     assert all((out / name).is_symlink() for name in OUTPUTS)
     assert len({(out / name).resolve().parent for name in OUTPUTS}) == 1
     assert outputs(out) == local_run
