@@ -45,10 +45,7 @@ def run_cli(
     out: Annotated[Path, typer.Option(help="Folder for the JSONL outputs.")] = config.OUT_DIR,
     models: Annotated[Path, typer.Option(help="Folder holding the trained model.")] = config.MODELS_DIR,
     actors: ActorsFile = config.ACTORS_PATH,
-    workers: Annotated[
-        Optional[int],
-        typer.Option(min=1, envvar="PIPELINE_WORKERS", show_default="the number of cores", help="Processes, each running the whole per-article pipeline."),
-    ] = None,
+    workers: Annotated[Optional[str], typer.Option(envvar="PIPELINE_WORKERS", metavar="N", show_default="the number of cores", help="Processes, each running the whole per-article pipeline (at most the cores available).")] = None,
     executor: Annotated[
         Executor, typer.Option(envvar="PIPELINE_EXECUTOR", help="local: this machine; dask: a Dask cluster (a LocalCluster of WORKERS processes without --dask-scheduler).")
     ] = Executor.local,
@@ -65,18 +62,21 @@ def run_cli(
     A unit labelled in ANNOTATIONS keeps its human label (`label_source`)."""
     from pipeline.io import InputError
     from pipeline.progress import progress_steps
-    from pipeline.runner.executors import available_cores
+    from pipeline.runner.executors import requested_workers
     from pipeline.runner.notices import ignored_files, run_notices
     from pipeline.runner.run import run
     from pipeline.runner.worker import ModelPaths
 
     try:
+        processes, note = requested_workers(workers, local=dask_scheduler is None)
+        if note:
+            typer.echo(f"note: {note}", err=True)
         with progress_steps() as progress:
             summary = run(
                 corpus_dir,
                 out,
                 models=ModelPaths(models_dir=models, actors_path=actors),
-                workers=workers or available_cores(),
+                workers=processes,
                 executor=executor.value,
                 scheduler=dask_scheduler,
                 strict=strict,

@@ -33,6 +33,8 @@ def validate(corpus_dir: Path, actors_path: Path, annotations_dir: Path) -> Vali
     result = Validation()
     texts = read_articles(corpus_dir, result)
     codes = read_actor_codes(actors_path, result)
+    if not annotations_dir.is_dir():
+        result.problems.append(InputError(f"{annotations_dir}: no such folder of annotations"))
     if codes is not None:
         result.warnings.extend(risky_aliases(actors_path))
     annotations = check_duplicates(read_annotations(annotations_dir, result.problems), result.problems)

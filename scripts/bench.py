@@ -16,6 +16,12 @@ distinct names, then, each in a fresh process (so its peak RSS is its own):
   (one torch thread) over the same sentences in one batched call, nothing
   else. `ratio` is the 1-worker pipeline's time over this.
 
+Then one long article, `BENCH_LONG_LINES` lines (default 50,000: the seed
+articles' sentences, one per paragraph, numbered so none repeats), with 1
+worker: its time per character against the seed corpus's (1x, 1 worker;
+`per_char_vs_seed`, which stays near 1 when ingest and tagging are linear in
+an article's length) and its peak RSS.
+
 `BENCH_SCALES` (default 1,10,100) and `BENCH_WORKERS` (default 1 and the
 number of cores) choose the runs.
 """
@@ -39,6 +45,8 @@ from pipeline.runner.executors import available_cores
 
 SCALES = tuple(int(s) for s in os.environ.get("BENCH_SCALES", "1,10,100").split(","))
 WORKERS = tuple(int(w) for w in os.environ.get("BENCH_WORKERS", ",".join(sorted({"1", str(available_cores())}))).split(","))
+LONG_LINES = int(os.environ.get("BENCH_LONG_LINES", "50000"))
+LONG_HEADER = ("lines", "chars", "pipeline_s", "us_per_char", "seed_us_per_char", "per_char_vs_seed", "peak_rss_mb")
 # sentence-transformers' own default batch size.
 BARE_BATCH_SIZE = 32
 HEADER = (
@@ -55,6 +63,44 @@ def build_corpus(folder: Path, scale: int) -> int:
             shutil.copyfile(path, folder / f"{copy:03d}_{path.name}")
             words += len(path.read_text(encoding="utf-8").split())
     return words
+
+
+def build_long_article(folder: Path, lines: int) -> int:
+    """One article of `lines` lines, every other one blank, from the seed
+    articles' sentences; return its length in characters."""
+    sentences = [
+        sentence.strip().rstrip(".") + "."
+        for path in sorted(RAW_DIR.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        for sentence in line.split(". ")
+        if len(sentence.split()) > 3
+    ]
+    paragraphs = (f"In report {n}, {sentences[n % len(sentences)]}" for n in range(lines // 2))
+    text = "\n\n".join(paragraphs) + "\n"
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    return len(text)
+
+
+def run_long_article(seed_seconds: float, seed_chars: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        chars = build_long_article(corpus, LONG_LINES)
+        figures, rss = child("pipeline", str(corpus), str(Path(tmp) / "out"), "1", repr(time.time()))
+    per_char, seed_per_char = figures["seconds"] / chars * 1e6, seed_seconds / seed_chars * 1e6
+    return {
+        "lines": LONG_LINES,
+        "chars": chars,
+        "pipeline_s": round(figures["seconds"], 1),
+        "us_per_char": round(per_char, 1),
+        "seed_us_per_char": round(seed_per_char, 1),
+        "per_char_vs_seed": round(per_char / seed_per_char, 2),
+        "peak_rss_mb": rss,
+    }
+
+
+def seed_chars() -> int:
+    return sum(len(path.read_text(encoding="utf-8")) for path in RAW_DIR.glob("*.txt"))
 
 
 def measure_pipeline(corpus: Path, out: Path, workers: int, launched: float) -> dict[str, float]:
@@ -187,10 +233,19 @@ def main() -> None:
         "|---" * len(HEADER) + "|",
     ]
     print("\n".join(lines), flush=True)
+    seed_run = None
     for scale in SCALES:
         for row in run_scale(scale):
             lines.append("| " + " | ".join(str(row[key]) for key in HEADER) + " |")
             print(lines[-1], flush=True)
+            if seed_run is None and row["workers"] == 1:
+                seed_run = (float(row["pipeline_s"]), scale * seed_chars())
+    if seed_run is not None and LONG_LINES:
+        lines += ["", f"One long article (BENCH_LONG_LINES={LONG_LINES}), 1 worker:", ""]
+        lines += ["| " + " | ".join(LONG_HEADER) + " |", "|---" * len(LONG_HEADER) + "|"]
+        row = run_long_article(*seed_run)
+        lines.append("| " + " | ".join(str(row[key]) for key in LONG_HEADER) + " |")
+        print("\n".join(lines[-5:]), flush=True)
     if options.output:
         write_doc(options.output, lines)
 

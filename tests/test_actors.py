@@ -150,3 +150,32 @@ def test_real_pipeline_links_the_whole_name(nlp):
 def test_linker_sits_after_ner(nlp):
     names = nlp.pipe_names
     assert names.index("actor_linker") == names.index("ner") + 1
+
+
+def linking_seconds(nlp, linker, repeats: int) -> float:
+    """Link a doc of `repeats` sentences, each with an entity and a match."""
+    import gc
+    import time
+
+    words, ents = [], []
+    for _ in range(repeats):
+        start = len(words)
+        words += ["Envoy", "Hassan", "Kazemi", "Qomi", "met", "Chile", "in", "Kabul", "."]
+        ents += [(start + 1, start + 4, "PERSON"), (start + 5, start + 6, "GPE")]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    gc.collect()
+    gc.disable()  # a collection now and then would swamp the measure
+    try:
+        started = time.perf_counter()
+        linker(doc)
+        return time.perf_counter() - started
+    finally:
+        gc.enable()
+
+
+def test_linking_time_grows_linearly_with_the_article(blank_linker):
+    # The best of three, as the machine may be busy; quadratic would be 64x, linear 8x.
+    small = min(linking_seconds(*blank_linker, 2_000) for _ in range(3))
+    large = min(linking_seconds(*blank_linker, 16_000) for _ in range(3))
+    assert large < 32 * small, f"8x the text took {large / small:.0f}x the time"

@@ -219,3 +219,67 @@ def test_only_code_that_shapes_outputs_is_in_the_cache_keys(tmp_path, monkeypatc
     assert keys()[0] == middle[0] and keys()[1] != middle[1]
     (package / "events" / "dates.py").write_text("z = 2\n")
     assert keys()[0] != middle[0]
+
+
+def test_an_edited_meta_or_a_moved_corpus_gives_the_records_of_a_fresh_run(tmp_path, corpus, trained_model):
+    out = tmp_path / "out"
+    (corpus / "a1.meta.json").write_text('{"source": "Lima Daily"}', encoding="utf-8")
+    run_into(corpus, out, trained_model.models_dir)
+    (corpus / "a1.meta.json").write_text('{"source": "Quito Times", "title": "Peru and Ecuador"}', encoding="utf-8")
+    moved = corpus.rename(tmp_path / "moved")
+    run_into(moved, out, trained_model.models_dir)
+    run_into(moved, tmp_path / "fresh", trained_model.models_dir)
+    assert outputs_of(out) == outputs_of(tmp_path / "fresh")
+    assert str(moved / "a1.txt") in outputs_of(out)["articles.jsonl"].decode()
+
+
+def test_an_article_edited_during_a_run_is_not_cached_under_its_old_bytes(tmp_path, corpus, trained_model, monkeypatch):
+    original = (corpus / "a2.txt").read_text(encoding="utf-8")
+    edited = "Border Talks\n\nVietnam and Cambodia agreed to reopen the border crossing at Moc Bai.\n"
+    real_plan = run_module.plan
+
+    def plan_then_edit(*args, **kwargs):
+        planned = real_plan(*args, **kwargs)
+        (corpus / "a2.txt").write_text(edited, encoding="utf-8")  # after its key was made
+        return planned
+
+    monkeypatch.setattr(run_module, "plan", plan_then_edit)
+    out = tmp_path / "out"
+    run_into(corpus, out, trained_model.models_dir)
+    monkeypatch.undo()
+    (corpus / "a2.txt").write_text(original, encoding="utf-8")
+    run_into(corpus, out, trained_model.models_dir)
+    run_into(corpus, tmp_path / "fresh", trained_model.models_dir)
+    assert outputs_of(out) == outputs_of(tmp_path / "fresh")
+    assert b"Cambodia" not in outputs_of(out)["sentences.jsonl"]
+
+
+@pytest.mark.parametrize("entry", ['{"article": 1, "sentences": []}', '{"article": {}, "sentences": [1]}', '{"claims": [1]}', '{"claims": [], "guesses": []}', "folder"])
+def test_a_cache_entry_of_the_wrong_shape_is_only_a_miss(tmp_path, corpus, trained_model, entry):
+    out = tmp_path / "out"
+    run_into(corpus, out, trained_model.models_dir)
+    first = outputs_of(out)
+    claims_entry = entry.startswith('{"claims"')
+    for path in (out / ".cache").iterdir():
+        if (path.name.count(".") > 1) != claims_entry and entry != "folder":
+            continue  # a parse entry (KEY.json) or a claims entry (KEY.MODEL-CODE.json)
+        path.unlink()
+        if entry == "folder":
+            path.mkdir()
+            (path / "x").write_text("1", encoding="utf-8")
+        else:
+            path.write_text(entry, encoding="utf-8")
+    run_into(corpus, out, trained_model.models_dir)
+    assert outputs_of(out) == first
+    assert all(path.is_file() for path in (out / ".cache").iterdir())
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_and_the_run_goes_on(tmp_path, corpus, trained_model):
+    import os
+
+    bad = os.fsdecode(bytes(corpus) + b"/caf\xe9.txt")
+    Path(bad).write_text("Kenya and Uganda agreed on a pipeline.\n", encoding="utf-8")
+    summary = run_into(corpus, tmp_path / "out", trained_model.models_dir)
+    assert summary.articles == len(SMALL_ARTICLES)
+    assert [skip.reason for skip in summary.skipped] == ["file name not UTF-8"]
+    assert "caf\\xe9.txt" in str(summary.skipped[0])

@@ -216,3 +216,42 @@ def test_ingest_rejects_bad_meta_json(write_article, meta):
     path = write_article("iran.txt", "Iran met the Taliban.\n", meta=meta)
     with pytest.raises(InputError, match=r"iran\.meta\.json"):
         list(ingest([path]))
+
+
+def test_a_lone_carriage_return_ends_a_line():
+    raw = "Peru and Chile Sign a Deal\rPeru and Chile signed a fishing deal on Monday.\r\rVietnam protested.\r\n"
+    blocks = list(find_blocks(raw))
+    assert [raw[b.start : b.end] for b in blocks] == [
+        "Peru and Chile Sign a Deal",
+        "Peru and Chile signed a fishing deal on Monday.",
+        "Vietnam protested.",
+    ]
+    assert blocks[0].kind == "heading" and blocks[1].kind == "body"
+
+
+def boundary_marking_seconds(lines: int) -> float:
+    import gc
+    import time
+
+    import spacy
+
+    from pipeline.stages.nlp import mark_block_boundaries
+
+    raw = "".join(f"Ghana and Togo held talks number {n} in Lome.\n" for n in range(lines))
+    doc = spacy.blank("en").make_doc(raw)
+    blocks = tuple(find_blocks(raw))
+    gc.collect()
+    gc.disable()  # a collection now and then would swamp the measure
+    try:
+        started = time.perf_counter()
+        mark_block_boundaries(doc, blocks)
+        return time.perf_counter() - started
+    finally:
+        gc.enable()
+
+
+def test_marking_block_boundaries_grows_linearly_with_the_article():
+    # The best of three, as the machine may be busy; quadratic would be 64x, linear 8x.
+    small = min(boundary_marking_seconds(1_000) for _ in range(3))
+    large = min(boundary_marking_seconds(8_000) for _ in range(3))
+    assert large < 32 * small, f"8x the lines took {large / small:.0f}x the time"

@@ -291,3 +291,33 @@ def test_an_annotated_doc_is_found_as_text_file_or_saved_page(tmp_path):
     (tmp_path / "gas_deal.txt").write_text("Turkey and Azerbaijan signed a gas deal.\n", encoding="utf-8")
     assert find_article(tmp_path, "gas_deal") == tmp_path / "gas_deal.txt"
     assert find_article(tmp_path, "missing") is None
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c", "\x1c"])
+def test_every_line_a_writer_writes_reads_back_with_its_number(tmp_path, separator):
+    from pipeline.io import append_jsonl_durably, read_jsonl, remove_last_jsonl_record
+
+    path = tmp_path / "annotate.jsonl"
+    texts = [f"Egypt and Qatar{separator}agreed on a truce.", "Chile protested to Bolivia.", f"Ghana{separator}Togo"]
+    write_jsonl_atomic(path, [{"text": texts[0]}, {"text": texts[1]}])
+    append_jsonl_durably(path, {"text": texts[2]})
+    assert [(number, record["text"]) for number, record in read_jsonl(path)] == list(enumerate(texts, start=1))
+    assert remove_last_jsonl_record(path) == {"text": texts[2]}
+    assert [record["text"] for _n, record in read_jsonl(path)] == texts[:2]
+
+
+def test_read_jsonl_reads_crlf_files_and_numbers_lines_by_newline(tmp_path):
+    from pipeline.io import read_jsonl
+
+    path = tmp_path / "edited.jsonl"
+    path.write_bytes(b'{"a": 1}\r\n\r\n{"a": "x\xe2\x80\xa8y"}\r\n')
+    assert list(read_jsonl(path)) == [(1, {"a": 1}), (3, {"a": "x\u2028y"})]
+
+
+def test_deeply_nested_json_is_one_line_error(tmp_path):
+    from pipeline.io import read_jsonl
+
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"deep.jsonl:1: .*nested"):
+        list(read_jsonl(path))

@@ -55,6 +55,17 @@ def test_local_run_covers_every_article_in_order(local_run):
     assert docs == sorted(docs) and len(docs) == 3 + len(SMALL_ARTICLES)
 
 
+def test_the_four_outputs_are_published_as_one_set(tmp_path, corpus, trained_model, local_run):
+    from pipeline.config import ANNOTATIONS_DIR as DEFAULT_ANNOTATIONS  # as the CLI's local_run
+    from pipeline.runner.run import run
+
+    out = tmp_path / "out"
+    run(corpus, out, models=ModelPaths(trained_model.models_dir, ACTORS_PATH), annotations_dir=DEFAULT_ANNOTATIONS)
+    assert all((out / name).is_symlink() for name in OUTPUTS)
+    assert len({(out / name).resolve().parent for name in OUTPUTS}) == 1
+    assert outputs(out) == local_run
+
+
 def test_two_worker_processes_write_the_same_bytes(tmp_path, corpus, trained_model, local_run):
     out = tmp_path / "out"
     result = invoke("run", corpus, "--out", out, "--models", trained_model.models_dir, "--actors", ACTORS_PATH, "--workers", 2)
@@ -143,7 +154,7 @@ def test_the_workers_variable_is_read_and_checked(tmp_path, corpus, monkeypatch)
     monkeypatch.setenv("PIPELINE_WORKERS", "0")
     result = invoke("run", corpus, "--out", tmp_path / "out")
     message = " ".join(result.stderr.replace("│", " ").split())
-    assert result.exit_code == 2 and "--workers" in message and "greater than or equal to 1" in message
+    assert result.exit_code == 1 and "--workers" in message and "greater than or equal to 1" in message
     assert not (tmp_path / "out").exists()
 
 
@@ -157,3 +168,50 @@ def test_importing_the_cli_loads_no_model_library():
     code = f"import sys, pipeline.cli; print([m for m in {heavy!r} if m in sys.modules])"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert found == "[]"
+
+
+def test_more_workers_than_cores_are_capped_and_the_cli_says_so(tmp_path, corpus):
+    from pipeline.runner.executors import capped_workers
+
+    assert capped_workers(1000) == available_cores() and capped_workers(0) == 1
+    result = invoke("run", corpus, "--out", tmp_path / "out", "--models", tmp_path / "no-models", "--workers", 1000)
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert notes == [f"note: 1000 workers capped at {available_cores()}, the cores available"]
+
+
+def test_model_paths_reach_the_dask_workers_resolved(tmp_path, monkeypatch):
+    import contextlib
+
+    from pipeline.runner import executors
+
+    seen = []
+
+    @contextlib.contextmanager
+    def fake_dask_executor(models, **_options):
+        seen.append(models)
+        yield executors.nothing_to_process
+
+    monkeypatch.setattr(executors, "dask_executor", fake_dask_executor)
+    monkeypatch.chdir(tmp_path)
+    with executors.open_executor(ModelPaths(Path("models"), Path("corpus/actors.jsonl")), workers=1, executor="dask"):
+        pass
+    assert seen == [ModelPaths(tmp_path / "models", tmp_path / "corpus" / "actors.jsonl")]
+
+
+def test_a_dask_cluster_without_workers_fails_the_run_after_a_bounded_wait(tmp_path, corpus, trained_model, monkeypatch):
+    import time
+
+    from distributed import LocalCluster
+
+    from pipeline.io import InputError
+    from pipeline.runner import executors
+    from pipeline.runner.run import run
+
+    monkeypatch.setattr(executors, "WORKERLESS_SECONDS", 2.0)
+    monkeypatch.setattr(executors, "POLL_SECONDS", 0.2)
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None) as cluster:
+        started = time.monotonic()
+        with pytest.raises(InputError, match=r"no workers for 2 s"):
+            run(corpus, tmp_path / "out", models=ModelPaths(trained_model.models_dir, ACTORS_PATH), scheduler=cluster.scheduler_address)
+    assert time.monotonic() - started < 60
+    assert not (tmp_path / "out" / "claims.jsonl").exists()

@@ -29,6 +29,7 @@ from typing import Any
 
 from pipeline.annotate.queue import CHOICES, NOT_CLAIM, Candidate
 from pipeline.io import InputError, append_jsonl_atomically, check_duplicates, check_offsets, find_article, read_annotations, read_jsonl, read_text
+from pipeline.io.annotations import is_article_name, valid_offsets
 from pipeline.records import Annotation
 
 MIXED = "mixed"
@@ -132,9 +133,8 @@ def unit_fields(record: dict[str, Any], where: str) -> dict[str, Any]:
     missing = [key for key in ("doc", "start", "end") if key not in source]
     if missing:
         raise InputError(f"{where}: no {', '.join(missing)} naming the unit; {WHERE_TO_FIND}")
-    start, end = source["start"], source["end"]
-    if not isinstance(source["doc"], str) or not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
-        raise InputError(f"{where}: 'doc' must be a name and 'start', 'end' integers with 0 <= start < end")
+    if not is_article_name(source["doc"]) or not valid_offsets(source["start"], source["end"]):
+        raise InputError(f"{where}: 'doc' must be an article's name (no folder) and 'start', 'end' integers with 0 <= start < end")
     return source
 
 

@@ -35,8 +35,11 @@ def articles_from_run(
         return None
     articles: list[tuple[list[Sentence], list[Guess]]] = []
     for item in [] if check_only else planned:
-        parsed, labels = cache.parse(item.key), cache.labels(item.key, version)
-        if parsed is None or labels is None:
+        parsed = cache.parse(item.key, path=item.path, sha256=item.sha256)
+        if parsed is None:
+            return None
+        labels = cache.labels(item.key, version, doc=item.path.stem, sentences=len(parsed["sentences"]))
+        if labels is None:
             return None
         sentences = [Sentence.from_json(record) for record in parsed["sentences"]]
         articles.append((sentences, labels[1]))

@@ -25,8 +25,10 @@ def parse_annotation(record: dict[str, Any], where: str) -> Annotation:
     if not claim and label is not None:
         raise InputError(f"{where}: a non-claim must have label null, not {label!r}")
     start, end = record["start"], record["end"]
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+    if not valid_offsets(start, end):
         raise InputError(f"{where}: 'start' and 'end' must be integers with 0 <= start < end")
+    if not is_article_name(record["doc"]):
+        raise InputError(f"{where}: 'doc' must be an article's name, without a folder")
     actors = record["actors"]
     if not isinstance(actors, list) or not all(isinstance(code, str) for code in actors):
         raise InputError(f"{where}: 'actors' must be a list of codes")
@@ -41,6 +43,16 @@ def parse_annotation(record: dict[str, Any], where: str) -> Annotation:
         actors=tuple(actors),
         source=where,
     )
+
+
+def valid_offsets(start: Any, end: Any) -> bool:
+    """Integers (JSON true and false are not, though Python's bools are ints) with 0 <= start < end."""
+    return all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)) and 0 <= start < end
+
+
+def is_article_name(doc: Any) -> bool:
+    """A file stem in the corpus folder: no folder part, so never a path out of it."""
+    return isinstance(doc, str) and doc not in ("", ".", "..") and "/" not in doc and "\\" not in doc and "\0" not in doc
 
 
 def read_annotations(annotations_dir: Path, problems: list[InputError] | None = None) -> list[Annotation]:

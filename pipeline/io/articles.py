@@ -70,6 +70,8 @@ def read_body(path: Path, max_bytes: int) -> tuple[str, str, dict[str, Any]]:
 
 
 def check_file(path: Path, max_bytes: int) -> None:
+    if not is_utf8_name(path.name):
+        raise UnreadableArticle(path, "file name not UTF-8", "rename it: every record names its article in UTF-8 JSON")
     if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
         raise UnreadableArticle(path, "symlink outside the corpus", f"points to {path.resolve()}")
     if not path.exists():
@@ -79,6 +81,15 @@ def check_file(path: Path, max_bytes: int) -> None:
     size = path.stat().st_size
     if size > max_bytes:
         raise UnreadableArticle(path, "too large", f"{size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+
+
+def is_utf8_name(name: str) -> bool:
+    """False for a name whose bytes are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def decode_article(path: Path, data: bytes) -> str:

@@ -13,7 +13,12 @@ class UnreadableArticle(InputError):
     """An article that cannot be processed; `reason` is its short category."""
 
     def __init__(self, path: Path, reason: str, detail: str = "") -> None:
-        super().__init__(f"{path}: {reason}{f' ({detail})' if detail else ''}")
+        super().__init__(f"{printable(path)}: {reason}{f' ({detail})' if detail else ''}")
         self.path = path
         self.reason = reason
 
+
+
+def printable(path: Path) -> str:
+    """The path as text, with any byte that is not UTF-8 shown as \\xNN."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import os
 import tempfile
@@ -19,9 +18,12 @@ def read_jsonl(path: Path, problems: list[InputError] | None = None) -> Iterator
     """Yield (line number, object) for each non-blank line of a JSONL file.
     A bad line raises, or with `problems` is recorded there and passed over."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = jsonl_lines(path)
     except UnicodeDecodeError:
         report(InputError(f"{path}: not valid UTF-8"), problems)
+        return
+    except OSError as err:
+        report(InputError(f"{path}: cannot read ({err.strerror or err})"), problems)
         return
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -32,11 +34,21 @@ def read_jsonl(path: Path, problems: list[InputError] | None = None) -> Iterator
             report(problem, problems)
 
 
+def jsonl_lines(path: Path) -> list[str]:
+    """The file's lines, split on "\n" only, as JSON Lines says: a sentence may
+    hold U+2028, U+2029 or U+0085 (JSON allows them raw), which `str.splitlines`
+    and universal-newline reading would take for line ends. A "\r" before the
+    "\n" is left to `json.loads`, which reads it as white space."""
+    return path.read_bytes().decode("utf-8").split("\n")
+
+
 def parse_json_object(line: str, where: str) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(f"{where}: malformed JSON ({err.msg})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object")
     return record
@@ -64,10 +76,17 @@ def write_jsonl_atomic(path: Path, records: Iterable[dict[str, Any]]) -> int:
 def atomic_jsonl_writer(path: Path) -> Iterator[jsonlines.Writer]:
     """A JSON Lines writer (UTF-8, not ASCII-escaped) over `atomic_writer`."""
     with atomic_writer(path) as handle:
-        yield jsonlines.Writer(handle, dumps=UTF8_DUMPS, flush=False)
+        yield jsonlines.Writer(handle, dumps=json_line, flush=False)
 
 
-UTF8_DUMPS = functools.partial(json.dumps, ensure_ascii=False)
+# Characters other readers (str.splitlines, JavaScript) take for line ends;
+# JSON escapes the control ones already, these are escaped here.
+LINE_BREAKS_TO_ESCAPE = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(record: Any) -> str:
+    """One JSON line, UTF-8 (not ASCII-escaped), with no character any reader takes for a line end."""
+    return json.dumps(record, ensure_ascii=False).translate(LINE_BREAKS_TO_ESCAPE)
 
 
 @contextlib.contextmanager
@@ -107,7 +126,7 @@ def current_umask() -> int:
 def append_jsonl_durably(path: Path, record: dict[str, Any]) -> None:
     """Append one record as a line and fsync it, so a crash right after loses nothing."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    line = UTF8_DUMPS(record) + "\n"
+    line = json_line(record) + "\n"
     with path.open("a+b") as handle:
         if handle.tell() > 0:
             handle.seek(-1, os.SEEK_END)
@@ -126,7 +145,7 @@ def remove_last_jsonl_record(path: Path) -> dict[str, Any] | None:
     records = list(read_jsonl(path))
     if not records:
         return None
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = jsonl_lines(path)
     last_line = records[-1][0]
     with atomic_writer(path) as handle:
         handle.writelines(line + "\n" for line in lines[: last_line - 1] if line.strip())
@@ -143,4 +162,4 @@ def append_jsonl_atomically(path: Path, records: list[dict[str, Any]]) -> None:
         existing += b"\n"
     with atomic_writer(path, "wb") as handle:
         handle.write(existing)
-        handle.writelines((UTF8_DUMPS(record) + "\n").encode("utf-8") for record in records)
+        handle.writelines((json_line(record) + "\n").encode("utf-8") for record in records)

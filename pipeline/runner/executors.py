@@ -14,6 +14,7 @@ import contextlib
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,10 +22,14 @@ from typing import Any
 
 from pipeline.io import InputError
 from pipeline.records import Article
+from pipeline.runner.lifeline import exit_with_parent
 from pipeline.runner.worker import ArticleResult, ModelPaths, Models, cached_models, process_article
 
 EXECUTORS = ("local", "dask")
 SCHEDULER_TIMEOUT = "20s"
+# How long a run waits for a Dask cluster that has lost every worker.
+WORKERLESS_SECONDS = 60.0
+POLL_SECONDS = 1.0
 # Articles waiting or running per worker: enough to keep every worker busy.
 IN_FLIGHT_PER_WORKER = 4
 
@@ -37,6 +42,23 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
+def requested_workers(requested: str | None, *, local: bool) -> tuple[int, str | None]:
+    """--workers / PIPELINE_WORKERS as a number of processes, capped at the
+    cores available when they run here, and a note when it was capped."""
+    if requested is not None and (not requested.strip().isdigit() or int(requested) < 1):
+        raise InputError(f"--workers (PIPELINE_WORKERS): {requested!r} is not a whole number greater than or equal to 1")
+    count = available_cores() if requested is None else int(requested)
+    if not local or capped_workers(count) == count:
+        return count, None
+    return capped_workers(count), f"{count} workers capped at {capped_workers(count)}, the cores available"
+
+
+def capped_workers(requested: int) -> int:
+    """No more processes on this machine than cores to run them: each loads
+    its own models (about 1 GB), and more would only wait for a core."""
+    return max(1, min(requested, available_cores()))
+
+
 @contextlib.contextmanager
 def open_executor(
     models: ModelPaths, *, workers: int, executor: str = "local", scheduler: str | None = None, needed: bool = True
@@ -44,6 +66,9 @@ def open_executor(
     """`needed=False` (every parse is cached) starts no worker and loads no model."""
     if executor not in EXECUTORS:
         raise ValueError(f"unknown executor {executor!r} (expected one of {', '.join(EXECUTORS)})")
+    workers = capped_workers(workers)
+    # A Dask worker would resolve a relative path in its own working folder.
+    models = ModelPaths(models_dir=models.models_dir.resolve(), actors_path=models.actors_path.resolve())
     if not needed:
         yield nothing_to_process
     elif executor == "dask" or scheduler is not None:
@@ -63,16 +88,22 @@ def nothing_to_process(articles: Iterable[Article]) -> Iterator[ArticleResult]:
     return iter(())
 
 
-def in_order(submit: Callable[[Article], Any], articles: Iterable[Article], *, window: int) -> Iterator[ArticleResult]:
+def in_order(
+    submit: Callable[[Article], Any],
+    articles: Iterable[Article],
+    *,
+    window: int,
+    result: Callable[[Any], ArticleResult] = lambda future: future.result(),
+) -> Iterator[ArticleResult]:
     """Submit articles, at most `window` ahead of the oldest unfinished one,
-    and yield their results in submission order."""
+    and yield their results (`result` of each future) in submission order."""
     pending: deque[Any] = deque()
     for article in articles:
         pending.append(submit(article))
         if len(pending) >= window:
-            yield pending.popleft().result()
+            yield result(pending.popleft())
     while pending:
-        yield pending.popleft().result()
+        yield result(pending.popleft())
 
 
 def check_models(models: ModelPaths) -> None:
@@ -90,8 +121,8 @@ def pool_executor(models: ModelPaths, *, workers: int) -> Iterator[Process]:
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=cached_models,
-        initargs=(models,),
+        initializer=start_pool_worker,
+        initargs=(models, os.getpid()),
     )
     try:
         yield lambda articles: in_order(
@@ -99,6 +130,11 @@ def pool_executor(models: ModelPaths, *, workers: int) -> Iterator[Process]:
         )
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_pool_worker(models: ModelPaths, parent_pid: int) -> None:
+    exit_with_parent(parent_pid)
+    cached_models(models)
 
 
 def process_in_worker(article: Article, models: ModelPaths) -> ArticleResult:
@@ -128,7 +164,30 @@ def dask_executor(models: ModelPaths, *, workers: int, scheduler: str | None) ->
             lambda article: client.submit(process_on_dask_worker, article, models, pure=False),
             articles,
             window=window,
+            result=lambda future: dask_result(client, future, scheduler),
         )
+
+
+def dask_result(client: Any, future: Any, scheduler: str) -> ArticleResult:
+    """The future's result; a cluster left without workers for
+    `WORKERLESS_SECONDS`, or whose workers keep dying on an article, fails
+    the run with one line instead of waiting forever."""
+    from distributed import KilledWorker
+
+    workerless_since = None
+    while True:
+        try:
+            return future.result(timeout=POLL_SECONDS)
+        except TimeoutError:
+            pass
+        except KilledWorker as err:
+            raise InputError(f"{scheduler}: Dask workers kept dying on an article ({err})") from None
+        if client.nthreads():
+            workerless_since = None
+        elif workerless_since is None:
+            workerless_since = time.monotonic()
+        elif time.monotonic() - workerless_since > WORKERLESS_SECONDS:
+            raise InputError(f"{scheduler}: the Dask cluster has had no workers for {WORKERLESS_SECONDS:.0f} s; start some or use --executor local")
 
 
 def process_on_dask_worker(article: Article, models: ModelPaths) -> ArticleResult:

@@ -1,6 +1,6 @@
 """Run every stage over a folder of articles into `articles`, `sentences` and
-`claims` JSONL, streaming, then group the claims into `events`, each file
-replaced atomically at the end.
+`claims` JSONL, streaming, then group the claims into `events`; the four
+are replaced together at the end, one run at a time (`outputs.py`).
 
 `process_article` (`worker.py`) is the whole per-article pipeline (parse,
 segment, tag, classify). `run` reads the articles in order and hands them to
@@ -31,13 +31,13 @@ from pipeline.io import (
     list_articles,
     read_meta,
     read_text,
-    remove_stale_temp_files,
 )
 from pipeline.progress import Report, no_report
 from pipeline.records import Sentence
 from pipeline.runner.notices import unlinked_names
+from pipeline.runner.outputs import output_lock, output_set
 from pipeline.runner.overrides import HumanLabels, label_article
-from pipeline.runner.worker import ArticleResult, ModelPaths, cached_models, process_article
+from pipeline.runner.worker import ArticleResult, ModelPaths, cached_models, model_misfit_as_input_error, process_article
 
 if TYPE_CHECKING:
     from pipeline.runner.cache import RunCache
@@ -84,6 +84,8 @@ class Planned:
 
     path: Path
     key: str
+    sha256: str  # of the bytes the key was made from
+    meta: dict[str, Any]  # NAME.meta.json as read for the key
     parsed: bool  # its sentences are cached
     labelled: bool  # its claims by the active model are cached
 
@@ -156,17 +158,18 @@ def run(
 
     cache = RunCache(out_dir)
     model_version = read_card(models.models_dir)["version"]
-    planned = plan(paths, cache, parse_version(models.actors_path), model_version, skip)
-    if strict and summary.skipped:  # known before any work: fail now, as check_outcome would at the end
-        raise StrictRunError(f"{corpus_dir}: {len(summary.skipped)} article(s) skipped and --strict is set; no output written")
-    remove_stale_temp_files(out_dir, OUTPUT_FILES + (EVENTS_FILE,))
-    with contextlib.ExitStack() as stack:
+    version = parse_version(models.actors_path)
+    with output_lock(out_dir), contextlib.ExitStack() as stack:
+        planned = plan(paths, cache, version, model_version, skip)
+        if strict and summary.skipped:  # known before any work: fail now, as check_outcome would at the end
+            raise StrictRunError(f"{corpus_dir}: {len(summary.skipped)} article(s) skipped and --strict is set; no output written")
+        output_folder = stack.enter_context(output_set(out_dir, OUTPUT_FILES + (EVENTS_FILE,)))
         misses = [item.path for item in planned if not item.parsed]
         if misses:
             report("loading the models", 0, 0)
         process = stack.enter_context(open_executor(models, workers=workers, executor=executor, scheduler=scheduler, needed=bool(misses)))
         articles_out, sentences_out, claims_out, events_out = (
-            stack.enter_context(atomic_jsonl_writer(out_dir / name)) for name in OUTPUT_FILES + (EVENTS_FILE,)
+            stack.enter_context(atomic_jsonl_writer(output_folder / name)) for name in OUTPUT_FILES + (EVENTS_FILE,)
         )
         texts = stack.enter_context(atomic_text_folder(out_dir / TEXT_FOLDER))
         all_claims: list[dict[str, Any]] = []
@@ -191,7 +194,8 @@ def run(
         events = group_events(all_claims)
         events_out.write_all(events)
         summary.events = len(events)
-    cache.keep_only({item.key for item in planned})
+        stack.close()  # the new outputs are current: now the cache may forget the rest
+        cache.keep_only({item.key for item in planned})
     return summary
 
 
@@ -209,12 +213,16 @@ def plan(
             if kept[path.stem] != path:
                 raise UnreadableArticle(path, "duplicate name", f"{kept[path.stem].name} has the same name")
             _raw, sha256 = read_text(path)
-            read_meta(path)
+            meta = read_meta(path)
         except UnreadableArticle as unreadable:
             skip(unreadable)
             continue
-        key = article_key(path.stem, sha256, version)
-        planned.append(Planned(path=path, key=key, parsed=cache.has_parse(key), labelled=cache.has_claims(key, model_version)))
+        key = article_key(path, sha256, meta, version)
+        planned.append(
+            Planned(
+                path=path, key=key, sha256=sha256, meta=meta, parsed=cache.has_parse(key), labelled=cache.has_claims(key, model_version)
+            )
+        )
     return planned
 
 
@@ -236,18 +244,27 @@ def records_in_order(
 
     results = iter(process(ingest(misses))) if misses else iter(())
     for item in planned:
-        cached = cache.parse(item.key) if item.parsed else None
+        cached = cache.parse(item.key, path=item.path, sha256=item.sha256) if item.parsed else None
         if cached is None:
             records = Records.of(next(results) if not item.parsed else relabel.process(item.path))
-            cache.put_parse(item.key, records.article, records.sentences, records.text)
-            cache.put_labels(item.key, relabel.version, records.claims, records.guesses)
+            if read_as_planned(records.article, item):
+                cache.put_parse(item.key, records.article, records.sentences, records.text)
+                cache.put_labels(item.key, relabel.version, records.claims, records.guesses)
             yield records
             continue
-        labels = cache.labels(item.key, relabel.version) if item.labelled else None
+        sentences = cached["sentences"]
+        labels = cache.labels(item.key, relabel.version, doc=item.path.stem, sentences=len(sentences)) if item.labelled else None
         if labels is None:
-            labels = relabel(cached["sentences"], cached["article"].get("date"))
+            labels = relabel(sentences, cached["article"].get("date"))
             cache.put_labels(item.key, relabel.version, *labels)
-        yield Records(cached["article"], cached["sentences"], *labels, cached.get("text"))
+        yield Records(cached["article"], sentences, *labels, cached.get("text"))
+
+
+def read_as_planned(article: dict[str, Any], item: Planned) -> bool:
+    """Whether the article was processed from the bytes and meta its key was
+    made from: one edited meanwhile must not be cached under the old key."""
+    # The record's meta is NAME.meta.json over what the article itself gives (a heading, a page's date).
+    return article["sha256"] == item.sha256 and all(article["meta"].get(k) == v for k, v in item.meta.items())
 
 
 class Relabeller:
@@ -264,7 +281,9 @@ class Relabeller:
 
         base = datetime.date.fromisoformat(date) if date else None
         sentences_in = [Sentence.from_json(s) for s in sentences]
-        claims, guesses = event_claims(sentences_in, model=self.claim_model(), version=self.version, base=base)
+        model = self.claim_model()
+        with model_misfit_as_input_error(self.models.models_dir):
+            claims, guesses = event_claims(sentences_in, model=model, version=self.version, base=base)
         return [claim.to_json() for claim in claims], guesses
 
     @functools.cache

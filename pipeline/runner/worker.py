@@ -3,11 +3,14 @@ records. Used in this process, in each pool process and on each Dask worker."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.io import InputError
 from pipeline.records import Article, Claim, Sentence
 
 if TYPE_CHECKING:
@@ -30,6 +33,7 @@ class Models:
     nlp: Language
     model: ClaimModel
     version: str
+    models_dir: Path
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ def load_models(paths: ModelPaths) -> Models:
     nlp = load_nlp(actors_path=paths.actors_path)
     prototype_vectors()
     prototype_matrix()
-    return Models(nlp=nlp, model=model, version=card["version"])
+    return Models(nlp=nlp, model=model, version=card["version"], models_dir=paths.models_dir)
 
 
 _loaded: dict[ModelPaths, Models] = {}
@@ -76,6 +80,17 @@ def process_article(article: Article, models: Models) -> ArticleResult:
 
     ((_article, sentences),) = article_sentences([article], nlp=models.nlp)
     base = article_date(article.meta, article.raw)
-    claims, guesses = event_claims(sentences, model=models.model, version=models.version, base=base)
+    with model_misfit_as_input_error(models.models_dir):
+        claims, guesses = event_claims(sentences, model=models.model, version=models.version, base=base)
     date = base.isoformat() if base else None
     return ArticleResult(article=article, sentences=sentences, claims=claims, guesses=guesses, date=date)
+
+
+@contextlib.contextmanager
+def model_misfit_as_input_error(models_dir: Path) -> Iterator[None]:
+    """A model file that loads but whose arrays do not fit the features it is
+    given (edited by hand, or from another version) fails scikit-learn here."""
+    try:
+        yield
+    except ValueError as err:
+        raise InputError(f"{models_dir}: the active model does not fit its features ({err}); retrain it with `make train FORCE=1`") from None

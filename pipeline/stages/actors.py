@@ -74,14 +74,23 @@ class ActorLinker:
 
 def find_mentions(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
     matches = [Span(doc, start, end, label=code) for code, start, end in matcher(doc)]
-    ents = doc.ents  # built anew on every access, so read once
-    widened = [widen_to_entity(span, ents) for span in matches]
+    entity_at = actor_entity_per_token(doc)
+    widened = [widen_to_entity(span, entity_at) for span in matches]
     return sorted(filter_spans(widened), key=lambda span: span.start)
 
 
-def widen_to_entity(span: Span, ents: tuple[Span, ...]) -> Span:
-    for ent in ents:
-        if ent.start <= span.start and span.end <= ent.end and ent.label_ in ACTOR_ENTITY_LABELS:
-            if ent.start != span.start or ent.end != span.end:
-                return Span(span.doc, ent.start, ent.end, label=span.label_)
+def actor_entity_per_token(doc: Doc) -> list[Span | None]:
+    """For each token, the actor-type entity it lies in, if any: one pass over
+    the entities, so widening every match is linear in the article's length."""
+    entity_at: list[Span | None] = [None] * len(doc)
+    for ent in doc.ents:  # built anew on every access, so read once
+        if ent.label_ in ACTOR_ENTITY_LABELS:
+            entity_at[ent.start : ent.end] = [ent] * len(ent)
+    return entity_at
+
+
+def widen_to_entity(span: Span, entity_at: list[Span | None]) -> Span:
+    ent = entity_at[span.start]
+    if ent is not None and span.end <= ent.end and (ent.start, ent.end) != (span.start, span.end):
+        return Span(span.doc, ent.start, ent.end, label=span.label_)
     return span

@@ -90,8 +90,9 @@ def find_blocks(raw: str) -> Iterator[Block]:
 
 
 def line_spans(raw: str) -> Iterator[tuple[int, int]]:
-    """Offsets of each line with surrounding white space (and a byte-order mark) stripped; blank lines skipped."""
-    for match in re.finditer(r"[^\n]+", raw):
+    """Offsets of each line with surrounding white space (and a byte-order mark)
+    stripped; blank lines skipped. Lines end at "\n", "\r\n" or a lone "\r"."""
+    for match in re.finditer(r"[^\r\n]+", raw):
         text = match.group()
         stripped = text.strip().strip(BYTE_ORDER_MARK).strip()
         if not stripped:

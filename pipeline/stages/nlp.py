@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from pipeline.stages import actors as _actors  # noqa: F401  (registers the actor_linker factory)
@@ -19,6 +22,9 @@ PARSE_KINDS = frozenset({"body", "bullet"})
 # spaCy refuses texts over 1,000,000 characters by default; the small model's
 # parser needs about 1 GB per 1,000,000 characters, which this still allows.
 MAX_ARTICLE_CHARS = 5_000_000
+# A longer article is parsed in pieces of about this many characters (see
+# `piece_bounds`), so a worker's memory stays bounded whatever its length.
+PIECE_CHARS = 50_000
 
 
 def load_nlp(*, actors_path: Path = ACTORS_PATH, model: str = SPACY_MODEL) -> Language:
@@ -41,24 +47,68 @@ def split_byte_order_mark(nlp: Language) -> None:
     nlp.tokenizer.prefix_search = re.compile(f"^{BYTE_ORDER_MARK}|{pattern}").search
 
 
-def prepare_doc(nlp: Language, article: Article) -> Doc:
+def prepare_pieces(nlp: Language, article: Article) -> Iterator[tuple[Doc, bool]]:
     """Tokenise and preset sentence starts: every line starts one, and a heading
-    or furniture line is a single unit."""
-    doc = nlp.make_doc(article.raw)
-    mark_block_boundaries(doc, article.blocks)
-    return doc
+    or furniture line is a single unit. One `Doc` for each piece of the article
+    (see `piece_bounds`), and whether it is the last; the pieces' texts,
+    joined, are the article's text."""
+    bounds = piece_bounds(article, PIECE_CHARS)
+    for number, (start, end) in enumerate(bounds, start=1):
+        blocks = tuple(
+            Block(start=max(b.start, start) - start, end=min(b.end, end) - start, kind=b.kind)
+            for b in article.blocks
+            if b.start < end and b.end > start
+        )
+        doc = nlp.make_doc(article.raw[start:end])
+        mark_block_boundaries(doc, blocks)
+        yield doc, number == len(bounds)
+
+
+def piece_bounds(article: Article, max_chars: int) -> list[tuple[int, int]]:
+    """Character ranges that cover the article, each at most about
+    `max_chars` long, cut where a line starts: the parser's memory grows with
+    the text it is given at once. A line longer than that is cut after a
+    sentence end (or else a space) near the limit. A usual article is one piece."""
+    raw = article.raw
+    cuts = [0]
+    for block in article.blocks:
+        if block.end - cuts[-1] > max_chars and block.start > cuts[-1]:
+            cuts.append(block.start)
+        while block.end - cuts[-1] > max_chars:
+            cuts.append(cut_in_line(raw, cuts[-1], max_chars))
+    return [(start, end) for start, end in zip(cuts, [*cuts[1:], len(raw)]) if end > start] or [(0, len(raw))]
+
+
+def cut_in_line(raw: str, start: int, max_chars: int) -> int:
+    limit = start + max_chars
+    for separator in (". ", " "):
+        found = raw.rfind(separator, start + max_chars // 2, limit)
+        if found != -1:
+            return found + len(separator)
+    return limit
 
 
 def mark_block_boundaries(doc: Doc, blocks: tuple[Block, ...]) -> None:
+    """Set every block's sentence starts in one array: setting `is_sent_start`
+    token by token checks the whole doc each time, which is quadratic."""
+    token_starts = [token.idx for token in doc]
+    sent_starts = doc.to_array([SENT_START]).astype("int64")
     for block in blocks:
-        span = doc.char_span(block.start, block.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        first, end = block_tokens(token_starts, block)
+        if first >= end:
             continue
-        span[0].is_sent_start = True
-        if block.kind == "bullet" and len(span) > 1:
-            span[1].is_sent_start = False  # the marker belongs to its item
+        sent_starts[first] = 1
+        if block.kind == "bullet" and end - first > 1:
+            sent_starts[first + 1] = -1  # the marker belongs to its item
         if block.kind not in PARSE_KINDS:
-            for token in span[1:]:
-                token.is_sent_start = False
-        if span.end < len(doc):
-            doc[span.end].is_sent_start = True
+            sent_starts[first + 1 : end] = -1
+        if end < len(doc):
+            sent_starts[end] = 1
+    doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
+
+
+def block_tokens(token_starts: list[int], block: Block) -> tuple[int, int]:
+    """The token range a block's characters fall in (as `char_span` with
+    "expand"), found by bisection: `char_span` per line is quadratic."""
+    first = max(0, bisect.bisect_right(token_starts, block.start) - 1)
+    return first, bisect.bisect_right(token_starts, block.end - 1)

@@ -2,7 +2,7 @@
 train, annotate and the external sets, so they cannot drift apart.
 
 Each article is tokenised with its line structure fixed as sentence
-boundaries (`prepare_doc`), parsed once by `nlp.pipe`, segmented into units,
+boundaries (`prepare_pieces`), parsed once by `nlp.pipe`, segmented into units,
 and each unit tagged with its actors and stance.
 """
 
@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.records import Article, Sentence
-from pipeline.stages.nlp import prepare_doc
+from pipeline.stages.nlp import prepare_pieces
 from pipeline.stages.segment import Unit, sentence_units, units_at
 from pipeline.stages.tag import tag_units
 
@@ -25,10 +25,21 @@ PIPE_BATCH_SIZE = 4
 
 
 def parse(articles: Iterable[Article], *, nlp: Language, batch_size: int = PIPE_BATCH_SIZE) -> Iterator[tuple[Article, Doc]]:
-    """Each article and its parsed `Doc`, in order, from one `nlp.pipe` pass."""
-    prepared = ((prepare_doc(nlp, article), article) for article in articles)
-    for doc, article in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
-        yield article, doc
+    """Each article and its parsed `Doc`, in order, from one `nlp.pipe` pass.
+    A long article is parsed in pieces, joined back into one `Doc`."""
+    pieces = ((doc, (article, last)) for article in articles for doc, last in prepare_pieces(nlp, article))
+    parsed: list[Doc] = []
+    for doc, (article, last) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        parsed.append(doc)
+        if last:
+            yield article, parsed[0] if len(parsed) == 1 else joined(parsed)
+            parsed = []
+
+
+def joined(pieces: list[Doc]) -> Doc:
+    """One `Doc` of an article parsed in pieces. Their tok2vec tensors are
+    left out: no later stage reads them, and they would be the biggest part."""
+    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
 
 
 def article_sentences(
