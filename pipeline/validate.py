@@ -65,10 +65,10 @@ def read_articles(corpus_dir: Path, result: Validation) -> dict[str, str | None]
 
 def read_actor_codes(actors_path: Path, result: Validation) -> set[str] | None:
     """The dictionary's actor codes, or None when it cannot be read."""
-    from pipeline.stages.actors import load_actors
+    from pipeline.stages.dictionary import load_actors
 
     try:
-        codes = set(load_actors(actors_path).values())
+        codes = load_actors(actors_path).codes
     except (InputError, OSError) as problem:
         result.problems.append(problem if isinstance(problem, InputError) else InputError(f"{actors_path}: {problem.strerror}"))
         return None

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.events.dates import article_date, dateline_length, dates_agree, interval, resolve, sentence_date
+from pipeline.events.dates import dates_agree, interval, resolve, sentence_date
 
 THURSDAY = dt.date(2023, 3, 9)
 
@@ -40,26 +40,6 @@ def test_a_sentence_without_a_date_takes_the_article_date():
     assert sentence_date([], THURSDAY) == {"date": "2023-03-09", "granularity": "day", "expression": None}
     assert sentence_date(["two years", "Monday"], THURSDAY)["date"] == "2023-03-06"
     assert sentence_date([], None) is None
-
-
-@pytest.mark.parametrize(
-    "meta, raw, date",
-    [
-        ({"date": "2024-01-02"}, "NAIROBI, March 3, 2023 - Kenya said", dt.date(2024, 1, 2)),
-        ({}, "Kenya and Somalia\n\nNAIROBI, March 3, 2023 (Reuters) - Kenya said", dt.date(2023, 3, 3)),
-        ({}, "Title\nPublished: 2023-03-05\n\nIndia said", dt.date(2023, 3, 5)),
-        ({}, "Title\nMOSCOW, 14 June 2022 — Russia said", dt.date(2022, 6, 14)),
-        ({}, "India and Pakistan talked.", None),
-    ],
-)
-def test_article_date_from_meta_or_dateline(meta, raw, date):
-    assert article_date(meta, raw) == date
-
-
-def test_the_dateline_is_not_the_event_date():
-    text = "NAIROBI, March 9, 2023 (Reuters) - Kenya met Somalia on Tuesday."
-    assert text[dateline_length(text) :].startswith(" Kenya")
-    assert dateline_length("Kenya met Somalia on Tuesday.") == 0
 
 
 def test_dates_agree_when_their_spans_overlap():

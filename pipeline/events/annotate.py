@@ -9,7 +9,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from pipeline.events.dates import dateline_length, sentence_date
+from pipeline.events.dates import sentence_date
+from pipeline.stages.articledate import dateline_length
 from pipeline.events.types import EventModel, event_model_of, event_type
 from pipeline.model.classifier import ClaimModel
 from pipeline.model.classify import Guess, classify_article

@@ -1,9 +1,8 @@
 """When a claim's event happened: the sentence's date expression (spaCy's DATE
 entities) resolved by dateparser against the article's date.
 
-The article's date comes from `NAME.meta.json` (`date`) or, failing that, a
-dateline or date line near the top of the text ("NAIROBI, March 3, 2023
-(Reuters) -", "Published: 2023-03-05"). A resolved date is a small record:
+The article's date is `stages/articledate.py`'s (its meta, else a dateline).
+A resolved date is a small record:
 
     {"date": "2023-03", "granularity": "month", "expression": "in March 2023"}
 
@@ -17,22 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
 from collections.abc import Iterable
 from typing import Any
+
+from pipeline.stages.articledate import parse
 
 GRANULARITIES = ("day", "week", "month", "year")
 # A sentence naming no date takes its article's, which may be this many days
 # after the event (a report of yesterday's talks); dates agree within that span.
 UNDATED_REPORT_DAYS = 6
-# Where a dateline is looked for: the first characters of the article.
-DATELINE_WINDOW = 600
-# Lines that may hold the article's date: a dateline (CITY, date -) or a labelled date line.
-DATELINE_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z .'-]{1,40},\s*(?P<dateline>[^\n\-–—(]{6,40}?)\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]"
-    r"|(?:Date|Published|Updated|Posted)\s*:?\s*(?P<labelled>[^\n|]{6,40}))",
-    re.MULTILINE,
-)
 # Words spaCy keeps in a DATE entity that dateparser reads as noise.
 LEADING_WORDS = re.compile(r"^(?:on|in|at|since|by|during|from|of|the|earlier|later|this past)\s+", re.IGNORECASE)
 WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
@@ -41,33 +33,6 @@ NOT_A_POINT = re.compile(
     r"\byears? old\b|^(?:the )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)\s+(?:days?|weeks?|months?|years?|decades?)$",
     re.IGNORECASE,
 )
-
-
-def article_date(meta: dict[str, Any], raw: str) -> dt.date | None:
-    """The article's date: `meta["date"]`, else its dateline, else None."""
-    if isinstance(meta.get("date"), str):
-        found = parse_absolute(meta["date"])
-        if found is not None:
-            return found
-    for match in DATELINE_RE.finditer(raw[:DATELINE_WINDOW]):
-        found = parse_absolute((match.group("dateline") or match.group("labelled") or "").strip())
-        if found is not None:
-            return found
-    return None
-
-
-def dateline_length(text: str) -> int:
-    """How many characters a dateline at the start of `text` takes ("NAIROBI,
-    March 9, 2023 (Reuters) -"), 0 if it has none: its date is the article's,
-    not the event's."""
-    match = DATELINE_RE.match(text)
-    return match.end() if match and match.group("dateline") and parse_absolute(match.group("dateline").strip()) else 0
-
-
-def parse_absolute(text: str) -> dt.date | None:
-    """A complete calendar date (day, month and year all written), or None."""
-    parsed = parse(text, {"REQUIRE_PARTS": ["day", "month", "year"]})
-    return parsed[0].date() if parsed else None
 
 
 def resolve(expression: str, base: dt.date | None, *, future: bool = False) -> dict[str, Any] | None:
@@ -100,19 +65,6 @@ def sentence_date(expressions: Iterable[str], base: dt.date | None, *, future: b
     if base is None:
         return None
     return {"date": base.isoformat(), "granularity": "day", "expression": None}
-
-
-def parse(text: str, settings: dict[str, Any]) -> tuple[dt.datetime, str] | None:
-    """dateparser's reading of `text` in English: the moment and its period."""
-    from dateparser.date import DateDataParser
-
-    parser = DateDataParser(languages=["en"], settings={**settings, "RETURN_AS_TIMEZONE_AWARE": False})
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        data = parser.get_date_data(text)
-    if data is None or data.date_obj is None:
-        return None
-    return data.date_obj, data.period or "day"
 
 
 def iso(day: dt.date, granularity: str) -> str:

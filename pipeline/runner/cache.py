@@ -4,7 +4,8 @@
 An article's key hashes its path (as given, so a moved corpus is a miss:
 records carry it), its bytes (a web page's HTML, not the text extracted from
 it), its `NAME.meta.json` and everything that shapes its parse: the spaCy
-model, the actor dictionary, the web page extractor's version, and the code
+model, the actor dictionary (the project's file and the versions of the
+libraries its states come from), the web page extractor's version, and the code
 of the stages (`PARSE_CODE`). `KEY.json` holds the article record and its tagged sentences
 (no parse needed while the key holds); `KEY.MODEL-CODE.json` the claims that
 model version found and its guess for every sentence, with the model code of
@@ -31,11 +32,12 @@ from pipeline import config
 from pipeline.config import HTML_SUFFIXES
 from pipeline.io import InputError, atomic_writer
 from pipeline.io.html import extractor_version
+from pipeline.stages.states import library_versions
 
 CACHE_FOLDER = ".cache"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 # The code each kind of entry depends on, relative to the package.
-PARSE_CODE = ("config.py", "records.py", "io", "stages", "events/dates.py")
+PARSE_CODE = ("config.py", "records.py", "io", "stages")
 CLAIMS_CODE = ("config.py", "records.py", "model", "events")
 
 
@@ -44,6 +46,7 @@ def parse_version(actors_path: Path) -> str:
     digest = hashlib.sha256()
     digest.update(f"{config.SPACY_MODEL} {spacy_model_version()}".encode())
     digest.update(read_actors_bytes(actors_path))
+    digest.update(library_versions().encode())
     digest.update(code_hash(PARSE_CODE).encode())
     digest.update(extractor_version().encode())
     return digest.hexdigest()[:16]

@@ -108,7 +108,7 @@ def in_order(
 
 def check_models(models: ModelPaths) -> None:
     """Fail here, with the usual one-line error, before any worker starts."""
-    from pipeline.stages.actors import load_actors
+    from pipeline.stages.dictionary import load_actors
     from pipeline.model.registry import read_card
 
     read_card(models.models_dir)

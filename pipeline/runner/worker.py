@@ -75,7 +75,7 @@ def cached_models(paths: ModelPaths) -> Models:
 def process_article(article: Article, models: Models) -> ArticleResult:
     """Parse, segment, tag and classify one article, and give each claim its event."""
     from pipeline.events.annotate import event_claims
-    from pipeline.events.dates import article_date
+    from pipeline.stages.articledate import article_date
     from pipeline.stages.sentences import article_sentences
 
     ((_article, sentences),) = article_sentences([article], nlp=models.nlp)

@@ -1,82 +1,98 @@
-"""The actor dictionary and the spaCy component that links mentions to codes.
+"""The spaCy component that links mentions to actor codes (the dictionary is
+`dictionary.py`'s).
 
-The dictionary (`corpus/actors.jsonl`, one actor a line) is the user's to edit:
-each actor has a code and lists of names, demonyms, capitals (a capital used
-for its government) and officials (people and agencies serving it).
+A state mention that stands for a government (`titles.py`: a side of the
+sentence, or named in an official's title) takes the code of the government
+in power on the article's date (`doc.user_data[ARTICLE_DATE]`, set when the
+article is tokenised); an article with no date takes the newest government.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-from pathlib import Path
+import datetime as dt
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.io import InputError, read_jsonl
+from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
+from pipeline.stages.titles import is_place, qualifies_other, role_noun, titled_span
 
-ALIAS_FIELDS = ("names", "demonyms", "capitals", "officials")
-ACTOR_KEYS = {"code", "kind", *ALIAS_FIELDS}
 SPAN_KEY = "actors"
+ARTICLE_DATE = "article_date"  # doc.user_data key: the article's date (ISO) or None
 # Entity types that can stand for a political actor when they contain an alias.
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+GOVERNMENT_FIELDS = frozenset({"names", "capitals"})
 
 
-def load_actors(path: Path) -> dict[str, str]:
-    """Map every alias to its actor code; reject malformed lines and clashes."""
-    aliases: dict[str, str] = {}
-    for number, record in read_jsonl(path):
-        where = f"{path}:{number}"
-        unknown = record.keys() - ACTOR_KEYS
-        if "code" not in record or unknown:
-            raise InputError(f"{where}: an actor needs 'code' and only the keys {sorted(ACTOR_KEYS)}")
-        for alias in actor_aliases(record, where):
-            if aliases.setdefault(alias, record["code"]) != record["code"]:
-                raise InputError(f"{where}: alias {alias!r} already belongs to {aliases[alias]}")
-    if not aliases:
-        raise InputError(f"{path}: no actors")
-    return aliases
-
-
-def actor_aliases(record: dict, where: str) -> Iterable[str]:
-    for field in ALIAS_FIELDS:
-        values = record.get(field, [])
-        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-            raise InputError(f"{where}: '{field}' must be a list of non-empty strings")
-        yield from values
-
-
-@Language.factory("actor_linker", default_config={"aliases_json": "{}"})
-def make_actor_linker(nlp: Language, name: str, aliases_json: str) -> ActorLinker:
-    return ActorLinker(nlp, json.loads(aliases_json))
+@Language.factory("actor_linker", default_config={"dictionary_json": "{}"})
+def make_actor_linker(nlp: Language, name: str, dictionary_json: str) -> ActorLinker:
+    return ActorLinker(nlp, ActorDictionary.from_json(dictionary_json))
 
 
 class ActorLinker:
     """Put each actor mention in `doc.spans["actors"]`, labelled with its code.
 
     A dictionary match inside a named entity (e.g. "Qomi" in "Hassan Kazemi
-    Qomi") is widened to the whole entity, so the mention reads naturally.
+    Qomi") is widened to the whole entity, so the mention reads naturally; a
+    state's name inside a person's name ("Jordan" in "Michael Jordan") is no mention.
     """
 
-    def __init__(self, nlp: Language, aliases: dict[str, str]) -> None:
-        self.aliases = aliases
+    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for alias, code in sorted(aliases.items()):
-            self.matcher.add(code, [nlp.make_doc(alias)])
+        for alias, (code, field) in sorted(dictionary.aliases.items()):
+            self.matcher.add(f"{field}:{code}", [nlp.make_doc(alias)])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPAN_KEY] = find_mentions(doc, self.matcher)
+        doc.spans[SPAN_KEY] = find_mentions(doc, self.matcher, self.dictionary)
         return doc
 
 
-def find_mentions(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
-    matches = [Span(doc, start, end, label=code) for code, start, end in matcher(doc)]
+def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary) -> list[Span]:
     entity_at = actor_entity_per_token(doc)
-    widened = [widen_to_entity(span, entity_at) for span in matches]
-    return sorted(filter_spans(widened), key=lambda span: span.start)
+    matches = []
+    for key, start, end in matcher(doc):
+        field, code = doc.vocab.strings[key].split(":", 1)
+        ent = entity_at[start]
+        if field in PLACE_FIELDS and ent is not None and ent.label_ == "PERSON" and len(ent) > end - start:
+            continue  # part of a person's name: "Jordan" in "Michael Jordan"
+        matches.append((widen_to_entity(Span(doc, start, end, label=code), entity_at), field))
+    kept = filter_spans([span for span, _field in matches])
+    field_of = {(span.start, span.end, span.label_): field for span, field in matches}
+    day = article_day(doc)
+    linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day) for span in kept]
+    return [within_own_words(kept, linked, i) for i in range(len(kept))]
+
+
+def within_own_words(kept: list[Span], linked: list[Span], i: int) -> Span:
+    """A title widened over another mention ("Chinese and Pakistani officials")
+    keeps the mention's own words. `kept` is sorted and without overlaps, so
+    only the mentions just before and after can be reached."""
+    span, final = kept[i], linked[i]
+    neighbours = kept[max(i - 1, 0) : i] + kept[i + 1 : i + 2]
+    if any(other.start < final.end and final.start < other.end for other in neighbours):
+        return Span(span.doc, span.start, span.end, label=final.label_)
+    return final
+
+
+def article_day(doc: Doc) -> dt.date | None:
+    value = doc.user_data.get(ARTICLE_DATE)
+    return dt.date.fromisoformat(value) if value else None
+
+
+def as_government(span: Span, field: str, dictionary: ActorDictionary, day: dt.date | None) -> Span:
+    """The mention, widened to the official's words when it is in a title, and
+    coded as the government in power when it stands for one."""
+    if field not in PLACE_FIELDS:
+        return span
+    role = role_noun(span)
+    if role is not None:
+        span = titled_span(span, role)
+    elif field not in GOVERNMENT_FIELDS or is_place(span) or qualifies_other(span):
+        return span
+    return Span(span.doc, span.start, span.end, label=dictionary.government_on(span.label_, day))
 
 
 def actor_entity_per_token(doc: Doc) -> list[Span | None]:

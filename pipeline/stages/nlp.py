@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,9 @@ from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from pipeline.stages import actors as _actors  # noqa: F401  (registers the actor_linker factory)
+from pipeline.stages.actors import ARTICLE_DATE  # importing it registers the actor_linker factory
+from pipeline.stages.articledate import article_date
+from pipeline.stages.dictionary import load_actors
 from pipeline.config import ACTORS_PATH, BYTE_ORDER_MARK, SPACY_MODEL
 from pipeline.io import InputError
 from pipeline.records import Article, Block
@@ -35,8 +36,8 @@ def load_nlp(*, actors_path: Path = ACTORS_PATH, model: str = SPACY_MODEL) -> La
         raise InputError(f"spaCy model {model!r} is not installed (run `make install`)") from None
     nlp.max_length = MAX_ARTICLE_CHARS
     split_byte_order_mark(nlp)
-    aliases = _actors.load_actors(actors_path)
-    nlp.add_pipe("actor_linker", after="ner", config={"aliases_json": json.dumps(aliases, sort_keys=True)})
+    dictionary = load_actors(actors_path)
+    nlp.add_pipe("actor_linker", after="ner", config={"dictionary_json": dictionary.to_json()})
     return nlp
 
 
@@ -51,7 +52,9 @@ def prepare_pieces(nlp: Language, article: Article) -> Iterator[tuple[Doc, bool]
     """Tokenise and preset sentence starts: every line starts one, and a heading
     or furniture line is a single unit. One `Doc` for each piece of the article
     (see `piece_bounds`), and whether it is the last; the pieces' texts,
-    joined, are the article's text."""
+    joined, are the article's text. Each carries the article's date, for
+    the actor linker (who governs a state on that date)."""
+    day = article_date(article.meta, article.raw)
     bounds = piece_bounds(article, PIECE_CHARS)
     for number, (start, end) in enumerate(bounds, start=1):
         blocks = tuple(
@@ -60,6 +63,7 @@ def prepare_pieces(nlp: Language, article: Article) -> Iterator[tuple[Doc, bool]
             if b.start < end and b.end > start
         )
         doc = nlp.make_doc(article.raw[start:end])
+        doc.user_data[ARTICLE_DATE] = day.isoformat() if day else None
         mark_block_boundaries(doc, blocks)
         yield doc, number == len(bounds)
 

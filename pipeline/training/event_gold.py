@@ -11,7 +11,8 @@ from spacy.language import Language
 
 from pipeline.config import EVENTS_GOLD_DIR
 from pipeline.events.annotate import date_expressions, event_claims
-from pipeline.events.dates import article_date, sentence_date
+from pipeline.events.dates import sentence_date
+from pipeline.stages.articledate import article_date
 from pipeline.events.dedup import group_events
 from pipeline.io import InputError, read_jsonl
 from pipeline.model.classifier import ClaimModel

@@ -1,0 +1,73 @@
+"""Which state mentions stand for a government, read from the parse.
+
+A state named in a title ("Egypt's foreign minister", "the Pakistani army
+chief", "Kenya's interior ministry", "the foreign minister of Qatar",
+"Turkish President Erdogan") is the
+government that official serves. A state's name or capital that is a side of
+the sentence ("Afghanistan signed", "talks with Kabul") is its government too;
+where it is a place ("in Afghanistan") or qualifies something else
+("Afghanistan's economy", "Afghan refugees") it is the country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Nouns (lemmas) for those who act for a state: officials, bodies, forces, missions.
+ROLE_NOUNS = frozenset(
+    """
+    administration ambassador army authority cabinet chancellor chief commander consul consulate counterpart
+    delegate delegation diplomat embassy emir envoy force general government guard intelligence junta king
+    leader leadership military minister ministry mission navy negotiator office officer official parliament
+    police president premier regime representative ruler security senate soldier spokesman spokesperson
+    spokeswoman troop
+    """.split()
+)
+# How a state word attaches to the noun it qualifies.
+MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
+# How far up a chain of nouns ("Pakistani army chief") a role is looked for.
+MAX_CHAIN = 3
+
+
+def role_noun(mention: Span) -> Token | None:
+    """The role noun a state mention qualifies (the last of a chain of nouns:
+    "chief" in "Pakistani army chief"), or the one it completes with "of"
+    ("the foreign minister of Qatar"), or None."""
+    token, found = mention.root, None
+    for _ in range(MAX_CHAIN):
+        if token.dep_ not in MODIFIER_DEPS or token.head is token or token.head.pos_ not in {"NOUN", "PROPN"}:
+            break
+        token = token.head
+        if is_role(token):
+            found = token
+    if found is None and token is not mention.root:  # "Turkish President Erdogan": the role is a name's compound
+        found = next((child for child in token.children if child.dep_ == "compound" and is_role(child) and child.i > mention.root.i), None)
+    if found is None and mention.root.dep_ == "pobj" and mention.root.head.lower_ == "of" and is_role(mention.root.head.head):
+        found = mention.root.head.head
+    return found
+
+
+def is_role(token: Token) -> bool:
+    return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS
+
+
+def is_place(mention: Span) -> bool:
+    """A country or city named only as where something happens ("in Afghanistan")."""
+    head = mention.root
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def qualifies_other(mention: Span) -> bool:
+    """The mention qualifies a noun that is not a role ("Afghanistan's economy")."""
+    root = mention.root
+    return root.dep_ in MODIFIER_DEPS and root.head is not root and root.head.pos_ in {"NOUN", "PROPN"} and not is_role(root.head)
+
+
+def titled_span(mention: Span, role: Token) -> Span:
+    """The official's words: the state mention through its role noun
+    ("Egypt's foreign minister"), or the mention alone when the role comes
+    first ("the minister of Qatar")."""
+    if role.i < mention.start:
+        return mention
+    return Span(mention.doc, mention.start, role.i + 1, label=mention.label_)
