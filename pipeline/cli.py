@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from pipeline import config
+from pipeline.cli_actors import actors_app
 from pipeline.cli_export import export_cli
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class Executor(str, Enum):
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cooperation and tension claims from news articles.")
 app.command("export")(export_cli)
+app.add_typer(actors_app, name="actors")
 
 
 def fail(message: str) -> None:
@@ -345,6 +347,3 @@ def main() -> None:
     logging.basicConfig(level=os.environ.get("PIPELINE_LOG", "WARNING"), stream=sys.stderr)
     app()
 
-
-if __name__ == "__main__":
-    main()

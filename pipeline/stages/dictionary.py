@@ -85,6 +85,12 @@ def load_actors(path: Path) -> ActorDictionary:
     project = list(read_project_actors(path))
     if not project:
         raise InputError(f"{path}: no actors")
+    return build_dictionary(project)
+
+
+def build_dictionary(project: list[tuple[str, dict[str, Any]]]) -> ActorDictionary:
+    """The library's states with the project's checked lines (each with where
+    it is) on top; an alias the lines give to two codes is an error naming the second."""
     aliases: dict[str, tuple[str, str]] = {}
     for record in library_states():
         for field in PLACE_FIELDS:

@@ -48,7 +48,8 @@ def library_states() -> tuple[dict, ...]:
 
 def state_record(country, infos: list[dict]) -> dict:
     """pycountry's names, then those of every countryinfo entry with the same
-    code (it has two for some states: "Myanmar" and "Burma")."""
+    code (it has two for some states: "Myanmar" and "Burma"). An alias is in
+    one field only ("Singapore" is a name, not also a capital)."""
     codes = {country.alpha_2, country.alpha_3}
     names = [getattr(country, field, None) for field in ("name", "common_name", "official_name")]
     demonyms, capitals = [], []
@@ -57,13 +58,10 @@ def state_record(country, infos: list[dict]) -> dict:
         demonyms += [info.get("demonym"), plural(info.get("demonym") or "")]
         capital = info.get("capital")
         capitals += capital if isinstance(capital, list) else [capital]
-    return {
-        "code": country.alpha_3,
-        "kind": "state",
-        "names": clean_aliases(names, codes),
-        "demonyms": clean_aliases(demonyms, codes),
-        "capitals": clean_aliases(capitals, codes),
-    }
+    names = clean_aliases(names, codes)
+    demonyms = [alias for alias in clean_aliases(demonyms, codes) if alias not in names]
+    capitals = [alias for alias in clean_aliases(capitals, codes) if alias not in names and alias not in demonyms]
+    return {"code": country.alpha_3, "kind": "state", "names": names, "demonyms": demonyms, "capitals": capitals}
 
 
 def clean_aliases(values: list[str | None], codes: set[str]) -> list[str]:
