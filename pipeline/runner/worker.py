@@ -60,16 +60,22 @@ def load_models(paths: ModelPaths) -> Models:
     return Models(nlp=nlp, model=model, version=card["version"], models_dir=paths.models_dir)
 
 
-_loaded: dict[ModelPaths, Models] = {}
+_loaded: dict[tuple[ModelPaths, str], Models] = {}
 _loading = threading.Lock()
 
 
 def cached_models(paths: ModelPaths) -> Models:
-    """`load_models`, once per process (a pool or Dask worker keeps them)."""
+    """`load_models`, once per process (a pool or Dask worker keeps them) and
+    actor dictionary: a dictionary edited since (`pipeline actors add`) is loaded anew."""
+    from pipeline.runner.cache import parse_version
+
+    key = (paths, parse_version(paths.actors_path))
     with _loading:
-        if paths not in _loaded:
-            _loaded[paths] = load_models(paths)
-        return _loaded[paths]
+        if key not in _loaded:
+            for stale in [old for old in _loaded if old[0] == paths]:
+                del _loaded[stale]
+            _loaded[key] = load_models(paths)
+        return _loaded[key]
 
 
 def process_article(article: Article, models: Models) -> ArticleResult:
