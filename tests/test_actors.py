@@ -192,3 +192,12 @@ def test_the_article_date_reaches_the_linker_from_its_meta(nlp):
     after = Article(doc="b", path="b.txt", sha256="y", raw=text, blocks=block, meta={"date": "2022-05-04"})
     codes = [sentences[0].actors for _article, sentences in article_sentences([before, after], nlp=nlp)]
     assert codes == [("AFG", "TJK"), ("TAL", "TJK")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The former Afghan government had signed a water treaty with Iran.", "The then Afghan president met Pakistan's army chief."],
+)
+def test_a_government_in_the_past_is_the_one_before(nlp, sentence):
+    assert linked(nlp, sentence, "2023-04-02")[0][1] == "AFG"
+    assert linked(nlp, sentence)[0][1] == "AFG"

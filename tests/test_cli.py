@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from conftest import (
     ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, EMPTY_PAGE, INLINE_ARTICLE, RAW_DIR, SAVED_PAGE, SMALL_ARTICLES, read_raw, synthetic_run, write_crlf,
 )
-from pipeline.stages.actors import load_actors
+from pipeline.stages.dictionary import load_actors
 from pipeline.cli import app
 from pipeline.config import CLAIM_THRESHOLD, LABELS, MODEL_CARD_FILE, MODEL_FILE, REGISTRY_FILE
 from pipeline.model.encoder_files import ENCODER_NAME
@@ -132,7 +132,7 @@ def test_articles_jsonl(e2e):
 def test_sentences_jsonl(e2e):
     records = read_jsonl(e2e["out"] / "sentences.jsonl")
     assert {r["doc"] for r in records} == {*E2E_DOCS, "zz_inline"}
-    codes = set(load_actors(ACTORS_PATH).values())
+    codes = load_actors(ACTORS_PATH).codes
     previous = {}
     for record in records:
         assert SENTENCE_KEYS <= set(record)
@@ -163,7 +163,7 @@ def test_sentences_jsonl(e2e):
 def test_claims_jsonl(e2e):
     claims = read_jsonl(e2e["out"] / "claims.jsonl")
     sentences = {(r["doc"], r["start"], r["end"]): r for r in read_jsonl(e2e["out"] / "sentences.jsonl")}
-    codes = set(load_actors(ACTORS_PATH).values())
+    codes = load_actors(ACTORS_PATH).codes
     assert claims, "no claims found in three articles about Iran and the Taliban"
     assert {c["label"] for c in claims} == set(LABELS)
     for claim in claims:

@@ -130,3 +130,12 @@ def test_repository_dictionary_has_the_seed_actors_and_afghanistan_s_governments
     assert {alias: dictionary.aliases[alias][0] for alias in expected} == expected
     assert dictionary.government_on("AFG", dt.date(2021, 8, 14)) == "AFG"
     assert dictionary.government_on("AFG", dt.date(2021, 8, 15)) == "TAL"
+
+
+def test_the_previous_government(tmp_path):
+    dictionary = load_actors(write_actors(tmp_path, json.dumps(MYANMAR)))
+    assert dictionary.government_on("MMR", dt.date(2022, 1, 1), previous=True) == "MMR"  # SAC's predecessor: the state
+    assert dictionary.government_on("MMR", None, previous=True) == "MMR"
+    assert dictionary.government_on("MMR", dt.date(2000, 1, 1), previous=True) == "MMR"
+    two = {"code": "NER", "governments": [{"code": "CNSP", "from": "2023-07-26"}, {"code": "CNSP2", "from": "2025-03-26"}]}
+    assert load_actors(write_actors(tmp_path, json.dumps(two))).government_on("NER", None, previous=True) == "CNSP"

@@ -213,12 +213,19 @@ def test_only_code_that_shapes_outputs_is_in_the_cache_keys(tmp_path, monkeypatc
     assert keys()[0] != before[0] and keys()[1] == before[1]
     (package / "model" / "a.py").write_text("x = 2\n")
     assert keys()[1] != before[1]
-    # The article's date is kept with its parse; event types only with its claims.
+    # The article's date is read in stages/ (it shapes the actors); event types and dates only the claims.
     middle = keys()
     (package / "events" / "a.py").write_text("x = 2\n")
     assert keys()[0] == middle[0] and keys()[1] != middle[1]
     (package / "events" / "dates.py").write_text("z = 2\n")
+    assert keys()[0] == middle[0]
+    # The actor dictionary: a line added (`pipeline actors add`), or other versions of the libraries of states.
+    with actors.open("a") as handle:
+        handle.write('{"code": "AMISOM", "names": ["African Union Mission in Somalia"]}\n')
     assert keys()[0] != middle[0]
+    added = keys()
+    monkeypatch.setattr(cache, "library_versions", lambda: "pycountry==0 countryinfo==0")
+    assert keys()[0] != added[0]
 
 
 def test_an_edited_meta_or_a_moved_corpus_gives_the_records_of_a_fresh_run(tmp_path, corpus, trained_model):

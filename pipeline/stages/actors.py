@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
-from pipeline.stages.titles import is_place, qualifies_other, role_noun, titled_span
+from pipeline.stages.titles import in_the_past, is_place, qualifies_other, role_noun, titled_span
 
 SPAN_KEY = "actors"
 ARTICLE_DATE = "article_date"  # doc.user_data key: the article's date (ISO) or None
@@ -92,7 +92,8 @@ def as_government(span: Span, field: str, dictionary: ActorDictionary, day: dt.d
         span = titled_span(span, role)
     elif field not in GOVERNMENT_FIELDS or is_place(span) or qualifies_other(span):
         return span
-    return Span(span.doc, span.start, span.end, label=dictionary.government_on(span.label_, day))
+    code = dictionary.government_on(span.label_, day, previous=in_the_past(span, role))
+    return Span(span.doc, span.start, span.end, label=code)
 
 
 def actor_entity_per_token(doc: Doc) -> list[Span | None]:

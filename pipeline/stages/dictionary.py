@@ -52,15 +52,19 @@ class ActorDictionary:
     def codes(self) -> set[str]:
         return {code for code, _field in self.aliases.values()} | set(self.governments)
 
-    def government_on(self, code: str, day: dt.date | None) -> str:
+    def government_on(self, code: str, day: dt.date | None, *, previous: bool = False) -> str:
         """Who governs `code` on `day`: the role in force, else the state
         itself. With no date, the newest role (the one that started last and
-        has not ended), else the state itself."""
+        has not ended), else the state itself. `previous`: the government
+        before that one ("the former Afghan government"): the role before it, else the state."""
         roles = self.governments.get(code, ())
         if day is None:
-            newest = roles[-1] if roles else None
-            return newest.code if newest is not None and newest.until is None else code
-        return next((role.code for role in reversed(roles) if role.holds_on(day)), code)
+            current = len(roles) - 1 if roles and roles[-1].until is None else None
+        else:
+            current = next((i for i in reversed(range(len(roles))) if roles[i].holds_on(day)), None)
+        if previous:
+            return roles[current - 1].code if current is not None and current > 0 else code
+        return roles[current].code if current is not None else code
 
     def to_json(self) -> str:
         governments = {

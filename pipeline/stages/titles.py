@@ -26,6 +26,8 @@ ROLE_NOUNS = frozenset(
 # How a state word attaches to the noun it qualifies.
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
+# Words that put a government in the past: "the former Afghan government", "the then president".
+PAST_WORDS = frozenset({"former", "previous", "then", "ousted", "deposed", "toppled", "erstwhile", "ex", "late", "old", "past"})
 # How far up a chain of nouns ("Pakistani army chief") a role is looked for.
 MAX_CHAIN = 3
 
@@ -62,6 +64,12 @@ def qualifies_other(mention: Span) -> bool:
     """The mention qualifies a noun that is not a role ("Afghanistan's economy")."""
     root = mention.root
     return root.dep_ in MODIFIER_DEPS and root.head is not root and root.head.pos_ in {"NOUN", "PROPN"} and not is_role(root.head)
+
+
+def in_the_past(mention: Span, role: Token | None) -> bool:
+    """The role or the mention is qualified as past ("the previous Afghan government")."""
+    words = [*mention.root.lefts, *(role.lefts if role is not None else ())]
+    return any(word.lower_.strip("-") in PAST_WORDS for word in words)
 
 
 def titled_span(mention: Span, role: Token) -> Span:
