@@ -56,15 +56,18 @@ class ActorDictionary:
         """Who governs `code` on `day`: the role in force, else the state
         itself. With no date, the newest role (the one that started last and
         has not ended), else the state itself. `previous`: the government
-        before that one ("the former Afghan government"): the role before it, else the state."""
+        before that one ("the former Afghan government")."""
         roles = self.governments.get(code, ())
         if day is None:
             current = len(roles) - 1 if roles and roles[-1].until is None else None
         else:
             current = next((i for i in reversed(range(len(roles))) if roles[i].holds_on(day)), None)
-        if previous:
-            return roles[current - 1].code if current is not None and current > 0 else code
-        return roles[current].code if current is not None else code
+        if current is None:
+            return code
+        start = roles[current].start
+        if previous:  # whoever governed the day before this government began
+            return self.government_on(code, start - dt.timedelta(days=1)) if start is not None else code
+        return roles[current].code
 
     def to_json(self) -> str:
         governments = {
