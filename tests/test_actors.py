@@ -167,6 +167,7 @@ def test_the_country_its_people_and_places_stay_the_country(nlp, sentence):
         ("Kenya's interior ministry summoned the Ugandan ambassador.", [("Kenya's interior ministry", "KEN"), ("Ugandan ambassador", "UGA")]),
         ("The foreign minister of Qatar hosted Chad's envoy.", [("Qatar", "QAT"), ("Chad's envoy", "TCD")]),
         ("Chilean and Peruvian officials met.", [("Chilean", "CHL"), ("Peruvian", "PER")]),
+        ("Ghanaian President Nana Akufo-Addo thanked Togo.", [("Ghanaian President", "GHA"), ("Togo", "TGO")]),
     ],
 )
 def test_an_official_named_by_title_takes_the_state_in_the_title(nlp, sentence, expected):

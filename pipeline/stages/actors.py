@@ -56,8 +56,8 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     for key, start, end in matcher(doc):
         field, code = doc.vocab.strings[key].split(":", 1)
         ent = entity_at[start]
-        if field in PLACE_FIELDS and ent is not None and ent.label_ == "PERSON" and len(ent) > end - start:
-            continue  # part of a person's name: "Jordan" in "Michael Jordan"
+        if field in PLACE_FIELDS and ent is not None and ent.label_ == "PERSON" and ent.start < start:
+            continue  # a person's surname: "Jordan" in "Michael Jordan" (not "Ugandan" in "Ugandan President Museveni")
         matches.append((widen_to_entity(Span(doc, start, end, label=code), entity_at), field))
     kept = filter_spans([span for span, _field in matches])
     field_of = {(span.start, span.end, span.label_): field for span, field in matches}
