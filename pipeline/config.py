@@ -68,8 +68,9 @@ TEXT_FOLDER = "text"
 HTML_MIN_SENTENCE_WORDS = 8
 
 # The event model trained with `--external` (pipeline/training/event_types.py):
-# inverse regularisation of the PLOVER type and UN quad-class regressions.
-EVENT_TYPE_C = 10.0
+# the (C, prototype weight) pairs the PLOVER type regression chooses among by
+# cross-validation, and the inverse regularisation of the UN quad-class one.
+EVENT_TYPE_SETTINGS = ((3.0, 0.3), (10.0, 0.3), (30.0, 0.3), (10.0, 0.0), (10.0, 0.5))
 QUAD_C = 1.0
 # Articles written to score dates and event grouping (`pipeline evaluate`).
 EVENTS_GOLD_DIR = CORPUS_DIR / "events-gold"

@@ -83,3 +83,26 @@ def test_a_bad_annotation_line_is_an_error_naming_file_and_line(tmp_path):
     (folder / "mine.jsonl").write_text(json.dumps(annotation(ACCORD, None)) + "\n{not json\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"mine\.jsonl:2"):
         HumanLabels.read(folder)
+
+
+def side_events(cooperation: str, tension: str) -> dict:
+    quad = {"AGREE": "verbal_cooperation", "AID": "material_cooperation", "DISAPPROVE": "verbal_conflict", "SANCTION": "material_conflict"}
+    by_label = {label: {"event": event, "event_confidence": 0.6, "quad_code": quad[event]} for label, event in (("cooperation", cooperation), ("tension", tension))}
+    return {"date": {"date": "2024-05-02", "granularity": "day", "expression": None}, "by_label": by_label}
+
+
+def test_an_added_or_relabelled_claim_takes_the_event_of_its_labels_side(tmp_path):
+    guesses = [{**GUESSES[0], "side_events": side_events("AGREE", "SANCTION")}, {**GUESSES[1], "side_events": side_events("AID", "DISAPPROVE")}, GUESSES[2]]
+    human = labels_in(tmp_path, annotation(ACCORD, "tension"), annotation(FISHING, "tension"))
+    modelled = {**model_claim(ACCORD, "cooperation"), "event": "AGREE", "event_confidence": 0.7, "quad_code": "verbal_cooperation", "date": None}
+    done = label_article(SENTENCES, [modelled], guesses, human, version="m-1")
+    assert [(c["event"], c["quad_code"], c["date"]["date"]) for c in done.claims] == [
+        ("SANCTION", "material_conflict", "2024-05-02"), ("DISAPPROVE", "verbal_conflict", "2024-05-02")]
+    assert not any("side_events" in s for s in done.sentences)
+
+
+def test_a_claim_whose_label_the_analyst_confirms_keeps_the_models_event(tmp_path):
+    guesses = [{**GUESSES[0], "side_events": side_events("AID", "SANCTION")}, *GUESSES[1:]]
+    modelled = {**model_claim(ACCORD, "cooperation"), "event": "AGREE", "event_confidence": 0.7, "quad_code": "verbal_cooperation", "date": None}
+    done = label_article(SENTENCES, [modelled], guesses, labels_in(tmp_path, annotation(ACCORD, "cooperation", ["EGY", "SDN"])), version="m-1")
+    assert [(c["event"], c["date"], c["label_source"]) for c in done.claims] == [("AGREE", None, "annotation")]

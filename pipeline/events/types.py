@@ -7,7 +7,10 @@ result never depends on what it is scored with):
   the project's own sentences written from the PLOVER definitions;
 - a trained `EventModel` (logistic regressions on PLOVER types and UN quad
   classes), kept inside the saved claims model when it was trained with
-  `--external`. Its type probabilities are averaged with the prototypes'.
+  `--external`. The type regression reads the embedding and the sentence's
+  mode (a promise is AGREE, a demand DEMAND, a warning THREATEN); its
+  probabilities are averaged with the prototypes' at the weight chosen by
+  cross-validation when it was trained.
 
 The claim's label (cooperation or tension) bounds the choice: a tension claim
 gets a conflict quad and type.
@@ -25,13 +28,15 @@ import numpy as np
 from pipeline.io import InputError
 from pipeline.events.plover import EVENT_TYPES, LABEL_OF_QUAD, PROTOTYPES, QUAD_OF, QUADS
 from pipeline.model.encoder import embed
+from pipeline.stages.mode import MODES
 
 # Cosine similarities sit in a narrow band; this spreads them into probabilities.
 PROTOTYPE_TEMPERATURE = 20.0
-# The prototypes' share when a trained type model joins them (best of 0, 0.3
-# and 0.5 in PLOVER cross-validation, docs/events.md).
-PROTOTYPE_WEIGHT = 0.3
-EVENT_MODEL_FORMAT = "claims-pipeline/event-model-v1"
+# The prototypes' share in a v1 event model, which did not record its own.
+V1_PROTOTYPE_WEIGHT = 0.3
+EVENT_MODEL_FORMAT = "claims-pipeline/event-model-v2"
+# v1: types over the embedding alone, prototype weight fixed.
+EVENT_MODEL_FORMATS = ("claims-pipeline/event-model-v1", EVENT_MODEL_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -49,8 +54,8 @@ class LinearSoftmax:
     coef: np.ndarray
     intercept: np.ndarray
 
-    def probabilities(self, vector: np.ndarray) -> dict[str, float]:
-        logits = [math.fsum(vector.astype(np.float64) * row) + bias for row, bias in zip(self.coef, self.intercept)]
+    def probabilities(self, features: np.ndarray) -> dict[str, float]:
+        logits = [math.fsum(features.astype(np.float64) * row) + bias for row, bias in zip(self.coef, self.intercept)]
         return dict(zip(self.classes, softmax(logits)))
 
     def to_json(self) -> dict[str, Any]:
@@ -67,24 +72,41 @@ class LinearSoftmax:
 
 @dataclass(frozen=True)
 class EventModel:
-    """Trained on PLOVER (types) and the UN set (quad classes); either may be missing."""
+    """Trained on PLOVER (types) and the UN set (quad classes); either may be
+    missing. `with_mode`: the type regression reads the mode after the embedding."""
 
     types: LinearSoftmax | None
     quads: LinearSoftmax | None
+    prototype_weight: float = V1_PROTOTYPE_WEIGHT
+    with_mode: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
             "format": EVENT_MODEL_FORMAT,
             "types": self.types.to_json() if self.types else None,
             "quads": self.quads.to_json() if self.quads else None,
+            "prototype_weight": self.prototype_weight,
+            "type_features": ["vector", "mode"] if self.with_mode else ["vector"],
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EventModel:
-        if data.get("format") != EVENT_MODEL_FORMAT:
+        if data.get("format") not in EVENT_MODEL_FORMATS:
             raise ValueError(f"unknown event model format {data.get('format')!r}")
         load = lambda part: LinearSoftmax.from_json(part) if part else None  # noqa: E731
-        return cls(types=load(data.get("types")), quads=load(data.get("quads")))
+        weight = float(data.get("prototype_weight", V1_PROTOTYPE_WEIGHT))
+        if not 0.0 <= weight <= 1.0:
+            raise ValueError(f"prototype_weight {weight} is not in [0, 1]")
+        with_mode = data.get("type_features", ["vector"]) == ["vector", "mode"]
+        return cls(types=load(data.get("types")), quads=load(data.get("quads")), prototype_weight=weight, with_mode=with_mode)
+
+    def type_features(self, vector: np.ndarray, mode: str) -> np.ndarray:
+        return type_features(vector, mode) if self.with_mode else vector
+
+
+def type_features(vector: np.ndarray, mode: str) -> np.ndarray:
+    """The embedding, then the mode one-hot (an unknown mode is all zeros)."""
+    return np.concatenate([vector.astype(np.float64), np.array([float(mode == known) for known in MODES])])
 
 
 def event_model_of(model: Any) -> EventModel | None:
@@ -121,24 +143,35 @@ def prototype_probabilities(vector: np.ndarray) -> dict[str, float]:
     return dict(zip(EVENT_TYPES, softmax([PROTOTYPE_TEMPERATURE * best[event] for event in EVENT_TYPES])))
 
 
-def type_probabilities(vector: np.ndarray, model: EventModel | None) -> dict[str, float]:
+def type_probabilities(vector: np.ndarray, model: EventModel | None, mode: str = "asserted") -> dict[str, float]:
     """The prototypes' type probabilities, averaged with the trained model's when there is one."""
     prototypes = prototype_probabilities(vector)
     if model is None or model.types is None:
         return prototypes
-    trained = model.types.probabilities(vector)
-    return {
-        event: PROTOTYPE_WEIGHT * prototypes[event] + (1 - PROTOTYPE_WEIGHT) * trained.get(event, 0.0) for event in EVENT_TYPES
-    }
+    trained = model.types.probabilities(model.type_features(vector, mode))
+    weight = model.prototype_weight
+    return {event: weight * prototypes[event] + (1 - weight) * trained.get(event, 0.0) for event in EVENT_TYPES}
 
 
-def event_type(vector: np.ndarray, label: str | None, model: EventModel | None = None) -> EventType:
+def event_type(vector: np.ndarray, label: str | None, model: EventModel | None = None, mode: str = "asserted") -> EventType:
     """The most likely type (and quad class) on the side of `label`; with a
-    trained quad model, the quad class comes first and bounds the type."""
-    types = type_probabilities(vector, model)
+    trained quad model, the quad class comes first and bounds the type.
+    `mode` is the sentence's (`stages/mode.py`)."""
+    return event_types(vector, (label,), model, mode)[label]
+
+
+def event_types(
+    vector: np.ndarray, labels: tuple[str | None, ...], model: EventModel | None = None, mode: str = "asserted"
+) -> dict[str | None, EventType]:
+    """`event_type` for each of `labels`, the probabilities computed once."""
+    types = type_probabilities(vector, model, mode)
+    quad_scores = model.quads.probabilities(vector) if model is not None and model.quads is not None else None
+    return {label: on_side(types, quad_scores, label) for label in labels}
+
+
+def on_side(types: dict[str, float], quad_scores: dict[str, float] | None, label: str | None) -> EventType:
     quads = [quad for quad in QUADS if label is None or LABEL_OF_QUAD[quad] == label]
-    if model is not None and model.quads is not None:
-        quad_scores = model.quads.probabilities(vector)
+    if quad_scores is not None:
         quads = [max(quads, key=lambda quad: (quad_scores.get(quad, 0.0), -QUADS.index(quad)))]
     allowed = [event for event in EVENT_TYPES if QUAD_OF[event] in quads]
     total = math.fsum(types[event] for event in allowed)

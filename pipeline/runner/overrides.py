@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.events.annotate import SIDE_EVENTS
 from pipeline.io import check_duplicates, read_annotations
 from pipeline.records import Annotation
 
@@ -61,12 +62,16 @@ def label_article(
 ) -> Labelled:
     """Each sentence with its claim probability, guess and `label_source`;
     the claims with human labels applied: relabelled, removed ("not a claim")
-    or added (a claim the model missed), in text order."""
+    or added (a claim the model missed), in text order. An added claim, or one
+    whose label the analyst changed, takes the event its sentence reports on
+    that label's side (the guess's `side_events`, typed when the model ran)."""
     model_claims = {(c["start"], c["end"]): c for c in claims}
     out_sentences, out_claims, applied = [], [], 0
     for sentence, guess in zip(sentences, guesses, strict=True):
         annotation = human.of(sentence)
         claim = model_claims.get((sentence["start"], sentence["end"]))
+        sides = guess.get(SIDE_EVENTS)
+        guess = {key: value for key, value in guess.items() if key != SIDE_EVENTS}
         if annotation is None:
             out_sentences.append({**sentence, **guess, "label_source": MODEL})
             if claim is not None:
@@ -75,7 +80,9 @@ def label_article(
         applied += 1
         out_sentences.append({**sentence, **human_guess(annotation, guess), "label_source": ANNOTATION})
         if annotation.claim:
-            out_claims.append(human_claim(annotation, claim or claim_from_sentence(sentence, version)))
+            relabelled = human_claim(annotation, claim or claim_from_sentence(sentence, version))
+            changed = claim is None or claim["label"] != annotation.label
+            out_claims.append(with_side_event(relabelled, sides) if changed else relabelled)
     return Labelled(out_sentences, out_claims, applied)
 
 
@@ -99,6 +106,13 @@ def human_claim(annotation: Annotation, claim: dict[str, Any]) -> dict[str, Any]
     return relabelled
 
 
+def with_side_event(claim: dict[str, Any], sides: dict[str, Any] | None) -> dict[str, Any]:
+    """The claim with the event of its label's side and its sentence's date (unchanged without them)."""
+    if not sides or claim["label"] not in sides.get("by_label", {}):
+        return claim
+    return {**claim, **sides["by_label"][claim["label"]], "date": sides["date"]}
+
+
 def claim_from_sentence(sentence: dict[str, Any], version: str) -> dict[str, Any]:
     """A claim record for a unit the analyst labelled a claim and the model did not."""
     claim = {
@@ -113,7 +127,7 @@ def claim_from_sentence(sentence: dict[str, Any], version: str) -> dict[str, Any
         "stance": sentence["stance"],
         "evidence": ["annotation"],
         "model": version,
-        # The model typed no event for a sentence it did not take for a claim.
+        # Set from the guess's `side_events` (`with_side_event`).
         "event": None,
         "event_confidence": 0.0,
         "quad_code": None,

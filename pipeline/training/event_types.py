@@ -1,10 +1,14 @@
 """The trained event model (PLOVER types, UN quad classes) and its figures,
 from the public sets given as `--external`.
 
-- Types: a logistic regression over the sentence embedding, fitted on every
-  PLOVER gold record (INVESTIGATE included); scored by stratified 5-fold
-  cross-validation, since PLOVER is the only typed gold. The decision scored
-  is the run's: the regression's probabilities averaged with the prototypes'.
+- Types: a logistic regression over the sentence embedding and its mode,
+  fitted on every PLOVER gold record (INVESTIGATE included), averaged with
+  the prototypes'. PLOVER is the only typed gold, so it is scored by nested
+  cross-validation: folds grouped by text (a sentence coded twice is never on
+  both sides), and within each outer fold's training part an inner
+  cross-validation picks C and the prototypes' weight from `TYPE_SETTINGS`;
+  the outer folds, never seen by that choice, give the figures. The model
+  kept takes the settings the same inner scheme picks on all of PLOVER.
 - Quad classes: a logistic regression fitted on the UN set's training part
   (every sentence outside the scored sample), scored on that sample as the
   run decides: the claim model's label, then the quad class on its side.
@@ -13,18 +17,21 @@ from the public sets given as `--external`.
 from __future__ import annotations
 
 import csv
+import warnings
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold
 from spacy.language import Language
+from threadpoolctl import threadpool_limits
 
-from pipeline.config import EVENT_TYPE_C, QUAD_C, SEED
+from pipeline.config import EVENT_TYPE_SETTINGS, QUAD_C, SEED
 from pipeline.events.plover import EVENT_TYPES, QUADS
-from pipeline.events.types import EventModel, LinearSoftmax, event_type, prototype_probabilities, type_probabilities
+from pipeline.events.types import EventModel, LinearSoftmax, event_type, prototype_probabilities, type_features
 from pipeline.io import InputError
 from pipeline.model.classifier import ClaimModel, ExtraLabelled
 from pipeline.model.classify import predict
@@ -34,6 +41,7 @@ from pipeline.training.external import PLOVER_FILE, UN_FILE, UN_STRIDE, plover_r
 # The UN file's codes (checked against its per-class files; see its SOURCE.md).
 UN_QUADS = {"1": "material_conflict", "2": "material_cooperation", "3": "verbal_conflict", "4": "verbal_cooperation"}
 CV_FOLDS = 5
+INNER_FOLDS = 4
 
 
 def plover_typed(external_dir: Path) -> list[tuple[str, str]]:
@@ -59,7 +67,8 @@ def un_quads(external_dir: Path) -> list[tuple[str, str]]:
 
 def fit_softmax(vectors: np.ndarray, labels: list[str], *, C: float) -> LinearSoftmax:
     regression = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=SEED)
-    regression.fit(vectors.astype(np.float64), labels)
+    with threadpool_limits(1):  # small fits: threads fighting over two cores cost twenty times the time
+        regression.fit(vectors.astype(np.float64), labels)
     return LinearSoftmax(tuple(str(c) for c in regression.classes_), regression.coef_, regression.intercept_)
 
 
@@ -73,10 +82,9 @@ def event_training(
         return None, {}
     types, quads, scores = None, None, {}
     if (external_dir / PLOVER_FILE).exists():
-        texts, events = zip(*plover_typed(external_dir))
-        vectors = embed(list(texts))
-        scores |= plover_type_scores(vectors, list(events))
-        types = fit_softmax(vectors, list(events), C=EVENT_TYPE_C)
+        typed = PloverTypes.read(external_dir, nlp=nlp)
+        scores |= typed.scores()
+        types = typed.fit(typed.choose(np.arange(len(typed.events))))
     if (external_dir / UN_FILE).exists():
         labelled = un_quads(external_dir)
         training = [example for i, example in enumerate(labelled) if i % UN_STRIDE]
@@ -85,28 +93,84 @@ def event_training(
         else:
             vectors = embed([text for text, _ in training])
         quads = fit_softmax(vectors, [quad for _, quad in training], C=QUAD_C)
-        model = EventModel(types=types, quads=quads)
+        model = with_quads(types, quads)
         scores["un_quadclass_quad_macro_f1"] = un_quad_macro_f1(claim_model, model, labelled[::UN_STRIDE], nlp=nlp)
     if types is None and quads is None:
         return None, scores
-    return EventModel(types=types, quads=quads), scores
+    return with_quads(types, quads), scores
 
 
-def plover_type_scores(vectors: np.ndarray, events: list[str]) -> dict[str, float]:
-    """Cross-validated type figures of the run's decision, and the prototypes' alone."""
-    gold = np.array(events)
-    predicted = np.empty(len(events), dtype=object)
-    folds = StratifiedKFold(n_splits=CV_FOLDS, shuffle=True, random_state=SEED)
-    for train, test in folds.split(vectors, gold):
-        model = EventModel(types=fit_softmax(vectors[train], list(gold[train]), C=EVENT_TYPE_C), quads=None)
-        predicted[test] = [most_likely(type_probabilities(vectors[i], model)) for i in test]
-    by_prototypes = [most_likely(prototype_probabilities(vector)) for vector in vectors]
-    return {
-        "plover_event_macro_f1": round(float(f1_score(gold, list(predicted), average="macro")), 4),
-        "plover_event_accuracy": round(float(accuracy_score(gold, list(predicted))), 4),
-        "plover_event_prototypes_macro_f1": round(float(f1_score(gold, by_prototypes, average="macro")), 4),
-        "plover_event_prototypes_accuracy": round(float(accuracy_score(gold, by_prototypes)), 4),
-    }
+def with_quads(types: EventModel | None, quads: LinearSoftmax | None) -> EventModel:
+    return replace(types, quads=quads) if types is not None else EventModel(types=None, quads=quads)
+
+
+@dataclass(frozen=True)
+class PloverTypes:
+    """The PLOVER gold records as the type regression reads them."""
+
+    features: np.ndarray  # embedding, then mode (`types.type_features`)
+    prototypes: np.ndarray  # the prototypes' probabilities, in EVENT_TYPES order
+    events: np.ndarray
+    groups: np.ndarray  # one group per distinct text
+
+    @classmethod
+    def read(cls, external_dir: Path, *, nlp: Language) -> PloverTypes:
+        texts, events = zip(*plover_typed(external_dir))
+        sentences, rows = tagged_rows(tuple(texts), nlp=nlp, parts=frozenset({"vector"}))
+        vectors = [row["vector"] for row in rows]
+        by_text = {text: i for i, text in enumerate(dict.fromkeys(texts))}
+        return cls(
+            features=np.array([type_features(vector, s.mode) for vector, s in zip(vectors, sentences)]),
+            prototypes=np.array([[prototype_probabilities(v)[event] for event in EVENT_TYPES] for v in vectors]),
+            events=np.array(events),
+            groups=np.array([by_text[text] for text in texts]),
+        )
+
+    def fit(self, setting: tuple[float, float], rows: np.ndarray | None = None) -> EventModel:
+        rows = np.arange(len(self.events)) if rows is None else rows
+        C, weight = setting
+        return EventModel(types=fit_softmax(self.features[rows], list(self.events[rows]), C=C), quads=None, prototype_weight=weight, with_mode=True)
+
+    def predict(self, model: EventModel, rows: np.ndarray) -> list[str]:
+        """The run's decision without the label's bound: the most likely type."""
+        weight = model.prototype_weight
+        decided = []
+        for i in rows:
+            trained = model.types.probabilities(self.features[i]) if model.types else {}
+            mixed = {event: weight * self.prototypes[i][k] + (1 - weight) * trained.get(event, 0.0) for k, event in enumerate(EVENT_TYPES)}
+            decided.append(most_likely(mixed))
+        return decided
+
+    def folds(self, rows: np.ndarray, n: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        with warnings.catch_warnings():  # PLOVER has types with fewer records than folds
+            warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
+            split = list(StratifiedGroupKFold(n_splits=n, shuffle=True, random_state=SEED).split(rows, self.events[rows], self.groups[rows]))
+        return [(rows[train], rows[test]) for train, test in split]
+
+    def cross_validated(self, rows: np.ndarray, setting: tuple[float, float], n: int) -> float:
+        predicted, gold = [], []
+        for train, test in self.folds(rows, n):
+            predicted += self.predict(self.fit(setting, train), test)
+            gold += list(self.events[test])
+        return float(f1_score(gold, predicted, average="macro"))
+
+    def choose(self, rows: np.ndarray) -> tuple[float, float]:
+        """The setting of best inner cross-validated macro-F1 on `rows` (first of equals)."""
+        return max(EVENT_TYPE_SETTINGS, key=lambda setting: self.cross_validated(rows, setting, INNER_FOLDS))
+
+    def scores(self) -> dict[str, float]:
+        """Nested cross-validated figures of the run's decision, and the prototypes' alone."""
+        gold = self.events
+        predicted = np.empty(len(gold), dtype=object)
+        for train, test in self.folds(np.arange(len(gold)), CV_FOLDS):
+            predicted[test] = self.predict(self.fit(self.choose(train), train), test)
+        by_prototypes = self.predict(EventModel(types=None, quads=None, prototype_weight=1.0), np.arange(len(gold)))
+        return {
+            "plover_event_macro_f1": round(float(f1_score(gold, list(predicted), average="macro")), 4),
+            "plover_event_accuracy": round(float(accuracy_score(gold, list(predicted))), 4),
+            "plover_event_prototypes_macro_f1": round(float(f1_score(gold, by_prototypes, average="macro")), 4),
+            "plover_event_prototypes_accuracy": round(float(accuracy_score(gold, by_prototypes)), 4),
+        }
 
 
 def most_likely(probabilities: dict[str, float]) -> str:
@@ -117,7 +181,7 @@ def un_quad_macro_f1(claim_model: ClaimModel, model: EventModel, examples: list[
     """The run's quad class (label from the claim model, then the quad on its side) on the UN scored sample."""
     sentences, rows = tagged_rows(tuple(text for text, _ in examples), nlp=nlp, parts=frozenset(claim_model.parts | {"vector"}))
     predictions = predict(claim_model, sentences, rows)
-    predicted = [event_type(row["vector"], p.label, model).quad_code for row, p in zip(rows, predictions)]
+    predicted = [event_type(row["vector"], p.label, model, s.mode).quad_code for s, row, p in zip(sentences, rows, predictions)]
     return round(float(f1_score([quad for _, quad in examples], predicted, labels=list(QUADS), average="macro")), 4)
 
 
