@@ -14,6 +14,10 @@ WORKERS ?=
 # UN sentences outside the scored sample then help train the label.
 EXTERNAL ?=
 EXTERNAL_OPTION := $(if $(EXTERNAL),--external $(EXTERNAL))
+# `evaluate` scores the event figures (PLOVER types, UN quad classes) whenever
+# the sets are there: EXTERNAL, else ../shared/external if it exists.
+EVALUATE_EXTERNAL := $(or $(EXTERNAL),$(wildcard ../shared/external))
+EVALUATE_OPTION := $(if $(EVALUATE_EXTERNAL),--external $(EVALUATE_EXTERNAL))
 
 .PHONY: help install pipeline report validate annotate train evaluate test test-fast bench clean
 
@@ -55,7 +59,7 @@ evaluate: $(STAMP) ## Leave-one-article-out metrics into docs/model-report.md (A
 ifdef ABLATION
 	$(BIN)/python scripts/ablation.py $(EXTERNAL_OPTION) --output docs/ablation.md
 else
-	$(BIN)/pipeline evaluate $(EXTERNAL_OPTION) --output docs/model-report.md
+	$(BIN)/pipeline evaluate $(EVALUATE_OPTION) --output docs/model-report.md
 endif
 
 test: $(STAMP) ## Run the whole test suite (what CI runs)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ACTORS_PATH, SAVED_PAGE, SMALL_ARTICLES
+from pipeline.events.plover import LABEL_OF_QUAD, QUAD_OF
 from pipeline.runner import executors, run as run_module
 from pipeline.runner.worker import ModelPaths
 from pipeline.runner.run import run
@@ -96,6 +97,9 @@ def test_a_new_human_label_counts_at_the_next_run_with_no_parse_and_no_model(tmp
     assert (dropped["doc"], dropped["start"]) not in after
     added = after[(missed["doc"], missed["start"])]
     assert (added["label"], added["label_source"], added["actors"], added["mixed"]) == ("tension", "annotation", ["AFG", "IRN"], True)
+    assert QUAD_OF[added["event"]] == added["quad_code"] and LABEL_OF_QUAD[added["quad_code"]] == "tension"
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert any((m["doc"], m["start"]) == (missed["doc"], missed["start"]) for event in events for m in event["mentions"])
     assert all(c["label_source"] == "model" for key, c in after.items() if key != (missed["doc"], missed["start"]))
     guesses = {(s["doc"], s["start"]): s for s in map(json.loads, (out / "sentences.jsonl").read_text(encoding="utf-8").splitlines())}
     assert guesses[(dropped["doc"], dropped["start"])]["guess"] == "none"
