@@ -67,23 +67,29 @@ class Stance:
     polarity: str  # positive | negative | neutral
     cue: tuple[str, ...]
     negated: bool = False
+    # A joint act ("X and Y agreed", "the two sides met"): neither side leads.
+    symmetric: bool = False
 
 
 @dataclass(frozen=True)
 class InheritedActor:
-    """A side borrowed from the sentence before ("the two sides", "the group"):
-    its code and the offsets of the mention it comes from."""
+    """A side that comes from context ("the two sides", "the group", "it"):
+    its code, the offsets of the mention it comes from (its antecedent, in the
+    same article), and `via`: "previous" (the sentence before) or "article"
+    (the article's main pair)."""
 
     code: str
     start: int
     end: int
+    via: str = "previous"
 
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "from": {"start": self.start, "end": self.end}}
+    def to_json(self, doc: str | None = None) -> dict[str, Any]:
+        where = {"doc": doc} if doc is not None else {}
+        return {"code": self.code, "from": {**where, "start": self.start, "end": self.end}, "via": self.via}
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> InheritedActor:
-        return cls(code=record["code"], start=record["from"]["start"], end=record["from"]["end"])
+        return cls(code=record["code"], start=record["from"]["start"], end=record["from"]["end"], via=record.get("via", "previous"))
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ class Sentence:
             "entities": [asdict(mention) for mention in self.mentions],
             "actors": list(self.actors),
             "mentioned_actors": list(self.mentioned_actors),
-            "inherited_actors": [side.to_json() for side in self.inherited],
+            "inherited_actors": [side.to_json(self.doc) for side in self.inherited],
             "stance": stance_json(self.stance),
             "mode": self.mode,
         }
@@ -172,7 +178,10 @@ class Claim:
             "confidence": round(self.confidence, 4),
             "claim_confidence": round(self.claim_confidence, 4),
             "actors": list(self.actors),
-            "inherited_actors": [side.to_json() for side in self.inherited],
+            "source": self.stance.source,
+            "target": self.stance.target,
+            "symmetric": self.stance.symmetric,
+            "inherited_actors": [side.to_json(self.doc) for side in self.inherited],
             "stance": stance_json(self.stance),
             "evidence": list(self.evidence),
             "model": self.model,
@@ -218,6 +227,7 @@ def stance_json(stance: Stance) -> dict[str, Any]:
         "polarity": stance.polarity,
         "cue": list(stance.cue),
         "negated": stance.negated,
+        "symmetric": stance.symmetric,
     }
 
 
@@ -228,4 +238,5 @@ def stance_from_json(record: dict[str, Any]) -> Stance:
         polarity=record["polarity"],
         cue=tuple(record["cue"]),
         negated=record["negated"],
+        symmetric=record.get("symmetric", False),
     )

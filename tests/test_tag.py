@@ -105,7 +105,8 @@ def test_the_two_sides_borrow_the_actors_of_the_previous_sentence(nlp):
     sentences = tag_article(nlp, HOSTED + "The two sides agreed to expand trade.\n")
     assert [s.actors for s in sentences] == [("IRN", "TAL"), ("IRN", "TAL")]
     assert sentences[1].text == "The two sides agreed to expand trade."
-    assert sentences[1].stance == NO_STANCE
+    stance = sentences[1].stance
+    assert (stance.source, stance.target, stance.symmetric) == ("IRN", "TAL", True)
 
 
 def test_a_lone_side_is_completed_from_the_previous_sentence(nlp):
@@ -120,7 +121,8 @@ def test_borrowed_sides_are_marked_inherited_with_the_antecedents_offsets(nlp):
     assert second.mentioned_actors == () and [side.code for side in second.inherited] == list(second.actors)
     for side in second.inherited:
         assert raw[side.start : side.end] in first.text and side.end <= first.end
-    assert second.to_json()["inherited_actors"][0]["from"] == {"start": second.inherited[0].start, "end": second.inherited[0].end}
+    assert second.to_json()["inherited_actors"][0]["from"] == {"doc": "doc", "start": second.inherited[0].start, "end": second.inherited[0].end}
+    assert second.to_json()["inherited_actors"][0]["via"] == "previous"
 
 
 def test_a_lone_side_keeps_its_own_mention_and_inherits_the_other(nlp):
@@ -133,15 +135,19 @@ def test_a_sentence_with_two_sides_keeps_its_own(nlp):
     assert [s.actors for s in sentences] == [("IRN", "TAL"), ("PAK", "IND")]
 
 
-def test_the_first_sentence_borrows_nothing(nlp):
-    sentences = tag_article(nlp, "The two sides agreed to expand trade. " + HOSTED.strip() + "\n")
-    assert [s.actors for s in sentences] == [(), ("IRN", "TAL")]
+def test_the_first_sentence_takes_the_articles_main_pair(nlp):
+    raw = "The two sides agreed to expand trade. " + HOSTED.strip() + "\n"
+    first, second = tag_article(nlp, raw)
+    assert [first.actors, second.actors] == [("IRN", "TAL"), ("IRN", "TAL")]
+    assert {side.via for side in first.inherited} == {"article"}
+    assert all(side.start >= second.start for side in first.inherited)
 
 
-def test_a_place_is_not_a_side(nlp):
+def test_a_place_is_a_side_only_when_no_other_is_named(nlp):
     sentence = tag_one(nlp, "Iran opened a new consulate in Afghanistan last year to serve traders.")
-    assert sentence.actors == ("IRN",)
-    assert ("Afghanistan", "AFG") in [(m.text, m.actor) for m in sentence.mentions]
+    assert (sentence.stance.source, sentence.stance.target) == ("IRN", "AFG")
+    elsewhere = tag_one(nlp, "Pakistan criticised India at a summit in Qatar.")
+    assert elsewhere.actors == ("PAK", "IND")
 
 
 def test_sides_are_borrowed_from_the_sentence_just_before_only(nlp):

@@ -55,7 +55,8 @@ def signals(sentence: Sentence) -> dict[str, float]:
         f"actors={min(len(sentence.actors), 3)}": 1.0,
         f"polarity={stance.polarity}": 1.0,
         "negated": float(stance.negated),
-        "has_source_and_target": float(bool(stance.source and stance.target)),
+        # Both sides named in the sentence itself, not resolved from context.
+        "has_source_and_target": float(bool(stance.source and stance.target) and not sentence.inherited),
     }
     for cue in stance.cue:
         polarity = cue_polarity(cue)

@@ -9,26 +9,27 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 from pipeline.records import Stance
+from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
+from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})
-CONCESSIVE_PREPS = frozenset({"despite", "amid", "after", "following", "since", "before", "notwithstanding"})
 # A tension word governed by one of these ("ease the tensions") signals cooperation.
 REDUCING_VERBS = frozenset(
     {"ease", "reduce", "resolve", "address", "defuse", "end", "settle", "calm", "lower", "overcome", "mitigate", "avoid", "prevent", "fix", "counter", "fight"}
 )
 
 
-def find_stance(sent: Span, mentions: list[Span]) -> Stance:
-    """Source, target, polarity and cue words of one sentence."""
+def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidate]]:
+    """Source, target, polarity and cue words of one sentence, and the
+    candidate sides (its actor mentions) the dyad was chosen from."""
     predicate = decisive_predicate(sent)
-    clause = clause_tokens(predicate)
-    cues, score, negated = weigh_cues(clause, predicate)
-    source, target = find_dyad(predicate, clause, mentions)
+    cues, score, negated = weigh_cues(clause_tokens(predicate), predicate)
+    found = candidates(predicate, mentions)
+    source, target, symmetric = choose_dyad(found)
     polarity = "positive" if score > 0 else "negative" if score < 0 else "neutral"
-    return Stance(source=source, target=target, polarity=polarity, cue=tuple(cues), negated=negated)
+    stance = Stance(source=source, target=target, polarity=polarity, cue=tuple(cues), negated=negated, symmetric=symmetric)
+    return stance, found
 
 
 def main_clause_text(sent: Span) -> str:
@@ -102,31 +103,3 @@ def is_negated(token: Token, predicate: Token) -> bool:
             return False
         node = node.head
     return False
-
-
-def find_dyad(predicate: Token, clause: list[Token], mentions: list[Span]) -> tuple[str | None, str | None]:
-    if not mentions:
-        return None, None
-    subject_ids = subject_token_ids(predicate)
-    agent_ids = {t.i for child in predicate.children if child.dep_ == "agent" for t in child.subtree}
-    clause_ids = {token.i for token in clause}
-    source = first_code(mentions, agent_ids) or first_code(mentions, subject_ids) or mentions[0].label_
-    object_ids = clause_ids - subject_ids - agent_ids
-    target = first_code(mentions, object_ids, exclude=source) or first_code(mentions, None, exclude=source)
-    return source, target
-
-
-def subject_token_ids(predicate: Token) -> set[int]:
-    subjects = [child for child in predicate.children if child.dep_ in SUBJECT_DEPS]
-    if not subjects and predicate.dep_ in {"conj", "xcomp", "advcl"}:
-        subjects = [child for child in predicate.head.children if child.dep_ in SUBJECT_DEPS]
-    return {token.i for subject in subjects for token in subject.subtree}
-
-
-def first_code(mentions: list[Span], token_ids: set[int] | None, exclude: str | None = None) -> str | None:
-    for span in mentions:
-        if span.label_ == exclude:
-            continue
-        if token_ids is None or any(token.i in token_ids for token in span):
-            return span.label_
-    return None

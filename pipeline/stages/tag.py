@@ -7,22 +7,29 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from pipeline.stages.actors import SPAN_KEY
 from pipeline.config import NON_CLAIM_KINDS
 from pipeline.records import InheritedActor, Mention, Sentence, Stance
-from pipeline.stages.segment import Unit
+from pipeline.stages.actors import SPAN_KEY
+from pipeline.stages.context import main_pair
+from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS
 from pipeline.stages.mode import find_mode
+from pipeline.stages.resolve import Context, resolve_sides
+from pipeline.stages.segment import Unit
 from pipeline.stages.stance import find_stance, main_clause_text
 
-LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
 NO_STANCE = Stance(source=None, target=None, polarity="neutral", cue=())
 
 
 def tag_units(doc_id: str, doc: Doc, units: list[Unit]) -> Iterator[tuple[Unit, Sentence]]:
+    """Each unit tagged, in order. The article's main pair is read from the
+    whole parsed article first, so a unit's sides never depend on which other
+    units are tagged with it."""
     previous_sides: tuple[InheritedActor, ...] = ()
     entities = DocEntities(doc)
+    article_pair = main_pair(doc, [mention for mention in entities.mentions if not is_place(mention)])
     for unit in units:
-        sentence, previous_sides = tag_with_sides(doc_id, unit, previous_sides, entities=entities)
+        context = Context(previous=previous_sides, article=article_pair)
+        sentence, previous_sides = tag_with_sides(doc_id, unit, context, entities=entities)
         yield unit, sentence
 
 
@@ -63,21 +70,23 @@ class DocEntities:
 
 
 def tag_with_sides(
-    doc_id: str, unit: Unit, previous_sides: tuple[InheritedActor, ...], *, entities: DocEntities
+    doc_id: str, unit: Unit, context: Context, *, entities: DocEntities
 ) -> tuple[Sentence, tuple[InheritedActor, ...]]:
-    """The tagged sentence, and the sides it names itself (not borrowed), each
-    with where it is first mentioned, for the next sentence to borrow."""
+    """The tagged sentence, and its sides (named or resolved from context),
+    each with where it is mentioned, for the next sentence to refer to."""
     span = unit.span
     actor_spans = entities.mentions_in(span)
     mentions = tuple(
         sorted(actor_mentions(actor_spans, entities) + other_entities(span, actor_spans, entities), key=lambda m: m.start)
     )
-    sides = [mention for mention in actor_spans if not is_place(mention)]
-    stance = find_stance(span, sides) if sides else NO_STANCE
-    own_actors = order_actors(stance, sides)
-    can_borrow = len(own_actors) < 2 and unit.kind not in NON_CLAIM_KINDS
-    actors = borrow_actors(own_actors, tuple(side.code for side in previous_sides)) if can_borrow else own_actors
-    inherited = tuple(side for side in previous_sides if side.code in actors[len(own_actors) :])
+    stance, found = find_stance(span, actor_spans) if actor_spans else (NO_STANCE, [])
+    inherited: tuple[InheritedActor, ...] = ()
+    carried: tuple[InheritedActor, ...] = ()
+    if unit.kind not in NON_CLAIM_KINDS:
+        stance, inherited, refers = resolve_sides(span, stance, found, context)
+        carried = inherited if refers else ()
+    named = [c.code for c in found if c.role != "place" or c.code in (stance.source, stance.target)]
+    actors = tuple(dict.fromkeys(code for code in (stance.source, stance.target, *named) if code))
     sentence = Sentence(
         doc=doc_id,
         start=span.start_char,
@@ -91,15 +100,16 @@ def tag_with_sides(
         mode=find_mode(span),
         inherited=inherited,
     )
-    return sentence, own_sides(own_actors, sides)
+    return sentence, sides_for_next(actors, found, carried)
 
 
-def own_sides(codes: tuple[str, ...], actor_spans: list[Span]) -> tuple[InheritedActor, ...]:
-    """Each code with the offsets of its first mention, to be inherited from."""
-    first = {}
-    for span in actor_spans:
-        first.setdefault(span.label_, span)
-    return tuple(InheritedActor(code, first[code].start_char, first[code].end_char) for code in codes if code in first)
+def sides_for_next(codes: tuple[str, ...], found: list, inherited: tuple[InheritedActor, ...]) -> tuple[InheritedActor, ...]:
+    """Each side with the offsets of its first mention here, or of the
+    antecedent it was resolved to, for the next sentence to refer to."""
+    where = {side.code: side for side in reversed(inherited)}
+    for candidate in reversed(found):
+        where[candidate.code] = InheritedActor(candidate.code, candidate.start, candidate.end)
+    return tuple(InheritedActor(code, where[code].start, where[code].end) for code in codes if code in where)
 
 
 def is_place(mention: Span) -> bool:
@@ -107,18 +117,6 @@ def is_place(mention: Span) -> bool:
     is a location, not a side of the relation."""
     head = mention.root
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
-
-
-def borrow_actors(actors: tuple[str, ...], previous_actors: tuple[str, ...]) -> tuple[str, ...]:
-    """The guidelines let the sides come from the sentence just before
-    ("the two sides", "the group"): fill up to two from there."""
-    borrowed = list(actors)
-    for code in previous_actors:
-        if len(borrowed) >= 2:
-            break
-        if code not in borrowed:
-            borrowed.append(code)
-    return tuple(borrowed)
 
 
 def actor_mentions(actor_spans: list[Span], entities: DocEntities) -> list[Mention]:
@@ -142,9 +140,3 @@ def other_entities(span: Span, actor_spans: list[Span], entities: DocEntities) -
         for ent in entities.ents_in(span)
         if not any(token.i in taken for token in ent)
     ]
-
-
-def order_actors(stance: Stance, actor_spans: list[Span]) -> tuple[str, ...]:
-    """Distinct codes: the stance's source first, then its target, then the rest."""
-    ordered = [stance.source, stance.target] + [s.label_ for s in actor_spans]
-    return tuple(dict.fromkeys(code for code in ordered if code))

@@ -18,6 +18,7 @@ from pipeline.training.external import external_sets, label_macro_f1, training_s
 from pipeline.model.classifier import ClaimModel, ExtraLabelled, ModelSpec, Prediction
 from pipeline.progress import Report as Progress
 from pipeline.progress import no_report
+from pipeline.training.dyad_scores import DyadCase, dyad_scores
 from pipeline.training.event_gold import event_gold_scores
 from pipeline.training.event_types import describe_event_model, event_training
 from pipeline.training.train import Example, fit_model
@@ -70,6 +71,7 @@ def metrics(scored: list[Scored]) -> dict[str, Any]:
             [s.prediction.confidence for s in claims], [p == g for p, g in zip(pred_labels, gold_labels)]
         ),
         **actor_metrics(claims),
+        **claim_dyads(claims),
     }
 
 
@@ -93,6 +95,15 @@ def expected_calibration_error(confidences: list[float], correct: list[bool], bi
         if mask.any():
             error += mask.mean() * abs(conf[mask].mean() - hits[mask].mean())
     return round(float(error), 4)
+
+
+def claim_dyads(claims: list[Scored]) -> dict[str, float | int]:
+    """The dyad table's four rows over the held-out claims."""
+    cases = [
+        DyadCase(s.example.annotation.actors, s.example.sentence.stance.source, s.example.sentence.stance.target, s.example.sentence.actors)
+        for s in claims
+    ]
+    return dyad_scores(cases)
 
 
 def actor_metrics(claims: list[Scored]) -> dict[str, float]:

@@ -1,0 +1,121 @@
+"""Sides given by reference: "the two sides", "both", "each side", "the
+parties", "the group", "its neighbour", pronouns. The guidelines count them
+as recoverable from the sentence just before; when that sentence does not
+supply them, the article's main pair does (its most frequent pair of actors).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.records import InheritedActor
+
+PAIR_NOUNS = frozenset(
+    {"side", "sides", "country", "countries", "nation", "nations", "neighbour", "neighbours", "neighbor", "neighbors",
+     "party", "parties", "government", "governments", "capitals", "states", "leaders", "foes", "rivals", "allies"}
+)
+PAIR_DETERMINERS = frozenset({"two", "both", "each", "the", "these", "those"})
+PAIR_NOUNS_WITH_THE = frozenset({"parties", "sides", "neighbours", "neighbors", "rivals", "allies", "foes"})
+ONE_SIDE_NOUNS = frozenset(
+    {"group", "movement", "regime", "militants", "insurgents", "rebels", "organisation", "organization", "outfit",
+     "government", "administration", "country", "state", "kingdom", "republic", "authorities", "leadership"}
+)
+ONE_SIDE_DETERMINERS = frozenset({"the", "this", "that"})
+NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor", "rival", "ally", "counterpart", "partner"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
+RECIPROCALS = ("each other", "one another")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+def pair_reference(sent: Span) -> Token | None:
+    """The head of "the two sides", "both countries", "each side", "the
+    parties", "both", or "each other": a reference to the pair of sides."""
+    for token in sent:
+        lower = token.lower_
+        if lower in PAIR_NOUNS and pair_determiner(token):
+            return token
+        if lower == "both" and token.dep_ in SUBJECT_DEPS | {"appos", "dobj", "pobj"}:
+            return token
+    text = sent.text.lower()
+    for phrase in RECIPROCALS:
+        if phrase in text:
+            return sent.root
+    return None
+
+
+def pair_determiner(noun: Token) -> bool:
+    determiners = {child.lower_ for child in noun.children if child.dep_ in {"det", "nummod", "predet", "preconj"}}
+    if determiners & {"two", "both", "each"}:
+        return True
+    return noun.lower_ in PAIR_NOUNS_WITH_THE and bool(determiners & {"the", "these", "those"})
+
+
+def one_side_reference(sent: Span) -> Token | None:
+    """A subject that stands for one side named before: "the group", "the
+    regime", "its neighbour", a personal pronoun."""
+    for token in sent:
+        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS):
+            continue
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+            return token
+        determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
+        if token.lower_ in ONE_SIDE_NOUNS and determiners & ONE_SIDE_DETERMINERS and not has_own_name(token):
+            return token
+        if token.lower_ in NEIGHBOUR_NOUNS and determiners & {"its", "their", "his", "her"}:
+            return token
+    return None
+
+
+def has_own_name(noun: Token) -> bool:
+    """"the Afghan government", "the group's leader": a noun already tied to a name."""
+    return any(child.dep_ in {"compound", "amod", "prep", "poss"} and child.ent_type_ for child in noun.children)
+
+
+def object_reference(sent: Span) -> Token | None:
+    """"its neighbour", "the group" as an object: the other side named before."""
+    for token in sent:
+        if token.dep_ in SUBJECT_DEPS:
+            continue
+        determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
+        if token.lower_ in NEIGHBOUR_NOUNS and determiners & {"its", "their", "his", "her"}:
+            return token
+        if token.lower_ in ONE_SIDE_NOUNS and determiners & {"the"} and not has_own_name(token):
+            return token
+    return None
+
+
+def main_pair(doc: Doc, mentions: list[Span]) -> tuple[InheritedActor, ...]:
+    """The article's two most frequent sides: the pair named together in the
+    most sentences, else the two codes named most; each with its first mention.
+    Read from the whole article, so it does not depend on how runs split work."""
+    first: dict[str, Span] = {}
+    for mention in mentions:
+        first.setdefault(mention.label_, mention)
+    pairs = Counter(pair for sent_codes in sentence_codes(doc, mentions) for pair in pairs_of(sent_codes))
+    codes = Counter(mention.label_ for mention in mentions)
+    order = {code: i for i, code in enumerate(first)}
+    if pairs:
+        best = max(pairs.items(), key=lambda item: (item[1], codes[item[0][0]] + codes[item[0][1]], -order[item[0][0]] - order[item[0][1]]))
+        chosen = sorted(best[0], key=lambda code: (-codes[code], order[code]))
+    else:
+        chosen = sorted(codes, key=lambda code: (-codes[code], order[code]))[:2]
+    return tuple(InheritedActor(code, first[code].start_char, first[code].end_char) for code in chosen)
+
+
+def sentence_codes(doc: Doc, mentions: list[Span]) -> Iterable[list[str]]:
+    """The distinct codes named in each of the doc's sentences."""
+    by_sentence: dict[int, list[str]] = {}
+    for mention in mentions:
+        codes = by_sentence.setdefault(mention.sent.start, [])
+        if mention.label_ not in codes:
+            codes.append(mention.label_)
+    return by_sentence.values()
+
+
+def pairs_of(codes: list[str]) -> Iterable[tuple[str, str]]:
+    for i, first in enumerate(codes):
+        for second in codes[i + 1 :]:
+            yield tuple(sorted((first, second)))  # type: ignore[misc]

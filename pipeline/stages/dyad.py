@@ -1,0 +1,171 @@
+"""Who acts towards whom: the candidate sides of a sentence, each with its
+grammatical role towards the decisive predicate, and the rules that choose
+(source, target) among them.
+
+A candidate is an actor mention of the sentence. Its role says how it hangs
+on the predicate: subject, passive agent, object, the object of a preposition
+(with the preposition), a possessive or apposition on one of those, a
+conjunct, or a side inside a complement clause. The rules read the roles in
+the order the guidelines give (the one who acts or speaks first); a learned
+chooser (pipeline/model/dyad.py) reads the same candidates when trained.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+CONCESSIVE_PREPS = frozenset({"despite", "amid", "after", "following", "since", "before", "notwithstanding"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj", "pcomp"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
+# "talks between X and Y", "a deal among the three": the pair the relation is about.
+RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+ROLE_RANK = {"agent": 0, "subject": 1, "object": 2, "relation": 2, "prep": 3, "clause": 4, "other": 5, "place": 6}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One actor mention as a possible side: its code, where it is, and how it
+    hangs on the decisive predicate."""
+
+    code: str
+    start: int  # character offsets of the mention
+    end: int
+    role: str  # agent | subject | object | relation | prep | clause | other | place
+    dep: str  # the mention head's own dependency (poss, appos, compound, conj, pobj, ...)
+    prep: str  # the preposition governing it, if any
+    path: tuple[str, ...]  # dependencies from the mention's head up to the predicate
+    order: int  # the mention's rank in the sentence, from 0
+    distance: int  # tokens between the mention's head and the predicate
+    joint: bool = False  # a conjunct of another side's subject ("X and Y agreed")
+
+
+def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
+    """Every mention as a candidate side, in text order."""
+    return [candidate(predicate, mention, order, mentions) for order, mention in enumerate(mentions)]
+
+
+def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span]) -> Candidate:
+    head = mention.root
+    path = dependency_path(head, predicate)
+    prep = governing_preposition(head)
+    return Candidate(
+        code=mention.label_,
+        start=mention.start_char,
+        end=mention.end_char,
+        role=role_of(head, path, prep),
+        dep=head.dep_,
+        prep=prep,
+        path=tuple(dep for dep, _token in path),
+        order=order,
+        distance=abs(head.i - predicate.i),
+        joint=is_joint_subject(head, mention, mentions),
+    )
+
+
+def dependency_path(head: Token, predicate: Token) -> list[tuple[str, Token]]:
+    """(dependency, token) from the mention's head up to the predicate's child,
+    or up to the sentence root when the predicate does not govern it."""
+    path = []
+    token = head
+    while token != predicate and token.head != token:
+        path.append((token.dep_, token))
+        token = token.head
+        if len(path) > 12:
+            break
+    return path
+
+
+def governing_preposition(head: Token) -> str:
+    """The preposition whose object the mention is (directly or through a
+    possessive, compound or conjunct: "with Kenya's army", "between X and Y")."""
+    token = head
+    for _ in range(4):
+        if token.dep_ == "pobj":
+            return token.head.lower_
+        if token.dep_ not in {"poss", "compound", "amod", "conj", "appos", "nmod"}:
+            return ""
+        token = token.head
+    return ""
+
+
+def role_of(head: Token, path: list[tuple[str, Token]], prep: str) -> str:
+    """The candidate's role, read from the first dependency on the path that
+    names one (the predicate's own child comes last on the path)."""
+    if not path:
+        return "subject"  # the mention is the predicate itself ("talks", a nominal root)
+    top_dep, top = path[-1]
+    if any(heads_clause(dep, token) for dep, token in path):
+        return "clause"
+    if top_dep == "prep" and top.lower_ in CONCESSIVE_PREPS:
+        return "other"
+    if top_dep == "agent":
+        return "agent"
+    if top_dep in SUBJECT_DEPS:
+        return "subject"
+    if prep in RELATION_PREPOSITIONS:
+        return "relation"
+    if prep in LOCATIVE_PREPOSITIONS and head.dep_ == "pobj":
+        return "place"
+    if top_dep in OBJECT_DEPS:
+        return "object"
+    if top_dep == "prep":
+        return "prep"
+    return "other"
+
+
+def heads_clause(dep: str, token: Token) -> bool:
+    """Whether the token heads a clause of its own (a complement, a relative
+    clause, a second verb), not a noun joined to another."""
+    return dep in CLAUSE_DEPS and (dep != "conj" or token.pos_ in {"VERB", "AUX"})
+
+
+def is_joint_subject(head: Token, mention: Span, mentions: list[Span]) -> bool:
+    """Whether the mention is coordinated with another side ("Kenya and
+    Ethiopia", "Indian and Pakistani troops")."""
+    linked = {head.head.i} if head.dep_ == "conj" else set()
+    linked |= {child.i for child in head.children if child.dep_ == "conj"}
+    if head.dep_ == "amod":  # "Indian and Pakistani troops": demonyms joined under one noun
+        linked |= {child.i for child in head.head.children if child.dep_ == "amod" and child != head}
+    return any(other.root.i in linked and other.label_ != mention.label_ for other in mentions)
+
+
+def choose_dyad(found: list[Candidate]) -> tuple[str | None, str | None, bool]:
+    """(source, target, symmetric) by rule: the passive agent or the subject
+    acts; the sides joined in the subject or named after "between" act jointly;
+    the target is the nearest other side by role."""
+    if not found:
+        return None, None, False
+    joint = joint_pair(found)
+    if joint is not None:
+        return joint[0], joint[1], True
+    source = min(found, key=source_rank).code
+    others = [c for c in found if c.code != source]
+    if not others:
+        return source, None, False
+    target = min(others, key=target_rank).code
+    return source, target, False
+
+
+def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
+    """Two different sides that act together: joined as the subject, or
+    named as the pair after "between" when no subject side is a third one."""
+    for roles in (("subject", "agent"), ("relation",)):
+        sides = [c for c in found if c.role in roles and c.joint]
+        codes = list(dict.fromkeys(c.code for c in sorted(sides, key=lambda c: c.order)))
+        if len(codes) >= 2:
+            return codes[0], codes[1]
+    return None
+
+
+def source_rank(found: Candidate) -> tuple[int, int, int]:
+    rank = {"agent": 0, "subject": 1, "place": 3}.get(found.role, 2)
+    # Inside the subject, its head ("Egypt's minister") over a modifier of it.
+    return rank, len(found.path), found.order
+
+
+def target_rank(found: Candidate) -> tuple[int, int, int]:
+    return ROLE_RANK.get(found.role, 5), found.distance, found.order

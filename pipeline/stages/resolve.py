@@ -1,0 +1,98 @@
+"""Complete a sentence's dyad from context: the sentence just before, then the
+article's main pair. What a reference is ("the two sides", "the group", "it")
+is read in pipeline/stages/context.py; here the sides are filled in, each
+borrowed side keeping the offsets of its antecedent."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import NamedTuple
+
+from spacy.tokens import Span
+
+from pipeline.records import InheritedActor, Stance
+from pipeline.stages.context import one_side_reference, pair_reference
+from pipeline.stages.dyad import Candidate
+
+ACTING_ROLES = frozenset({"subject", "agent"})
+
+
+class Context(NamedTuple):
+    """The sides of the sentence before (in its order: source first) and the
+    article's main pair, each with its antecedent's offsets."""
+
+    previous: tuple[InheritedActor, ...] = ()
+    article: tuple[InheritedActor, ...] = ()
+
+    def sides(self, *, article: bool = True) -> list[InheritedActor]:
+        """The previous sentence's sides, then (with `article`) the main pair's others."""
+        seen = {side.code for side in self.previous}
+        fallback = [replace(side, via="article") for side in self.article if side.code not in seen] if article else []
+        return [*self.previous, *fallback]
+
+    def pair(self) -> tuple[InheritedActor, ...]:
+        """The pair "the two sides" refers to: the sentence before's, when it has two."""
+        previous = tuple(dict((side.code, side) for side in reversed(self.previous)).values())[::-1]
+        if len(previous) >= 2:
+            return previous[:2]
+        return tuple(replace(side, via="article") for side in self.article[:2])
+
+
+class Resolved(NamedTuple):
+    stance: Stance
+    inherited: tuple[InheritedActor, ...]  # the sides taken from context
+    refers: bool  # the sentence names a side or refers to one, so its sides carry on
+
+
+def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: Context) -> Resolved:
+    """The stance with its missing sides filled from context, and those sides."""
+    own = {candidate.code for candidate in found}
+    source, target, symmetric = stance.source, stance.target, stance.symmetric
+    acting = any(candidate.role in ACTING_ROLES for candidate in found)
+    pair_ref = pair_reference(sent) if source is None or target is None else None
+    if pair_ref is not None:
+        source, target, symmetric = from_pair(source, context.pair(), symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
+    one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
+    if one_ref is not None:
+        antecedent = first_other(context.sides(), exclude={source, target} - {None})
+        if antecedent is not None:
+            source, target = antecedent.code, source if target is None else target
+    # A sentence that names no side and refers to none may still continue the
+    # one before; the article's main pair only completes one that does.
+    refers = bool(own) or pair_ref is not None or one_ref is not None
+    sides = context.sides(article=refers)
+    if source is None:
+        source = code_of(first_other(sides, exclude=set()))
+    if target is None and source is not None:
+        target = code_of(first_other(sides, exclude={source}))
+    resolved = replace(stance, source=source, target=target, symmetric=symmetric)
+    return Resolved(resolved, borrowed(resolved, own, context), refers)
+
+
+def from_pair(
+    source: str | None, pair: tuple[InheritedActor, ...], *, symmetric: bool
+) -> tuple[str | None, str | None, bool]:
+    """"The two sides agreed": the pair acts jointly; "X's trade with both
+    countries": the other one of the pair is the target."""
+    codes = [side.code for side in pair]
+    if source is None:
+        return (codes[0], codes[1], symmetric) if len(codes) == 2 else (codes[0] if codes else None, None, False)
+    others = [code for code in codes if code != source]
+    return source, others[0] if others else None, False
+
+
+def first_other(sides: list[InheritedActor], *, exclude: set[str | None]) -> InheritedActor | None:
+    return next((side for side in sides if side.code not in exclude), None)
+
+
+def code_of(side: InheritedActor | None) -> str | None:
+    return side.code if side is not None else None
+
+
+def borrowed(stance: Stance, own: set[str], context: Context) -> tuple[InheritedActor, ...]:
+    """The context sides the stance uses that the sentence does not name."""
+    where = {side.code: side for side in reversed(context.sides())}
+    for side in context.pair():
+        where.setdefault(side.code, side)
+    codes = [code for code in (stance.source, stance.target) if code and code not in own]
+    return tuple(where[code] for code in dict.fromkeys(codes) if code in where)
