@@ -48,6 +48,11 @@ EXTERNAL_LABEL_WEIGHT = 0.1
 # confidence (no offset): an offset fitted on the corpus's claims moves the
 # threshold towards the corpus's label mix (docs/experiments.md, "Training on the UN set too").
 LABEL_CENTRED = True
+# The dyad model (pipeline/model/dyad.py): its regularisation, and how many
+# annotated claims with their gold pair among the candidates it needs before
+# it replaces the rules.
+DYAD_C = 1.0
+DYAD_MIN_SENTENCES = 20
 
 # Sentences of these kinds are never claims (annotation guidelines, "Unit").
 NON_CLAIM_KINDS = frozenset({"heading", "furniture"})

@@ -72,6 +72,33 @@ class Stance:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """A possible side of a sentence's relation: an actor mention with how it
+    hangs on the decisive predicate (pipeline/stages/dyad.py), or a side from
+    context (role "context": the sentence before or the article's main pair)."""
+
+    code: str
+    start: int  # character offsets of the mention (of the antecedent, for context)
+    end: int
+    role: str  # agent | subject | object | relation | prep | clause | other | place | context
+    dep: str = ""  # the mention head's own dependency (poss, appos, compound, conj, pobj, ...)
+    prep: str = ""  # the preposition governing it, if any
+    path: tuple[str, ...] = ()  # dependencies from the mention's head up to the predicate
+    order: int = 0  # the mention's rank in the sentence, from 0
+    distance: int = 0  # tokens between the mention's head and the predicate
+    joint: bool = False  # coordinated with another side ("X and Y agreed")
+    via: str = ""  # for context: "previous" or "article"
+    main: bool = False  # one of the article's main pair (its most frequent sides)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "path": list(self.path)}
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> Candidate:
+        return cls(**{**record, "path": tuple(record.get("path", ()))})
+
+
+@dataclass(frozen=True)
 class InheritedActor:
     """A side that comes from context ("the two sides", "the group", "it"):
     its code, the offsets of the mention it comes from (its antecedent, in the
@@ -106,6 +133,8 @@ class Sentence:
     mode: str = "asserted"  # pipeline/stages/mode.py
     # Those of `actors` not named here but borrowed from the sentence before.
     inherited: tuple[InheritedActor, ...] = ()
+    # The possible sides the stance's dyad was chosen from (a trained dyad model re-chooses among them).
+    candidates: tuple[Candidate, ...] = ()
 
     @property
     def mentioned_actors(self) -> tuple[str, ...]:
@@ -126,6 +155,7 @@ class Sentence:
             "inherited_actors": [side.to_json(self.doc) for side in self.inherited],
             "stance": stance_json(self.stance),
             "mode": self.mode,
+            "candidates": [candidate.to_json() for candidate in self.candidates],
         }
 
     @classmethod
@@ -143,6 +173,7 @@ class Sentence:
             main_clause=record["main_clause"],
             mode=record["mode"],
             inherited=tuple(InheritedActor.from_json(side) for side in record.get("inherited_actors", [])),
+            candidates=tuple(Candidate.from_json(candidate) for candidate in record.get("candidates", [])),
         )
 
 

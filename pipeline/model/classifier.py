@@ -164,10 +164,12 @@ class ModelSpec:
 class ClaimModel:
     """Claim? then which label, over the same feature rows. Fitted parts:
     `claim_` and `label_`, each a `CalibratedBinary`. `events_` is the event
-    type model's JSON (`pipeline/events/types.py`), kept here so that it is
-    saved, hashed and versioned with the rest, or None."""
+    type model's JSON (`pipeline/events/types.py`) and `dyad_` the dyad
+    model's (`pipeline/model/dyad.py`), kept here so that they are saved,
+    hashed and versioned with the rest, or None."""
 
     events_: dict[str, Any] | None = None
+    dyad_: dict[str, Any] | None = None  # the dyad model's JSON (pipeline/model/dyad.py), or None
 
     def __init__(self, *, spec: ModelSpec = ModelSpec()) -> None:
         self.spec = spec
@@ -234,7 +236,7 @@ class ClaimModel:
             "encoder": ENCODER_NAME,
             "claim": calibrated_json(self.claim_),
             "label": calibrated_json(self.label_),
-        } | ({"events": self.events_} if self.events_ is not None else {})
+        } | ({"events": self.events_} if self.events_ is not None else {}) | ({"dyad": self.dyad_} if self.dyad_ is not None else {})
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ClaimModel:
@@ -245,6 +247,7 @@ class ClaimModel:
             raise ModelFormatError(f"trained on {trained_on} embeddings, which this version no longer computes; retrain with `make train FORCE=1`")
         model = cls.fitted(calibrated_from_json(data["claim"]), calibrated_from_json(data["label"]))
         model.events_ = data.get("events")
+        model.dyad_ = data.get("dyad")
         return model
 
 

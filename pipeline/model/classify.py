@@ -10,6 +10,7 @@ import numpy as np
 from pipeline.config import NON_CLAIM_KINDS
 from pipeline.model.features import VECTOR_PARTS, feature_rows
 from pipeline.model.classifier import ClaimModel, Prediction
+from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
 
@@ -35,8 +36,9 @@ def classify_article(
     if rows is None:
         rows = feature_rows(sentences, model.parts) if sentences else []
     predictions = predict(model, sentences, rows)
+    dyad = dyad_model_of(model)
     claims = [
-        to_claim(sentence, prediction, version, row.get("vector"))
+        to_claim(rechoose(sentence, dyad), prediction, version, row.get("vector"))
         for sentence, prediction, row in zip(sentences, predictions, rows)
         if prediction.is_claim
     ]

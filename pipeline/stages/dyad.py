@@ -12,9 +12,9 @@ chooser (pipeline/model/dyad.py) reads the same candidates when trained.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Span, Token
+
+from pipeline.records import Candidate
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 CONCESSIVE_PREPS = frozenset({"despite", "amid", "after", "following", "since", "before", "notwithstanding"})
@@ -23,24 +23,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis",
 LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
 # "talks between X and Y", "a deal among the three": the pair the relation is about.
 RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
-ROLE_RANK = {"agent": 0, "subject": 1, "object": 2, "relation": 2, "prep": 3, "clause": 4, "other": 5, "place": 6}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One actor mention as a possible side: its code, where it is, and how it
-    hangs on the decisive predicate."""
-
-    code: str
-    start: int  # character offsets of the mention
-    end: int
-    role: str  # agent | subject | object | relation | prep | clause | other | place
-    dep: str  # the mention head's own dependency (poss, appos, compound, conj, pobj, ...)
-    prep: str  # the preposition governing it, if any
-    path: tuple[str, ...]  # dependencies from the mention's head up to the predicate
-    order: int  # the mention's rank in the sentence, from 0
-    distance: int  # tokens between the mention's head and the predicate
-    joint: bool = False  # a conjunct of another side's subject ("X and Y agreed")
+ROLE_RANK = {"agent": 0, "subject": 1, "object": 2, "relation": 2, "prep": 3, "clause": 4, "other": 5, "place": 6, "context": 7}
 
 
 def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:

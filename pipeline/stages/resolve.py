@@ -10,9 +10,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
-from pipeline.records import InheritedActor, Stance
+from pipeline.records import Candidate, InheritedActor, Stance
 from pipeline.stages.context import one_side_reference, pair_reference
-from pipeline.stages.dyad import Candidate
 
 ACTING_ROLES = frozenset({"subject", "agent"})
 
@@ -96,3 +95,14 @@ def borrowed(stance: Stance, own: set[str], context: Context) -> tuple[Inherited
         where.setdefault(side.code, side)
     codes = [code for code in (stance.source, stance.target) if code and code not in own]
     return tuple(where[code] for code in dict.fromkeys(codes) if code in where)
+
+
+def context_candidates(context: Context, found: list[Candidate]) -> tuple[Candidate, ...]:
+    """The context's sides the sentence does not name, as candidates."""
+    own = {candidate.code for candidate in found}
+    main = {side.code for side in context.article}
+    sides = context.sides()
+    return tuple(
+        Candidate(code=side.code, start=side.start, end=side.end, role="context", order=len(found) + i, via=side.via, main=side.code in main)
+        for i, side in enumerate(side for side in sides if side.code not in own)
+    )

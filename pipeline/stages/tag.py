@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
 from pipeline.config import NON_CLAIM_KINDS
-from pipeline.records import InheritedActor, Mention, Sentence, Stance
+from pipeline.records import Candidate, InheritedActor, Mention, Sentence, Stance
 from pipeline.stages.actors import SPAN_KEY
 from pipeline.stages.context import main_pair
 from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS
 from pipeline.stages.mode import find_mode
-from pipeline.stages.resolve import Context, resolve_sides
+from pipeline.stages.resolve import Context, context_candidates, resolve_sides
 from pipeline.stages.segment import Unit
 from pipeline.stages.stance import find_stance, main_clause_text
 
@@ -80,6 +81,8 @@ def tag_with_sides(
         sorted(actor_mentions(actor_spans, entities) + other_entities(span, actor_spans, entities), key=lambda m: m.start)
     )
     stance, found = find_stance(span, actor_spans) if actor_spans else (NO_STANCE, [])
+    main_codes = {side.code for side in context.article}
+    found = [replace(candidate, main=candidate.code in main_codes) for candidate in found]
     inherited: tuple[InheritedActor, ...] = ()
     carried: tuple[InheritedActor, ...] = ()
     if unit.kind not in NON_CLAIM_KINDS:
@@ -99,11 +102,12 @@ def tag_with_sides(
         main_clause=main_clause_text(span),
         mode=find_mode(span),
         inherited=inherited,
+        candidates=tuple(found) + (context_candidates(context, found) if unit.kind not in NON_CLAIM_KINDS else ()),
     )
     return sentence, sides_for_next(actors, found, carried)
 
 
-def sides_for_next(codes: tuple[str, ...], found: list, inherited: tuple[InheritedActor, ...]) -> tuple[InheritedActor, ...]:
+def sides_for_next(codes: tuple[str, ...], found: list[Candidate], inherited: tuple[InheritedActor, ...]) -> tuple[InheritedActor, ...]:
     """Each side with the offsets of its first mention here, or of the
     antecedent it was resolved to, for the next sentence to refer to."""
     where = {side.code: side for side in reversed(inherited)}

@@ -16,9 +16,10 @@ from pipeline.model.classify import predict
 from pipeline.config import LABELS
 from pipeline.training.external import external_sets, label_macro_f1, training_set
 from pipeline.model.classifier import ClaimModel, ExtraLabelled, ModelSpec, Prediction
+from pipeline.model.dyad import dyad_model_of
 from pipeline.progress import Report as Progress
 from pipeline.progress import no_report
-from pipeline.training.dyad_scores import DyadCase, dyad_scores
+from pipeline.training.dyad_eval import dyad_loao, plover_dyads
 from pipeline.training.event_gold import event_gold_scores
 from pipeline.training.event_types import describe_event_model, event_training
 from pipeline.training.train import Example, fit_model
@@ -71,7 +72,6 @@ def metrics(scored: list[Scored]) -> dict[str, Any]:
             [s.prediction.confidence for s in claims], [p == g for p, g in zip(pred_labels, gold_labels)]
         ),
         **actor_metrics(claims),
-        **claim_dyads(claims),
     }
 
 
@@ -95,15 +95,6 @@ def expected_calibration_error(confidences: list[float], correct: list[bool], bi
         if mask.any():
             error += mask.mean() * abs(conf[mask].mean() - hits[mask].mean())
     return round(float(error), 4)
-
-
-def claim_dyads(claims: list[Scored]) -> dict[str, float | int]:
-    """The dyad table's four rows over the held-out claims."""
-    cases = [
-        DyadCase(s.example.annotation.actors, s.example.sentence.stance.source, s.example.sentence.stance.target, s.example.sentence.actors)
-        for s in claims
-    ]
-    return dyad_scores(cases)
 
 
 def actor_metrics(claims: list[Scored]) -> dict[str, float]:
@@ -153,13 +144,15 @@ def full_report(
     With `event_gold`, dates and event grouping are scored on `corpus/events-gold/`."""
     extra, source = external_training(external_dir, nlp=nlp, spec=spec, report=report)
     scored = cross_validate(examples, spec, extra=extra, report=report)
-    scores = metrics(scored)
+    scores = metrics(scored) | dyad_loao(examples)
     report("fitting on every annotation", 0, 0)
     model = fit_model(examples, spec, extra)
     if external_dir is not None:
         for name, labelled in external_sets(external_dir):
             report(f"scoring {name} ({len(labelled)} sentences)", 0, 0)
             scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
+        report("scoring the dyad on PLOVER", 0, 0)
+        scores |= plover_dyads(external_dir, dyad_model_of(model), nlp=nlp)
     report("training and scoring the event model", 0, 1)
     event_model, event_scores = event_training(external_dir, model, extra, nlp=nlp)
     model.events_ = event_model.to_json() if event_model is not None else None

@@ -111,6 +111,7 @@ def model_report(scores: dict[str, Any], behaviour: dict[str, float], *, command
         "|---|---|",
         *(f"| {name} | {value} |" for name, value in scores.items()),
         "",
+        *dyad_table(scores),
         "## Behavioural suite",
         "",
         "Pass rates of the CheckList-style cases of `pipeline/training/behaviour.py` (sentences written for it,",
@@ -121,3 +122,34 @@ def model_report(scores: dict[str, Any], behaviour: dict[str, float], *, command
         *(f"| {name} | {value} |" for name, value in behaviour.items()),
     ]
     return "\n".join(lines) + "\n"
+
+
+DYAD_ROWS = (
+    ("source and target are two distinct gold actors", "both_within_gold", 0.90),
+    ("unordered pair = the gold pair", "pair", 0.85),
+    ("directed (source first)", "directed", 0.75),
+    ("actor-set F1", "actor_set_f1", 0.90),
+)
+DYAD_COLUMNS = (("dyad model, leave-one-article-out", "dyad"), ("rules alone", "dyad_rules"), ("PLOVER gold codes", "plover_dyad"))
+
+
+def dyad_table(scores: dict[str, Any]) -> list[str]:
+    """The dyad's four rows (issue 13) by the learned dyad (leave-one-article-out),
+    the rules alone and on PLOVER, with the targets; nothing if not scored."""
+    columns = [(title, prefix) for title, prefix in DYAD_COLUMNS if f"{prefix}_cases" in scores]
+    if not columns:
+        return []
+    counts = ", ".join(f"{title}: {scores[f'{prefix}_cases']} claims" for title, prefix in columns)
+    return [
+        "## Who with whom",
+        "",
+        f"Claims with at least two gold sides ({counts}); the source is the first side listed.",
+        "",
+        "| | " + " | ".join(title for title, _prefix in columns) + " | target (leave-one-article-out) |",
+        "|---" * (len(columns) + 2) + "|",
+        *(
+            f"| {name} | " + " | ".join(str(scores[f"{prefix}_{key}"]) for _title, prefix in columns) + f" | {target} |"
+            for name, key, target in DYAD_ROWS
+        ),
+        "",
+    ]

@@ -16,8 +16,9 @@ from pipeline.model.encoder_files import ENCODER_NAME
 from pipeline.model.features import ALL_PARTS, feature_rows
 from pipeline.stages.ingest import ingest
 from pipeline.io import InputError, check_duplicates, check_offsets, find_article
-from pipeline.config import CLAIM_THRESHOLD, SEED
+from pipeline.config import CLAIM_THRESHOLD, DYAD_C, SEED
 from pipeline.model.classifier import CALIBRATION_FOLDS, ClaimModel, ExtraLabelled, ModelSpec
+from pipeline.model.dyad import DyadModel
 from pipeline.records import Annotation, Article, Sentence
 from pipeline.stages.sentences import article_sentences
 from pipeline.progress import Report, no_report
@@ -89,14 +90,24 @@ def article_examples(annotations: list[Annotation], sentences: list[Sentence]) -
 
 
 def fit_model(examples: list[Example], spec: ModelSpec = ModelSpec(), extra: ExtraLabelled | None = None) -> ClaimModel:
-    """`extra`: labelled sentences from outside the corpus for the label classifier."""
-    return ClaimModel(spec=spec).fit(
+    """`extra`: labelled sentences from outside the corpus for the label classifier.
+    The dyad model is fitted on the claims' `actors` lists, when there are enough."""
+    model = ClaimModel(spec=spec).fit(
         [example.row for example in examples],
         [example.annotation.claim for example in examples],
         [example.annotation.label for example in examples],
         [example.annotation.doc for example in examples],
         extra,
     )
+    dyad = fit_dyad(examples)
+    model.dyad_ = dyad.to_json() if dyad is not None else None
+    return model
+
+
+def fit_dyad(examples: list[Example]) -> DyadModel | None:
+    """The dyad model over the annotated claims (the first actor listed acts), or None with too few."""
+    claims = [example for example in examples if example.annotation.claim]
+    return DyadModel().fit([example.sentence for example in claims], [example.annotation.actors for example in claims])
 
 
 def annotations_hash(annotations: list[Annotation]) -> str:
@@ -138,6 +149,7 @@ def hyperparameters(spec: ModelSpec) -> dict[str, Any]:
         **{name: list(value) if isinstance(value, tuple) else value for name, value in asdict(spec).items()},
         "claim_threshold": CLAIM_THRESHOLD,
         "calibration_folds": CALIBRATION_FOLDS,
+        "dyad_C": DYAD_C,
         "seed": SEED,
     }
 

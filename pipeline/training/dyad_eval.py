@@ -1,0 +1,66 @@
+"""The dyad's figures: leave-one-article-out over the annotated claims (the
+dyad model trained on the other articles, and the rules alone), and on
+PLOVER's gold source and target codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from pipeline.model.dyad import DyadModel, rechoose
+from pipeline.records import Sentence
+from pipeline.training.dyad_scores import DyadCase, dyad_scores
+from pipeline.training.external import PLOVER_FILE, plover_records, tag_texts
+from pipeline.training.train import Example, fit_dyad
+
+
+def case_of(gold: tuple[str, ...], sentence: Sentence) -> DyadCase:
+    return DyadCase(tuple(gold), sentence.stance.source, sentence.stance.target, sentence.actors)
+
+
+def dyad_loao(examples: list[Example]) -> dict[str, Any]:
+    """The dyad table over the annotated claims: `dyad_*` by the dyad model
+    trained on the other articles (the rules where it cannot be trained),
+    `dyad_rules_*` by the rules alone."""
+    claims = [example for example in examples if example.annotation.claim]
+    rules = [case_of(example.annotation.actors, example.sentence) for example in claims]
+    learned = []
+    for doc in sorted({example.annotation.doc for example in claims}):
+        model = fit_dyad([example for example in claims if example.annotation.doc != doc])
+        learned.extend(
+            case_of(example.annotation.actors, rechoose(example.sentence, model)) for example in claims if example.annotation.doc == doc
+        )
+    return {**dyad_scores(learned), **dyad_scores(rules, prefix="dyad_rules")}
+
+
+def plover_dyads(external_dir: Path, dyad: DyadModel | None, *, nlp: Language) -> dict[str, Any]:
+    """The dyad table on PLOVER's records with one gold source and one gold
+    target, both actors the dictionary knows (states and organisations);
+    empty without the file."""
+    if not (external_dir / PLOVER_FILE).exists():
+        return {}
+    known = actor_codes(nlp)
+    gold = [pair for pair in map(gold_pair, plover_records(external_dir)) if pair and set(pair[1]) <= known]
+    sentences = tag_texts([text for text, _pair in gold], nlp=nlp)
+    cases = [case_of(pair, rechoose(sentence, dyad)) for (_text, pair), sentence in zip(gold, sentences)]
+    return dyad_scores(cases, prefix="plover_dyad")
+
+
+def gold_pair(record: Any) -> tuple[str, tuple[str, str]] | None:
+    """(text, (source code, target code)) of a record with exactly one of each, else None."""
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return None
+    source, target = record.get("source"), record.get("target")
+    if not (isinstance(source, list) and isinstance(target, list) and len(source) == 1 and len(target) == 1):
+        return None
+    codes = tuple(side.get("code") if isinstance(side, dict) else None for side in (source[0], target[0]))
+    if not all(isinstance(code, str) for code in codes) or codes[0] == codes[1]:
+        return None
+    return record["text"], codes  # type: ignore[return-value]
+
+
+def actor_codes(nlp: Language) -> set[str]:
+    """The codes of the actor dictionary loaded into `nlp`."""
+    return set(getattr(nlp.get_pipe("actor_linker"), "aliases", {}).values())
