@@ -19,10 +19,11 @@ PAIR_NOUNS = frozenset(
 )
 PAIR_DETERMINERS = frozenset({"two", "both", "each", "the", "these", "those"})
 PAIR_NOUNS_WITH_THE = frozenset({"parties", "sides", "neighbours", "neighbors", "rivals", "allies", "foes"})
-ONE_SIDE_NOUNS = frozenset(
-    {"group", "movement", "regime", "militants", "insurgents", "rebels", "organisation", "organization", "outfit",
-     "government", "administration", "country", "state", "kingdom", "republic", "authorities", "leadership"}
-)
+# "the group" stands for a movement or an organisation, "the regime" for a state's government.
+GROUP_NOUNS = frozenset({"group", "movement", "militants", "insurgents", "rebels", "organisation", "organization", "outfit", "militia"})
+STATE_NOUNS = frozenset({"regime", "government", "administration", "country", "state", "kingdom", "republic", "authorities", "leadership"})
+ONE_SIDE_NOUNS = GROUP_NOUNS | STATE_NOUNS
+STATE_ENTITY_LABELS = frozenset({"GPE", "NORP"})
 ONE_SIDE_DETERMINERS = frozenset({"the", "this", "that"})
 NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor", "rival", "ally", "counterpart", "partner"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
@@ -119,3 +120,12 @@ def pairs_of(codes: list[str]) -> Iterable[tuple[str, str]]:
     for i, first in enumerate(codes):
         for second in codes[i + 1 :]:
             yield tuple(sorted((first, second)))  # type: ignore[misc]
+
+
+def fits_reference(reference: Token, antecedent: Span | None) -> bool:
+    """Whether an antecedent can be what the reference names: "the group" a
+    movement or organisation (not a country's name), "the regime" a state."""
+    if antecedent is None or reference.lower_ not in ONE_SIDE_NOUNS:
+        return True
+    is_state = antecedent.root.ent_type_ in STATE_ENTITY_LABELS
+    return is_state if reference.lower_ in STATE_NOUNS else not is_state

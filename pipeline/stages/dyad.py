@@ -23,7 +23,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis",
 LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
 # "talks between X and Y", "a deal among the three": the pair the relation is about.
 RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
-ROLE_RANK = {"agent": 0, "subject": 1, "object": 2, "relation": 2, "prep": 3, "clause": 4, "other": 5, "place": 6, "context": 7}
+# How likely a role is to hold the side acted on; a side acting beside the
+# source ("X and Y pledged aid to Z") is a target only when nothing else is.
+TARGET_RANK = {"object": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6}
 
 
 def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
@@ -134,11 +136,16 @@ def choose_dyad(found: list[Candidate]) -> tuple[str | None, str | None, bool]:
 
 
 def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
-    """Two different sides that act together: joined as the subject, or
-    named as the pair after "between" when no subject side is a third one."""
-    for roles in (("subject", "agent"), ("relation",)):
+    """Two different sides that act together: joined as the subject with no
+    side acted on ("X and Y agreed", not "X and Y pledged aid to Z"), or the
+    pair named after "between" (a third side hosting or welcoming it comes after)."""
+    acting = {"subject", "agent"}
+    acted_on = {c.code for c in found if c.role in {"object", "prep", "relation"}}
+    for roles in (acting, {"relation"}):
         sides = [c for c in found if c.role in roles and c.joint]
         codes = list(dict.fromkeys(c.code for c in sorted(sides, key=lambda c: c.order)))
+        if roles is acting and acted_on - set(codes):
+            continue
         if len(codes) >= 2:
             return codes[0], codes[1]
     return None
@@ -151,4 +158,4 @@ def source_rank(found: Candidate) -> tuple[int, int, int]:
 
 
 def target_rank(found: Candidate) -> tuple[int, int, int]:
-    return ROLE_RANK.get(found.role, 5), found.distance, found.order
+    return TARGET_RANK.get(found.role, 4), found.distance, found.order

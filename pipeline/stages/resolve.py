@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Span
 
 from pipeline.records import Candidate, InheritedActor, Stance
-from pipeline.stages.context import one_side_reference, pair_reference
+from pipeline.stages.context import fits_reference, one_side_reference, pair_reference
 
 ACTING_ROLES = frozenset({"subject", "agent"})
 
@@ -53,7 +53,9 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         source, target, symmetric = from_pair(source, context.pair(), symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
-        antecedent = first_other(context.sides(), exclude={source, target} - {None})
+        sides = [side for side in context.sides() if side.code not in {source, target}]
+        fitting = [side for side in sides if fits_reference(one_ref, sent.doc.char_span(side.start, side.end))]
+        antecedent = (fitting or sides or [None])[0]
         if antecedent is not None:
             source, target = antecedent.code, source if target is None else target
     # A sentence that names no side and refers to none may still continue the

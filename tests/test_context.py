@@ -1,0 +1,107 @@
+"""stages/context + stages/resolve: sides given by reference, resolved from
+the sentence before or the article's main pair, with their antecedents."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages.context import main_pair
+from pipeline.stages.actors import SPAN_KEY
+from test_tag import tag_article
+
+
+def dyad(sentence):
+    return sentence.stance.source, sentence.stance.target, sentence.stance.symmetric
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        ("Kenya hosted Ethiopian envoys in Nairobi on Monday. The two sides agreed to reopen the border.\n", ("KEN", "ETH")),
+        ("Chinese and Philippine vessels collided near the shoal. Both countries blamed each other for it.\n", ("CHN", "PHL")),
+        ("India and Bangladesh held talks on river water. Each side accused the other of delaying the deal.\n", ("IND", "BGD")),
+        ("Egypt received Sudanese ministers in Cairo. The parties signed a power grid deal.\n", ("EGY", "SDN")),
+    ],
+    ids=["two-sides", "both-countries", "each-side", "the-parties"],
+)
+def test_the_pair_comes_from_the_previous_sentence(nlp, raw, pair):
+    first, second = tag_article(nlp, raw)
+    assert dyad(second) == (*pair, True)
+    assert [side.code for side in second.inherited] == list(pair)
+    for side in second.inherited:
+        assert side.via == "previous" and side.end <= first.end
+        assert raw[side.start : side.end] in first.text
+    assert second.to_json()["inherited_actors"][0]["from"]["doc"] == "doc"
+
+
+def test_the_articles_main_pair_when_the_previous_sentence_has_none(nlp):
+    raw = (
+        "Venezuela criticised Argentina on Monday. Venezuela recalled its envoy from Argentina. "
+        "Prices rose in the capital. The two neighbours later restored flights.\n"
+    )
+    sentences = tag_article(nlp, raw)
+    last = sentences[-1]
+    assert dyad(last) == ("VEN", "ARG", True)
+    assert {side.via for side in last.inherited} == {"article"}
+    assert [raw[side.start : side.end] for side in last.inherited] == ["Venezuela", "Argentina"]
+
+
+def test_a_lone_side_is_completed_from_the_main_pair(nlp):
+    raw = (
+        "Poland and Hungary signed an energy deal. Warsaw praised Budapest again on Tuesday. "
+        "Floods hit the region. Hungary pledged more help.\n"
+    )
+    last = tag_article(nlp, raw)[-1]
+    assert dyad(last)[:2] == ("HUN", "POL")
+    assert [(side.code, side.via, raw[side.start : side.end]) for side in last.inherited] == [("POL", "article", "Poland")]
+
+
+def test_main_pair_is_the_most_frequent_pair(nlp):
+    raw = "Iraq met Syria. Iraq criticised Syria. Iraq met Jordan. Kuwait praised Jordan.\n"
+    doc = nlp(raw)
+    pair = main_pair(doc, list(doc.spans[SPAN_KEY]))
+    assert [side.code for side in pair] == ["IRQ", "SYR"]
+    assert raw[pair[1].start : pair[1].end] == "Syria"
+
+
+@pytest.mark.parametrize(
+    ("raw", "source", "target"),
+    [
+        ("Israeli jets struck Hezbollah positions overnight. The group fired rockets at Haifa in response.\n", "HEZ", "ISR"),
+        ("Turkey shelled PKK camps in northern Iraq. The group vowed revenge against Ankara.\n", "PKK", "TUR"),
+        ("Hezbollah fighters crossed into Syria. The regime welcomed them.\n", "SYR", "HEZ"),
+    ],
+    ids=["group-hezbollah", "group-pkk", "regime"],
+)
+def test_the_group_or_regime_as_subject(nlp, raw, source, target):
+    second = tag_article(nlp, raw)[1]
+    assert dyad(second)[:2] == (source, target)
+    assert source in [side.code for side in second.inherited]
+
+
+@pytest.mark.parametrize(
+    ("raw", "source", "target"),
+    [
+        ("Algeria cut gas supplies to Spain. It accused Madrid of betraying the Sahrawis.\n", "DZA", "ESP"),
+        ("Morocco welcomed Spanish investors. It also praised Spain for its support.\n", "MAR", "ESP"),
+        ("Mexico's president called Joe Biden. She urged Washington to ease tariffs.\n", "MEX", "USA"),
+    ],
+    ids=["it-accused", "it-praised", "she-urged"],
+)
+def test_a_pronoun_subject_is_the_previous_source(nlp, raw, source, target):
+    second = tag_article(nlp, raw)[1]
+    assert (second.stance.source, second.stance.target) == (source, target)
+    assert [side.code for side in second.inherited] == [source]
+
+
+def test_its_neighbour_as_subject(nlp):
+    raw = "Sweden joined NATO last year. Its neighbour Russia warned of countermeasures.\n"
+    second = tag_article(nlp, raw)[1]
+    assert dyad(second)[:2] == ("RUS", "SWE")
+    assert [(side.code, raw[side.start : side.end]) for side in second.inherited] == [("SWE", "Sweden")]
+
+
+def test_an_unrelated_sentence_does_not_carry_sides_on(nlp):
+    raw = "Talks between Israel and Hamas resumed in Doha. Rains flooded the coast. The rain stopped on Friday.\n"
+    sentences = tag_article(nlp, raw)
+    assert sentences[2].actors == ()

@@ -1,0 +1,134 @@
+"""stages/dyad: the candidate sides' roles and the rules that choose
+(source, target) among them, over sentences about many pairs of actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import Candidate
+from pipeline.stages.dyad import choose_dyad
+from test_tag import tag_one
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Egypt signed a water agreement with Sudan on Monday.", "EGY", "SDN"),
+        ("Kenya held talks with Somalia over the maritime border.", "KEN", "SOM"),
+        ("Poland lodged a protest against Belarus over the migrants.", "POL", "BLR"),
+    ],
+    ids=["with", "talks-with", "against"],
+)
+def test_prepositional_target(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target, stance.symmetric) == (source, target, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("India's defence minister criticised Pakistan's army chief.", "IND", "PAK"),
+        ("Morocco expelled the ambassador of Algeria.", "MAR", "DZA"),
+        ("Japan's prime minister welcomed Australia's offer of joint patrols.", "JPN", "AUS"),
+    ],
+    ids=["possessives", "of-phrase", "possessive-object"],
+)
+def test_possessive_target(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Armenia accused Azerbaijan, its neighbour, of shelling border villages.", "ARM", "AZE"),
+        ("Turkey's president met Vladimir Putin, the leader of Russia, in Sochi.", "TUR", "RUS"),
+    ],
+    ids=["apposition-neighbour", "apposition-leader"],
+)
+def test_apposition(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Ukrainian ports were shelled by Russian forces overnight.", "RUS", "UKR"),
+        ("Two Saudi tankers were seized by Houthi fighters.", "HOUTHI", "SAU"),
+        ("Chinese fishing boats were detained by the Philippines.", "PHL", "CHN"),
+    ],
+    ids=["ports", "tankers", "boats"],
+)
+def test_passive_agent_is_the_source(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Japan said that China had violated its airspace.", "JPN", "CHN"),
+        ("Vietnam warned that Chinese ships had rammed its fishing boats.", "VNM", "CHN"),
+        ("Greece claims Turkey is arming migrants at the border.", "GRC", "TUR"),
+    ],
+    ids=["said-that", "warned-that", "claims"],
+)
+def test_complement_clause_names_the_target(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Ethiopia and Egypt agreed to resume talks on the dam.", ("ETH", "EGY")),
+        ("Greece and Turkey signed a declaration of friendship.", ("GRC", "TUR")),
+        ("Indian and Chinese troops clashed in the valley.", ("IND", "CHN")),
+    ],
+    ids=["agreed", "signed", "demonyms"],
+)
+def test_joint_act_is_symmetric(nlp, text, pair):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target, stance.symmetric) == (*pair, True)
+
+
+def test_a_list_acting_on_another_side_is_not_a_joint_act(nlp):
+    sentence = tag_one(nlp, "Germany, France and Poland pledged more aid to Ukraine.")
+    assert (sentence.stance.source, sentence.stance.target, sentence.stance.symmetric) == ("DEU", "UKR", False)
+    assert set(sentence.actors) == {"DEU", "FRA", "POL", "UKR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "third"),
+    [
+        ("Qatar hosted talks between Israel and Hamas in Doha.", ("ISR", "HAMAS"), "QAT"),
+        ("The United Nations welcomed the ceasefire between Armenia and Azerbaijan.", ("ARM", "AZE"), "UN"),
+        ("Oman mediated a prisoner exchange between Iran and the United States.", ("IRN", "USA"), "OMN"),
+    ],
+    ids=["host", "welcome", "mediator"],
+)
+def test_mediator_or_third_party_comes_after_the_pair(nlp, text, pair, third):
+    sentence = tag_one(nlp, text)
+    assert (sentence.stance.source, sentence.stance.target, sentence.stance.symmetric) == (*pair, True)
+    assert sentence.actors == (*pair, third)
+
+
+def test_candidates_record_role_preposition_and_offsets(nlp):
+    text = "Egypt signed a water agreement with Sudan on Monday."
+    sentence = tag_one(nlp, text)
+    by_code = {candidate.code: candidate for candidate in sentence.candidates}
+    assert by_code["EGY"].role == "subject" and by_code["SDN"].prep == "with"
+    assert [text[c.start : c.end] for c in sentence.candidates] == ["Egypt", "Sudan"]
+    assert Candidate.from_json(by_code["SDN"].to_json()) == by_code["SDN"]
+
+
+def test_rules_prefer_an_object_to_a_place():
+    found = [
+        Candidate("KEN", 0, 5, "subject", path=("nsubj",)),
+        Candidate("ETH", 20, 28, "place", order=1, distance=3),
+        Candidate("SOM", 30, 37, "object", order=2, distance=6),
+    ]
+    assert choose_dyad(found) == ("KEN", "SOM", False)
+    assert choose_dyad(found[:2]) == ("KEN", "ETH", False)
+    assert choose_dyad([]) == (None, None, False)
