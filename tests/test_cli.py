@@ -25,7 +25,7 @@ from pipeline.model.registry import active_model_dir
 OUTPUTS = ("articles.jsonl", "sentences.jsonl", "claims.jsonl", "events.jsonl")
 ARTICLE_KEYS = {"doc", "path", "sha256", "chars", "title", "meta", "blocks"}
 SENTENCE_KEYS = {"doc", "start", "end", "text", "kind", "main_clause", "entities", "actors", "stance"}
-CLAIM_KEYS = {"doc", "start", "end", "text", "label", "confidence", "claim_confidence", "actors", "stance", "evidence", "model"}
+CLAIM_KEYS = {"doc", "start", "end", "text", "label", "confidence", "claim_confidence", "actors", "source", "target", "symmetric", "stance", "evidence", "model"}
 STANCE_KEYS = {"source", "target", "polarity", "cue", "negated"}
 KINDS = {"body", "bullet", "heading", "furniture"}
 
@@ -147,7 +147,10 @@ def test_sentences_jsonl(e2e):
         inherited = [side["code"] for side in record["inherited_actors"]]
         assert sorted([*record["mentioned_actors"], *inherited]) == sorted(record["actors"])
         for side in record["inherited_actors"]:
-            assert side["from"]["end"] <= record["start"] and raw[side["from"]["start"] : side["from"]["end"]]
+            # From the sentence before, or from the article's main pair (anywhere in it).
+            assert side["via"] in ("previous", "article") and side["from"]["doc"] == record["doc"]
+            assert side["via"] == "article" or side["from"]["end"] <= record["start"]
+            assert raw[side["from"]["start"] : side["from"]["end"]]
         assert STANCE_KEYS <= set(record["stance"])
         assert set(record["actors"]) <= codes
         for entity in record["entities"]:
@@ -182,7 +185,14 @@ def test_claims_jsonl(e2e):
         assert sentence["text"] == claim["text"]
         assert sentence["kind"] in {"body", "bullet"}, "headings and furniture are never claims"
         assert sentence["guess"] == claim["label"] and claim["label_source"] == "model"
-        assert sentence["actors"] == claim["actors"] and sentence["stance"] == claim["stance"]
+        # The claim's dyad is the dyad model's choice among the sentence's candidates (the rules' when they agree).
+        candidates = {candidate["code"] for candidate in sentence["candidates"]}
+        assert set(sentence["actors"]) <= set(claim["actors"]) <= set(sentence["actors"]) | candidates
+        assert {**sentence["stance"], "source": None, "target": None, "symmetric": None} == {
+            **claim["stance"], "source": None, "target": None, "symmetric": None
+        }
+        assert {claim["source"], claim["target"]} - {None} <= candidates
+        assert (claim["source"], claim["target"]) == (claim["stance"]["source"], claim["stance"]["target"])
 
 
 def test_claims_carry_their_event_and_events_jsonl_groups_them(e2e):
