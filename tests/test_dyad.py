@@ -132,3 +132,19 @@ def test_rules_prefer_an_object_to_a_place():
     assert choose_dyad(found) == ("KEN", "SOM", False)
     assert choose_dyad(found[:2]) == ("KEN", "ETH", False)
     assert choose_dyad([]) == (None, None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Israeli tanks shelled Syrian positions overnight, military sources said.", "ISR", "SYR"),
+        ("Turkish drones struck PKK bases in the mountains, local officials told reporters.", "TUR", "PKK"),
+        ("Pakistani troops exchanged fire with Indian forces in Kashmir, residents said.", "PAK", "IND"),
+    ],
+    ids=["sources-said", "officials-told", "residents-said"],
+)
+def test_a_trailing_attribution_does_not_take_the_roles(nlp, text, source, target):
+    sentence = tag_one(nlp, text)
+    roles = {candidate.code: candidate.role for candidate in sentence.candidates}
+    assert "clause" not in roles.values()
+    assert (sentence.stance.source, sentence.stance.target) == (source, target)

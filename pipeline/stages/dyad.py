@@ -28,9 +28,27 @@ RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 TARGET_RANK = {"object": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6}
 
 
+REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write", "note"})
+
+
 def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
-    """Every mention as a candidate side, in text order."""
+    """Every mention as a candidate side, in text order, with its role
+    towards the predicate of the reported content (`content_predicate`)."""
+    predicate = content_predicate(predicate, mentions)
     return [candidate(predicate, mention, order, mentions) for order, mention in enumerate(mentions)]
+
+
+def content_predicate(predicate: Token, mentions: list[Span]) -> Token:
+    """"X attacked Y, a spokesman said": the sides are those of what is
+    reported, not of the attribution, when the report comes first and the
+    one reporting is no side ("officials", "witnesses", "a newspaper")."""
+    if predicate.lemma_.lower() not in REPORTING_VERBS:
+        return predicate
+    reported = [child for child in predicate.children if child.dep_ in {"ccomp", "parataxis"} and child.i < predicate.i]
+    reporters = {token.i for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"} for token in child.subtree}
+    if not reported or any(mention.root.i in reporters for mention in mentions):
+        return predicate
+    return reported[0]
 
 
 def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span]) -> Candidate:
