@@ -17,7 +17,6 @@ PAIR_NOUNS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "neighbour", "neighbours", "neighbor", "neighbors",
      "party", "parties", "government", "governments", "capitals", "states", "leaders", "foes", "rivals", "allies"}
 )
-PAIR_DETERMINERS = frozenset({"two", "both", "each", "the", "these", "those"})
 PAIR_NOUNS_WITH_THE = frozenset({"parties", "sides", "neighbours", "neighbors", "rivals", "allies", "foes"})
 # "the group" stands for a movement or an organisation, "the regime" for a state's government.
 GROUP_NOUNS = frozenset({"group", "movement", "militants", "insurgents", "rebels", "organisation", "organization", "outfit", "militia"})
@@ -73,19 +72,6 @@ def one_side_reference(sent: Span) -> Token | None:
 def has_own_name(noun: Token) -> bool:
     """"the Afghan government", "the group's leader": a noun already tied to a name."""
     return any(child.dep_ in {"compound", "amod", "prep", "poss"} and child.ent_type_ for child in noun.children)
-
-
-def object_reference(sent: Span) -> Token | None:
-    """"its neighbour", "the group" as an object: the other side named before."""
-    for token in sent:
-        if token.dep_ in SUBJECT_DEPS:
-            continue
-        determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
-        if token.lower_ in NEIGHBOUR_NOUNS and determiners & {"its", "their", "his", "her"}:
-            return token
-        if token.lower_ in ONE_SIDE_NOUNS and determiners & {"the"} and not has_own_name(token):
-            return token
-    return None
 
 
 def main_pair(doc: Doc, mentions: list[Span]) -> tuple[InheritedActor, ...]:
