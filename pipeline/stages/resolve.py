@@ -57,7 +57,8 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         fitting = [side for side in sides if fits_reference(one_ref, sent.doc.char_span(side.start, side.end))]
         antecedent = (fitting or sides or [None])[0]
         if antecedent is not None:
-            source, target = antecedent.code, source if target is None else target
+            # The side the sentence names nearest the predicate is what the antecedent acts on.
+            source, target = antecedent.code, source if source is not None else target
     # A sentence that names no side and refers to none may still continue the
     # one before; the article's main pair only completes one that does.
     refers = bool(own) or pair_ref is not None or one_ref is not None

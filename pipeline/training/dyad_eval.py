@@ -63,4 +63,4 @@ def gold_pair(record: Any) -> tuple[str, tuple[str, str]] | None:
 
 def actor_codes(nlp: Language) -> set[str]:
     """The codes of the actor dictionary loaded into `nlp`."""
-    return set(getattr(nlp.get_pipe("actor_linker"), "aliases", {}).values())
+    return {code for code, _field in nlp.get_pipe("actor_linker").dictionary.aliases.values()}
