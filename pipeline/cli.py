@@ -146,13 +146,14 @@ def train_cli(
     from pipeline.training.newlabels import active_model, heldout_outcomes, noise_verdict, score_new_labels, training_data
     from pipeline.training.summary import format_comparison, format_metrics, verdict, what_is_new
     from pipeline.training.train import build_examples, model_card
+    from pipeline.model.encoder import embedding_cache
 
     try:
         previous = previous_card(models)
         items = read_annotations(annotations)
         if not items:
             fail(f"{annotations}: no annotations")
-        with progress_steps() as progress:
+        with progress_steps() as progress, embedding_cache():
             progress("loading spaCy and the actor dictionary", 0, 0)
             nlp = load_nlp(actors_path=actors)
             parts = {*config.CLAIM_PARTS, *config.LABEL_PARTS}
@@ -199,10 +200,11 @@ def evaluate_cli(
     from pipeline.training.evaluate import confident_mistakes, cross_validate, external_training, full_report
     from pipeline.training.summary import format_metrics, model_report
     from pipeline.training.train import build_examples
+    from pipeline.model.encoder import embedding_cache
 
     try:
         nlp = load_nlp(actors_path=actors)
-        with progress_steps() as report:
+        with progress_steps() as report, embedding_cache():
             examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp, report=report)
             if errors:
                 extra, _source = external_training(external_dir(external), nlp=nlp, report=report)

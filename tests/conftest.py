@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,9 @@ import pytest
 # `pipeline run` defaults to one worker process per core; the tests run in one
 # process unless they ask for more (tests/test_run.py compares the two).
 os.environ.setdefault("PIPELINE_WORKERS", "1")
+# `train` and `evaluate` through the CLI fill an embedding cache: the tests'
+# own, so a test's encoder stand-in never lands in the project's cache.
+os.environ.setdefault("PIPELINE_EMBEDDING_CACHE", str(Path(tempfile.mkdtemp(prefix="pipeline-tests-")) / "embeddings.sqlite3"))
 
 # The fixtures that load the sentence encoder, train a model, or start the
 # CLI in a child process that does both.

@@ -15,13 +15,31 @@ import os
 from functools import lru_cache
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
+
+from pipeline.config import EMBEDDING_CACHE
+from pipeline.model.embed_cache import active_cache, cached_embeddings
 
 EMBEDDING_DIM = 768
 
 
 ENCODER_THREADS = 1
+
+
+def encoder_identity() -> str:
+    """What an embedding's bits depend on: the weights and what runs them."""
+    from importlib.metadata import version
+
+    from pipeline.model.encoder_files import ARCHIVE_SHA256, ENCODER_NAME
+
+    return f"{ENCODER_NAME} {ARCHIVE_SHA256} torch {version('torch')} sentence-transformers {version('sentence-transformers')} threads {ENCODER_THREADS}"
+
+
+def embedding_cache(path: Path | None = EMBEDDING_CACHE):  # -> contextmanager
+    """Within this block `embed` reads and fills the on-disk cache at `path` (None: none)."""
+    return cached_embeddings(path, identity=encoder_identity(), dim=EMBEDDING_DIM)
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +61,23 @@ def load_encoder():  # -> sentence_transformers.SentenceTransformer
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length embeddings, one row per text, each computed alone."""
+    """Unit-length embeddings, one row per text, each computed alone (read
+    from the embedding cache instead when one is active: `embedding_cache`)."""
+    cache = active_cache()
+    if cache is not None and texts:
+        return cache.embed(texts, compute_embeddings)
+    return compute_embeddings(texts)
+
+
+def compute_embeddings(texts: list[str]) -> np.ndarray:
+    """Each distinct text through the encoder once; a repeat gets the same row."""
+    distinct = list(dict.fromkeys(texts))
+    vectors = encode_each(distinct)
+    row_of = {text: i for i, text in enumerate(distinct)}
+    return vectors[[row_of[text] for text in texts]] if texts else vectors
+
+
+def encode_each(texts: list[str]) -> np.ndarray:
     vectors = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
     if not texts:
         return vectors
