@@ -88,7 +88,8 @@ def article_key(path: Path, sha256: str, meta: dict[str, Any], version: str) -> 
 class RunCache:
     def __init__(self, out_dir: Path) -> None:
         self.folder = out_dir / CACHE_FOLDER
-        self.claims_code = code_hash(CLAIMS_CODE)
+        # The encoder's backend shapes the claims too (PIPELINE_ENCODER): each keeps its own.
+        self.claims_code = code_hash(CLAIMS_CODE) + "-" + config.ENCODER_BACKEND
 
     def parse_path(self, key: str) -> Path:
         return self.folder / f"{key}.json"
