@@ -18,7 +18,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from pipeline.model.encoder_files import ARCHIVE_SHA256, UNPACKED_MARK, EncoderFilesError, encoder_path, is_unpacked
+from pipeline.model.encoder_files import ARCHIVE_SHA256, EncoderFilesError, encoder_path, is_unpacked, publish
 
 OPSET = 17
 FLOAT_FILE = "model.onnx"
@@ -39,14 +39,7 @@ def export(source: Path, target: Path) -> Path:
         export_float(source, folder / FLOAT_FILE)
         quantise(folder / FLOAT_FILE, folder / INT8_FILE)
         shutil.copyfile(source / TOKENIZER_FILE, folder / TOKENIZER_FILE)
-        (folder / UNPACKED_MARK).write_text(EXPORT_MARK + "\n", encoding="utf-8")
-        if target.exists():
-            shutil.rmtree(target)  # an older recipe's export
-        try:
-            folder.rename(target)
-        except OSError:
-            if not is_unpacked(target, EXPORT_MARK):  # else another process just exported it
-                raise
+        publish(folder, target, EXPORT_MARK)
     return target
 
 

@@ -93,15 +93,21 @@ def unpack(
         folder = Path(scratch) / "files" / WEIGHTS_NAME
         weights = folder / WEIGHTS_FILE
         check_sha256(f"{WEIGHTS_NAME}/{WEIGHTS_FILE}", file_sha256(weights) if weights.exists() else "missing", weights_sha256)
-        (folder / UNPACKED_MARK).write_text(archive_sha256 + "\n", encoding="utf-8")
-        if target.exists() and not is_unpacked(target, archive_sha256):
-            shutil.rmtree(target)  # an older or interrupted copy
-        try:
-            folder.rename(target)
-        except OSError:
-            if not is_unpacked(target, archive_sha256):  # else another process just unpacked it
-                raise
+        publish(folder, target, archive_sha256)
     return target
+
+
+def publish(folder: Path, target: Path, mark: str) -> None:
+    """Mark `folder` complete and move it to `target` in one rename, replacing
+    an older or interrupted copy; a copy another process just published wins."""
+    (folder / UNPACKED_MARK).write_text(mark + "\n", encoding="utf-8")
+    if target.exists() and not is_unpacked(target, mark):
+        shutil.rmtree(target)
+    try:
+        folder.rename(target)
+    except OSError:
+        if not is_unpacked(target, mark):
+            raise
 
 
 def join_parts(parts: list[Path], archive: Path) -> str:
