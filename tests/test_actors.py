@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import spacy
 from spacy.tokens import Span
 
 from pipeline.stages.actors import ARTICLE_DATE, SPAN_KEY, ActorLinker
-from pipeline.stages.dictionary import ActorDictionary
+from pipeline.stages.dictionary import ActorDictionary, Role
 
 # Fast tests of the linker on hand-built docs.
 
@@ -156,6 +158,41 @@ def test_a_state_acting_as_a_government_takes_the_government_of_the_day(nlp, sen
 def test_the_country_its_people_and_places_stay_the_country(nlp, sentence):
     codes = dict(linked(nlp, sentence, "2023-05-01"))
     assert "TAL" not in codes.values() and "AFG" in codes.values()
+
+
+# A dictionary where two states have had a government of another name since a date.
+GOVERNED = ActorDictionary(
+    aliases={
+        **{name: (code, "names") for name, code in [("Myanmar", "MMR"), ("Niger", "NER"), ("Thailand", "THA"), ("Bangladesh", "BGD")]},
+        **{name: (code, "names") for name, code in [("Benin", "BEN"), ("Nigeria", "NGA"), ("Mali", "MLI"), ("China", "CHN")]},
+        "Naypyidaw": ("MMR", "capitals"),
+        "Chinese": ("CHN", "demonyms"),
+    },
+    governments={"MMR": (Role("SAC", dt.date(2021, 2, 1), None),), "NER": (Role("CNSP", dt.date(2023, 7, 26), None),)},
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Myanmar signed a border deal with Thailand.", [("Myanmar", "SAC"), ("Thailand", "THA")]),
+        ("Mali and Niger expelled the envoys.", [("Mali", "MLI"), ("Niger", "CNSP")]),
+        ("China hosted talks with Naypyidaw.", [("China", "CHN"), ("Naypyidaw", "SAC")]),
+        ("Thailand signed a border deal with Myanmar.", [("Thailand", "THA"), ("Myanmar", "MMR")]),
+        ("Bangladesh accused Myanmar of shelling its villages.", [("Bangladesh", "BGD"), ("Myanmar", "MMR")]),
+        ("Niger remains a key partner for Benin.", [("Niger", "NER"), ("Benin", "BEN")]),
+        ("Trade between Nigeria and Niger fell sharply.", [("Nigeria", "NGA"), ("Niger", "NER")]),
+        ("Chinese envoys met in Naypyidaw.", [("Chinese envoys", "CHN"), ("Naypyidaw", "MMR")]),
+    ],
+)
+def test_a_state_s_name_is_its_government_only_where_it_acts(nlp, sentence, expected):
+    """The guidelines: the government where the state acts (signs, expels); a
+    capital that is a side is its government too; the country where it is
+    acted on, described, a place, or one side of a trade figure."""
+    with nlp.select_pipes(disable=["actor_linker"]):
+        doc = nlp(sentence)
+    doc.user_data[ARTICLE_DATE] = "2024-03-01"
+    assert [(span.text, span.label_) for span in ActorLinker(nlp, GOVERNED)(doc).spans[SPAN_KEY]] == expected
 
 
 @pytest.mark.parametrize(

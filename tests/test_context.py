@@ -70,8 +70,12 @@ def test_main_pair_is_the_most_frequent_pair(nlp):
         ("Israeli jets struck Hezbollah positions overnight. The group fired rockets at Haifa in response.\n", "HEZ", "ISR"),
         ("Turkey shelled PKK camps in northern Iraq. The group vowed revenge against Ankara.\n", "PKK", "TUR"),
         ("Hezbollah fighters crossed into Syria. The regime welcomed them.\n", "SYR", "HEZ"),
+        # The antecedent named by an official's title ("Syria's defence minister") is still a state.
+        ("Hezbollah commanders met Syria's defence minister in Damascus. The regime promised them weapons.\n", "SYR", "HEZ"),
+        ("Hamas envoys met Egypt's intelligence chief in Cairo. The regime promised to reopen the crossing.\n", "EGY", "HAMAS"),
+        ("Houthi fighters met Iran's foreign minister in Tehran. The regime pledged more drones.\n", "IRN", "HOUTHI"),
     ],
-    ids=["group-hezbollah", "group-pkk", "regime"],
+    ids=["group-hezbollah", "group-pkk", "regime", "regime-minister", "regime-intelligence-chief", "regime-foreign-minister"],
 )
 def test_the_group_or_regime_as_subject(nlp, raw, source, target):
     second = tag_article(nlp, raw)[1]

@@ -1,8 +1,8 @@
 """The spaCy component that links mentions to actor codes (the dictionary is
 `dictionary.py`'s).
 
-A state mention that stands for a government (`titles.py`: a side of the
-sentence, or named in an official's title) takes the code of the government
+A state mention that stands for a government (`titles.py`: a capital that
+is a side of the sentence, a state that acts, or one named in an official's title) takes the code of the government
 in power on the article's date (`doc.user_data[ARTICLE_DATE]`, set when the
 article is tokenised); an article with no date takes the newest government.
 """
@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
-from pipeline.stages.titles import in_the_past, is_place, qualifies_other, role_noun, titled_span
+from pipeline.stages.titles import acts, in_the_past, is_place, qualifies_other, role_noun, titled_span
 
 SPAN_KEY = "actors"
 ARTICLE_DATE = "article_date"  # doc.user_data key: the article's date (ISO) or None
@@ -90,10 +90,17 @@ def as_government(span: Span, field: str, dictionary: ActorDictionary, day: dt.d
     role = role_noun(span)
     if role is not None:
         span = titled_span(span, role)
-    elif field not in GOVERNMENT_FIELDS or is_place(span) or qualifies_other(span):
+    elif not stands_for_government(span, field):
         return span
     code = dictionary.government_on(span.label_, day, previous=in_the_past(span, role))
     return Span(span.doc, span.start, span.end, label=code)
+
+
+def stands_for_government(span: Span, field: str) -> bool:
+    """A capital that is a side ("talks with Kabul"), or a state's name that acts ("Afghanistan signed")."""
+    if field == "capitals":
+        return not (is_place(span) or qualifies_other(span))
+    return field in GOVERNMENT_FIELDS and acts(span)
 
 
 def actor_entity_per_token(doc: Doc) -> list[Span | None]:

@@ -113,5 +113,7 @@ def fits_reference(reference: Token, antecedent: Span | None) -> bool:
     movement or organisation (not a country's name), "the regime" a state."""
     if antecedent is None or reference.lower_ not in ONE_SIDE_NOUNS:
         return True
-    is_state = antecedent.root.ent_type_ in STATE_ENTITY_LABELS
+    # An official's words ("Egypt's foreign minister") start with the state's name; their head is the role.
+    named = antecedent.root if antecedent.root.ent_type_ else antecedent[0]
+    is_state = named.ent_type_ in STATE_ENTITY_LABELS
     return is_state if reference.lower_ in STATE_NOUNS else not is_state

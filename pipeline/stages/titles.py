@@ -4,9 +4,11 @@ A state named in a title ("Egypt's foreign minister", "the Pakistani army
 chief", "Kenya's interior ministry", "the foreign minister of Qatar",
 "Turkish President Erdogan") is the
 government that official serves. A state's name or capital that is a side of
-the sentence ("Afghanistan signed", "talks with Kabul") is its government too;
-where it is a place ("in Afghanistan") or qualifies something else
-("Afghanistan's economy", "Afghan refugees") it is the country.
+the sentence ("talks with Kabul") is its government too; a state's name is its
+government only where the state acts ("Afghanistan signed", not "trade with
+Afghanistan", "Afghanistan remains a partner": the guidelines' "acts as a
+government"). Where it is a place ("in Afghanistan") or qualifies something
+else ("Afghanistan's economy", "Afghan refugees") it is the country.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
 # Words that put a government in the past: "the former Afghan government", "the then president".
 PAST_WORDS = frozenset({"former", "previous", "then", "ousted", "deposed", "toppled", "erstwhile", "ex", "late", "old", "past"})
+# Verbs whose subject is described, not acting ("Afghanistan remains a partner").
+COPULAS = frozenset({"be", "remain", "become", "seem", "stay"})
 # How far up a chain of nouns ("Pakistani army chief") a role is looked for.
 MAX_CHAIN = 3
 
@@ -64,6 +68,17 @@ def qualifies_other(mention: Span) -> bool:
     """The mention qualifies a noun that is not a role ("Afghanistan's economy")."""
     root = mention.root
     return root.dep_ in MODIFIER_DEPS and root.head is not root and root.head.pos_ in {"NOUN", "PROPN"} and not is_role(root.head)
+
+
+def acts(mention: Span) -> bool:
+    """The mention does something: the subject of a verb that is no copula
+    (or a conjunct of it: "Kabul and Dushanbe agreed"), or the passive agent."""
+    token = mention.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return token.head.lemma_.lower() not in COPULAS
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def in_the_past(mention: Span, role: Token | None) -> bool:
