@@ -86,6 +86,7 @@ def test_training_with_an_external_folder_adds_the_un_part_to_the_label_and_reco
     assert not np.allclose(label_weights(with_un), label_weights(corpus_only))
     assert np.array_equal(claim_weights(with_un), claim_weights(corpus_only))
     assert "un_quadclass_label_macro_f1" in with_un.scores
+    assert 0.0 <= with_un.scores["un_quadclass_claim_recall"] <= 1.0  # the share of its events called claims
 
 
 def test_a_malformed_un_row_names_the_file_and_line(tmp_path):
