@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from pipeline.model.classify import predict
 from pipeline.config import LABELS
-from pipeline.training.external import claim_recall, external_sets, label_macro_f1, training_set
+from pipeline.training.external import external_scores, external_sets, training_set
 from pipeline.model.classifier import ClaimModel, ExtraLabelled, ModelSpec, Prediction
 from pipeline.model.dyad import dyad_model_of
 from pipeline.progress import Report as Progress
@@ -150,8 +150,7 @@ def full_report(
     if external_dir is not None:
         for name, labelled in external_sets(external_dir):
             report(f"scoring {name} ({len(labelled)} sentences)", 0, 0)
-            scores[f"{name}_label_macro_f1"] = label_macro_f1(model, labelled, nlp=nlp)
-            scores[f"{name}_claim_recall"] = claim_recall(model, labelled, nlp=nlp)
+            scores[f"{name}_label_macro_f1"], scores[f"{name}_claim_recall"] = external_scores(model, labelled, nlp=nlp)
         report("scoring the dyad on PLOVER", 0, 0)
         scores |= plover_dyads(external_dir, dyad_model_of(model), nlp=nlp)
     report("training and scoring the event model", 0, 1)

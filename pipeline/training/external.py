@@ -124,18 +124,12 @@ def tagged_rows(texts: tuple[str, ...], *, nlp: Language, parts: frozenset[str])
     return sentences, feature_rows(sentences, parts)
 
 
-def label_macro_f1(model: ClaimModel, examples: list[tuple[str, str]], *, nlp: Language) -> float:
-    predictions = external_predictions(model, examples, nlp=nlp)
-    gold = [label for _text, label in examples]
-    return round(float(f1_score(gold, [p.label for p in predictions], labels=list(LABELS), average="macro")), 4)
-
-
-def claim_recall(model: ClaimModel, examples: list[tuple[str, str]], *, nlp: Language) -> float:
-    """The share of the set's sentences (every one an event between two sides) the claim detector calls claims."""
-    predictions = external_predictions(model, examples, nlp=nlp)
-    return round(sum(p.is_claim for p in predictions) / len(predictions), 4) if predictions else 0.0
-
-
-def external_predictions(model: ClaimModel, examples: list[tuple[str, str]], *, nlp: Language) -> list:
+def external_scores(model: ClaimModel, examples: list[tuple[str, str]], *, nlp: Language) -> tuple[float, float]:
+    """Label macro-F1 over the set's gold labels, and claim recall: the share
+    of its sentences (every one an event between two sides) called claims."""
     sentences, rows = tagged_rows(tuple(text for text, _label in examples), nlp=nlp, parts=frozenset(model.parts | {"vector"}))
-    return predict(model, sentences, rows)
+    predictions = predict(model, sentences, rows)
+    gold = [label for _text, label in examples]
+    label_f1 = round(float(f1_score(gold, [p.label for p in predictions], labels=list(LABELS), average="macro")), 4)
+    recall = round(sum(p.is_claim for p in predictions) / len(predictions), 4) if predictions else 0.0
+    return label_f1, recall
