@@ -70,8 +70,8 @@ test: $(STAMP) ## Run the whole test suite (what CI runs)
 test-fast: $(STAMP) ## The quick tier for the edit loop: every module, no slow fixture
 	$(BIN)/pytest -q -m "not slow"
 
-bench: $(STAMP) models/versions.json ## Encoder paths against bare spaCy into docs/benchmarks.md (SCALES=10: only 10x)
-	$(BIN)/python scripts/bench.py --output docs/benchmarks.md $(if $(SCALES),--scales $(SCALES))
+bench: $(STAMP) models/versions.json ## Encoder paths against bare spaCy into docs/benchmarks.md (SCALES=10: only 10x; LONG_LINES=0 skips the long article)
+	$(BIN)/python scripts/bench.py --output docs/benchmarks.md $(if $(SCALES),--scales $(SCALES)) $(if $(LONG_LINES),--long-lines $(LONG_LINES))
 
 clean: ## Remove generated outputs (keeps models and .venv)
 	rm -rf $(OUT)

@@ -20,6 +20,13 @@ against the torch path's at the same worker count), `over_spacy` (wall time
 over bare spaCy's at the first batch size, 1 worker), `speedup` (1 worker's
 time over this one's), `peak_rss_mb` (the measuring process: with 1 worker,
 the one worker), `rss_vs_torch`.
+
+Then one long article of `--long-lines` lines (default 50,000: the seed
+articles' sentences, one per paragraph, numbered so none repeats), with the
+first path and 1 worker: its time per character against the corpus's at the
+first scale (`per_char_vs_seed`, near 1 when ingest and tagging are linear in
+an article's length) and its peak RSS (bounded: long articles are parsed in
+pieces). `--long-lines 0` skips it.
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from pipeline.runner.executors import available_cores
 
 HEADER = ("scale", "words", "path", "workers", "seconds", "words_per_s_worker", "vs_torch", "over_spacy", "speedup", "peak_rss_mb", "rss_vs_torch")
 SPACY_HEADER = ("scale", "words", "batch_size", "seconds", "words_per_s")
+LONG_HEADER = ("lines", "chars", "path", "seconds", "us_per_char", "seed_us_per_char", "per_char_vs_seed", "peak_rss_mb")
 
 
 def build_corpus(folder: Path, scale: int) -> int:
@@ -51,6 +59,45 @@ def build_corpus(folder: Path, scale: int) -> int:
             shutil.copyfile(path, folder / f"{copy:03d}_{path.name}")
             words += len(path.read_text(encoding="utf-8").split())
     return words
+
+
+def build_long_article(folder: Path, lines: int) -> int:
+    """One article of `lines` lines, every other one blank, from the seed
+    articles' sentences; return its length in characters."""
+    sentences = [
+        sentence.strip().rstrip(".") + "."
+        for path in sorted(RAW_DIR.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        for sentence in line.split(". ")
+        if len(sentence.split()) > 3
+    ]
+    paragraphs = (f"In report {n}, {sentences[n % len(sentences)]}" for n in range(lines // 2))
+    text = "\n\n".join(paragraphs) + "\n"
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    return len(text)
+
+
+def corpus_chars(scale: int) -> int:
+    return scale * sum(len(path.read_text(encoding="utf-8")) for path in RAW_DIR.glob("*.txt"))
+
+
+def run_long_article(lines: int, path: str, seed_seconds: float, seed_chars: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        chars = build_long_article(corpus, lines)
+        figures, rss = child("pipeline", str(corpus), str(Path(tmp) / "out"), "1", encoder=path)
+    per_char, seed_per_char = figures["seconds"] / chars * 1e6, seed_seconds / seed_chars * 1e6
+    return {
+        "lines": lines,
+        "chars": chars,
+        "path": path,
+        "seconds": round(figures["seconds"], 1),
+        "us_per_char": round(per_char, 1),
+        "seed_us_per_char": round(seed_per_char, 1),
+        "per_char_vs_seed": round(per_char / seed_per_char, 2),
+        "peak_rss_mb": rss,
+    }
 
 
 def measure_pipeline(corpus: Path, out: Path, workers: int) -> dict[str, float]:
@@ -153,6 +200,7 @@ def main() -> None:
     parser.add_argument("--paths", default=os.environ.get("BENCH_PATHS", "torch,onnx"), help="Encoder paths (PIPELINE_ENCODER values).")
     parser.add_argument("--workers", default=os.environ.get("BENCH_WORKERS", "1,2"), help="Worker counts.")
     parser.add_argument("--batch-sizes", default="1,8", help="nlp.pipe batch sizes for bare spaCy.")
+    parser.add_argument("--long-lines", type=int, default=int(os.environ.get("BENCH_LONG_LINES", "50000")), help="Lines of the long article (0: skip it).")
     options = parser.parse_args()
     ints = lambda text: [int(part) for part in text.split(",")]  # noqa: E731
     load_before = os.getloadavg()
@@ -161,6 +209,11 @@ def main() -> None:
         found = run_scale(scale, options.paths.split(","), ints(options.workers), ints(options.batch_sizes))
         rows += found[0]
         spacy_rows += found[1]
+    long_rows = []
+    if options.long_lines and rows:
+        first = rows[0]
+        long_rows.append(run_long_article(options.long_lines, first["path"], first["seconds"], corpus_chars(first["scale"])))
+        print(" | ".join(str(value) for value in long_rows[-1].values()), flush=True)
     load_after = os.getloadavg()
     lines = [
         f"Measured {datetime.date.today().isoformat()} on {machine()} by `make bench`"
@@ -174,6 +227,8 @@ def main() -> None:
         "",
         *table(SPACY_HEADER, spacy_rows),
     ]
+    if long_rows:
+        lines += ["", f"One long article ({options.long_lines} lines), 1 worker, against the corpus at {rows[0]['scale']}x:", "", *table(LONG_HEADER, long_rows)]
     print("\n".join(lines), flush=True)
     if options.output:
         write_doc(options.output, lines)
