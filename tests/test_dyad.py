@@ -148,3 +148,25 @@ def test_a_trailing_attribution_does_not_take_the_roles(nlp, text, source, targe
     roles = {candidate.code: candidate.role for candidate in sentence.candidates}
     assert "clause" not in roles.values()
     assert (sentence.stance.source, sentence.stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides", "place"),
+    [
+        ("Rwanda accused Burundi of arming rebels who seized towns in Uganda.", ("RWA", "BDI"), "UGA"),
+        ("Chile and Peru signed a fisheries pact at a summit held in Ecuador.", ("CHL", "PER"), "ECU"),
+        ("Greece said Turkey had detained fishermen who were working in Cypriot waters.", ("GRC", "TUR"), "CYP"),
+    ],
+    ids=["in-clause", "held-in", "demonym-territory"],
+)
+def test_a_place_named_inside_a_clause_is_no_side(nlp, text, sides, place):
+    sentence = tag_one(nlp, text)
+    roles = {candidate.code: candidate.role for candidate in sentence.candidates}
+    assert roles.get(place) == "place"
+    assert set(sides) <= set(sentence.actors) and place not in sentence.actors
+
+
+def test_people_in_a_place_keep_their_side(nlp):
+    sentence = tag_one(nlp, "Syrians in Lebanon protested against Hezbollah.")
+    roles = {candidate.code: candidate.role for candidate in sentence.candidates}
+    assert roles["SYR"] != "place" and roles["LBN"] == "place"

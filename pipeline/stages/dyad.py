@@ -101,6 +101,8 @@ def role_of(head: Token, path: list[tuple[str, Token]], prep: str) -> str:
     if not path:
         return "subject"  # the mention is the predicate itself ("talks", a nominal root)
     top_dep, top = path[-1]
+    if prep in LOCATIVE_PREPOSITIONS and is_place_phrase(head):
+        return "place"
     if any(heads_clause(dep, token) for dep, token in path):
         return "clause"
     if top_dep == "prep" and top.lower_ in CONCESSIVE_PREPS:
@@ -111,13 +113,21 @@ def role_of(head: Token, path: list[tuple[str, Token]], prep: str) -> str:
         return "subject"
     if prep in RELATION_PREPOSITIONS:
         return "relation"
-    if prep in LOCATIVE_PREPOSITIONS and head.dep_ == "pobj":
-        return "place"
     if top_dep in OBJECT_DEPS:
         return "object"
     if top_dep == "prep":
         return "prep"
     return "other"
+
+
+def is_place_phrase(head: Token) -> bool:
+    """"in Kabul", "in Afghan territory", "in Iran and Iraq": the mention names
+    where something happens, at any depth; "Afghans in Iran" is a place only
+    for "Iran"."""
+    token = head
+    while token.dep_ in {"compound", "amod", "conj", "nmod"}:
+        token = token.head
+    return token.dep_ == "pobj"
 
 
 def heads_clause(dep: str, token: Token) -> bool:
