@@ -59,7 +59,7 @@ LABEL_CENTRED = True
 # The dyad model (pipeline/model/dyad.py): its regularisation, and how many
 # annotated claims with their gold pair among the candidates it needs before
 # it replaces the rules.
-DYAD_C = 1.0
+DYAD_C = 0.1
 DYAD_MIN_SENTENCES = 20
 
 # Sentences of these kinds are never claims (annotation guidelines, "Unit").

@@ -170,3 +170,32 @@ def test_people_in_a_place_keep_their_side(nlp):
     sentence = tag_one(nlp, "Syrians in Lebanon protested against Hezbollah.")
     roles = {candidate.code: candidate.role for candidate in sentence.candidates}
     assert roles["SYR"] != "place" and roles["LBN"] == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("For years, Iran-Taliban relations have been tense.", ("IRN", "TAL")),
+        ("India-Pakistan talks resumed in Geneva.", ("IND", "PAK")),
+        ("Ethiopia–Eritrea ties have warmed since the peace deal.", ("ETH", "ERI")),
+    ],
+    ids=["hyphen", "hyphen-talks", "en-dash"],
+)
+def test_two_sides_joined_by_a_hyphen_are_a_joint_pair(nlp, text, pair):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target, stance.symmetric) == (*pair, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "qualifier"),
+    [
+        ("Israel struck the Lebanese Hezbollah overnight.", "ISR", "HEZ", "LBN"),
+        ("Saudi Arabia accused the Yemeni Houthis of firing missiles.", "SAU", "HOUTHI", "YEM"),
+        ("Reports point to talks between Moscow and the Afghan Taliban.", "RUS", "TAL", "AFG"),
+    ],
+    ids=["lebanese-hezbollah", "yemeni-houthis", "afghan-taliban"],
+)
+def test_a_state_word_qualifying_another_side_is_no_side(nlp, text, source, target, qualifier):
+    sentence = tag_one(nlp, text)
+    assert (sentence.stance.source, sentence.stance.target) == (source, target)
+    assert qualifier not in sentence.actors

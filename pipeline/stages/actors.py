@@ -58,9 +58,12 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
         ent = entity_at[start]
         if field in PLACE_FIELDS and ent is not None and ent.label_ == "PERSON" and ent.start < start:
             continue  # a person's surname: "Jordan" in "Michael Jordan" (not "Ugandan" in "Ugandan President Museveni")
-        matches.append((widen_to_entity(Span(doc, start, end, label=code), entity_at), field))
-    kept = filter_spans([span for span, _field in matches])
-    field_of = {(span.start, span.end, span.label_): field for span, field in matches}
+        matched = Span(doc, start, end, label=code)
+        matches.append((widen_to_entity(matched, entity_at), field, matched))
+    # Two aliases widened to one entity ("the Afghan Taliban"): the one on its head word names it.
+    matches.sort(key=lambda match: not (match[2].start <= match[0].root.i < match[2].end))
+    kept = filter_spans([span for span, _field, _matched in matches])
+    field_of = {(span.start, span.end, span.label_): field for span, field, _matched in reversed(matches)}
     day = article_day(doc)
     linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day) for span in kept]
     return [within_own_words(kept, linked, i) for i in range(len(kept))]

@@ -28,6 +28,7 @@ RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 TARGET_RANK = {"object": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6}
 
 
+HYPHENS = frozenset({"-", "\u2013", "\u2014", "/"})
 REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write", "note"})
 
 
@@ -35,7 +36,25 @@ def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
     """Every mention as a candidate side, in text order, with its role
     towards the predicate of the reported content (`content_predicate`)."""
     predicate = content_predicate(predicate, mentions)
-    return [candidate(predicate, mention, order, mentions) for order, mention in enumerate(mentions)]
+    sides = [mention for mention in mentions if not qualifies_another_side(mention, mentions)]
+    return [candidate(predicate, mention, order, sides) for order, mention in enumerate(sides)]
+
+
+def qualifies_another_side(mention: Span, mentions: list[Span]) -> bool:
+    """"the Lebanese Hezbollah", "the Yemeni Houthis": a state's word that
+    modifies another side's name says whose it is, and is no side itself."""
+    head = mention.root
+    return head.dep_ in {"amod", "compound", "nmod"} and any(
+        other.root.i == head.head.i and other.label_ != mention.label_ and not hyphen_joined(mention, other) for other in mentions
+    )
+
+
+def hyphen_joined(first: Span, second: Span) -> bool:
+    """"Iran-Taliban relations", "India–Pakistan talks": two sides joined by a hyphen or dash."""
+    if second.start < first.start:
+        first, second = second, first
+    between = first.doc[first.end : second.start]
+    return len(between) == 1 and between[0].text in HYPHENS and not first[-1].whitespace_
 
 
 def content_predicate(predicate: Token, mentions: list[Span]) -> Token:
@@ -143,7 +162,9 @@ def is_joint_subject(head: Token, mention: Span, mentions: list[Span]) -> bool:
     linked |= {child.i for child in head.children if child.dep_ == "conj"}
     if head.dep_ == "amod":  # "Indian and Pakistani troops": demonyms joined under one noun
         linked |= {child.i for child in head.head.children if child.dep_ == "amod" and child != head}
-    return any(other.root.i in linked and other.label_ != mention.label_ for other in mentions)
+    return any(
+        (other.root.i in linked or hyphen_joined(mention, other)) and other.label_ != mention.label_ for other in mentions
+    )
 
 
 def choose_dyad(found: list[Candidate]) -> tuple[str | None, str | None, bool]:
