@@ -239,3 +239,16 @@ def test_the_article_date_reaches_the_linker_from_its_meta(nlp):
 def test_a_government_in_the_past_is_the_one_before(nlp, sentence):
     assert linked(nlp, sentence, "2023-04-02")[0][1] == "AFG"
     assert linked(nlp, sentence)[0][1] == "AFG"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "alias", "code"),
+    [
+        ("Rwanda accused the Democratic Republic of Congo of backing rebels.", "Democratic Republic of Congo", "COD"),
+        ("Qatar and the Emirates restored flights.", "Emirates", "ARE"),
+        ("Serbia closed two crossings into Kosovo.", "Kosovo", "XKX"),
+    ],
+)
+def test_names_as_the_news_writes_them(nlp, sentence, alias, code):
+    doc = nlp(sentence)
+    assert [span.label_ for span in doc.spans[SPAN_KEY] if alias in span.text] == [code]

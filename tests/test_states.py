@@ -33,6 +33,8 @@ def test_every_un_member_and_observer_is_there(states):
         ("MMR", "names", "Burma"),
         ("TUR", "names", "Turkey"),
         ("KOR", "names", "South Korea"),
+        ("COD", "names", "Democratic Republic of Congo"),
+        ("COG", "names", "Republic of Congo"),
     ],
 )
 def test_names_demonyms_and_capitals(states, code, field, alias):

@@ -58,7 +58,7 @@ def state_record(country, infos: list[dict]) -> dict:
         demonyms += [info.get("demonym"), plural(info.get("demonym") or "")]
         capital = info.get("capital")
         capitals += capital if isinstance(capital, list) else [capital]
-    names = clean_aliases(names, codes)
+    names = clean_aliases(names + [without_article(name) for name in names], codes)
     demonyms = [alias for alias in clean_aliases(demonyms, codes) if alias not in names]
     capitals = [alias for alias in clean_aliases(capitals, codes) if alias not in names and alias not in demonyms]
     return {"code": country.alpha_3, "kind": "state", "names": names, "demonyms": demonyms, "capitals": capitals}
@@ -73,6 +73,11 @@ def clean_aliases(values: list[str | None], codes: set[str]) -> list[str]:
         if alias and alias not in codes and LATIN_NAME.match(alias):
             kept[alias] = None
     return list(kept)
+
+
+def without_article(name: str | None) -> str | None:
+    """"Democratic Republic of Congo" beside "... of the Congo", as the news writes it."""
+    return name.replace(" of the ", " of ") if name and " of the " in name else None
 
 
 def plural(demonym: str) -> str:
