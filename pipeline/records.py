@@ -80,7 +80,7 @@ class Candidate:
     code: str
     start: int  # character offsets of the mention (of the antecedent, for context)
     end: int
-    role: str  # agent | subject | object | relation | prep | clause | other | place | context
+    role: str  # agent | subject | patient | object | relation | prep | clause | other | place | context
     dep: str = ""  # the mention head's own dependency (poss, appos, compound, conj, pobj, ...)
     prep: str = ""  # the preposition governing it, if any
     path: tuple[str, ...] = ()  # dependencies from the mention's head up to the predicate

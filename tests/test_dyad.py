@@ -199,3 +199,25 @@ def test_a_state_word_qualifying_another_side_is_no_side(nlp, text, source, targ
     sentence = tag_one(nlp, text)
     assert (sentence.stance.source, sentence.stance.target) == (source, target)
     assert qualifier not in sentence.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Two Iranian diplomats were expelled from Kabul.", "TAL", "IRN"),
+        ("Kenyan traders were attacked by Somali gunmen.", "SOM", "KEN"),
+        ("Relations between Moscow and Brussels were broken off.", "RUS", "EU"),
+        ("Turkey's offer of mediation was welcomed in Khartoum.", "TUR", None),
+    ],
+    ids=["no-agent", "agent", "relation-pair", "possessor-acts"],
+)
+def test_the_subject_of_a_passive_is_acted_on(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert stance.source == source
+    if target is not None:
+        assert stance.target == target
+
+
+def test_a_passive_naming_only_the_side_acted_on_leaves_the_source_to_context():
+    found = [Candidate("MLI", 0, 4, "patient", dep="nsubjpass", path=("nsubjpass",))]
+    assert choose_dyad(found) == (None, "MLI", False)

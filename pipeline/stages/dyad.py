@@ -16,7 +16,9 @@ from spacy.tokens import Span, Token
 
 from pipeline.records import Candidate
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+# "The envoy was expelled": the passive's subject is acted on.
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 CONCESSIVE_PREPS = frozenset({"despite", "amid", "after", "following", "since", "before", "notwithstanding"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj", "pcomp"})
@@ -25,7 +27,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "througho
 RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 # How likely a role is to hold the side acted on; a side acting beside the
 # source ("X and Y pledged aid to Z") is a target only when nothing else is.
-TARGET_RANK = {"object": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6}
+TARGET_RANK = {"object": 0, "patient": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6}
 
 
 HYPHENS = frozenset({"-", "\u2013", "\u2014", "/"})
@@ -128,6 +130,8 @@ def role_of(head: Token, path: list[tuple[str, Token]], prep: str) -> str:
         return "other"
     if top_dep == "agent":
         return "agent"
+    if top_dep in PASSIVE_SUBJECT_DEPS and is_the_subject_itself(path):
+        return "patient"
     if top_dep in SUBJECT_DEPS:
         return "subject"
     if prep in RELATION_PREPOSITIONS:
@@ -147,6 +151,12 @@ def is_place_phrase(head: Token) -> bool:
     while token.dep_ in {"compound", "amod", "conj", "nmod"}:
         token = token.head
     return token.dep_ == "pobj"
+
+
+def is_the_subject_itself(path: list[tuple[str, Token]]) -> bool:
+    """"Iranian diplomats were expelled", not "Iran's support was welcomed"
+    (the possessor of a deed did it) or "relations between X and Y were cut"."""
+    return all(dep in {"compound", "amod", "conj", "appos"} for dep, _token in path[:-1])
 
 
 def heads_clause(dep: str, token: Token) -> bool:
@@ -176,7 +186,10 @@ def choose_dyad(found: list[Candidate]) -> tuple[str | None, str | None, bool]:
     joint = joint_pair(found)
     if joint is not None:
         return joint[0], joint[1], True
-    source = min(found, key=source_rank).code
+    acting = [c for c in found if c.role != "patient"]
+    if not acting:  # "The envoy was expelled": who acted comes from context
+        return None, min(found, key=target_rank).code, False
+    source = min(acting, key=source_rank).code
     others = [c for c in found if c.code != source]
     if not others:
         return source, None, False

@@ -64,7 +64,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     refers = bool(own) or pair_ref is not None or one_ref is not None
     sides = context.sides(article=refers)
     if source is None:
-        source = code_of(first_other(sides, exclude=set()))
+        source = code_of(first_other(sides, exclude={target}))
     if target is None and source is not None:
         target = code_of(first_other(sides, exclude={source}))
     resolved = replace(stance, source=source, target=target, symmetric=symmetric)
