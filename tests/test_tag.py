@@ -174,3 +174,15 @@ def test_doc_entities_give_what_spacy_gives(nlp):
     for span in spans:
         assert entities.ents_in(span) == list(span.ents)
         assert entities.mentions_in(span) == [m for m in doc.spans[SPAN_KEY] if m.start >= span.start and m.end <= span.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "earlier"),
+    [
+        ("Officials from Chile praised the new rail link; however, Bolivia closed the border crossing.", "Bolivia closed the border crossing.", "praised"),
+        ("Ghana welcomed the loan; nevertheless, Togo expelled its envoy.", "Togo expelled its envoy.", "welcomed"),
+    ],
+)
+def test_a_clause_set_off_by_a_semicolon_is_not_the_decisive_one(nlp, text, clause, earlier):
+    sentence = tag_one(nlp, text)
+    assert sentence.main_clause.endswith(clause) and earlier not in sentence.main_clause

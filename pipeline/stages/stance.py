@@ -14,6 +14,7 @@ from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
 SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})
+CONTRAST_ADVERBS = frozenset({"however", "nevertheless", "nonetheless", "yet", "still"})
 # A tension word governed by one of these ("ease the tensions") signals cooperation.
 REDUCING_VERBS = frozenset(
     {"ease", "reduce", "resolve", "address", "defuse", "end", "settle", "calm", "lower", "overcome", "mitigate", "avoid", "prevent", "fix", "counter", "fight"}
@@ -75,7 +76,18 @@ def is_subordinate(child: Token, predicate: Token) -> bool:
         return True
     if child.dep_ == "conj" and child.head == predicate and child.pos_ in {"VERB", "AUX"}:
         return True
-    return False
+    return is_set_off_clause(child, predicate)
+
+
+def is_set_off_clause(child: Token, predicate: Token) -> bool:
+    """"A praised the link; however, B closed the border": a clause before a
+    semicolon or a contrast adverb is a clause of its own (parsed as the
+    predicate's complement), not what the predicate reports."""
+    if child.dep_ != "ccomp" or child.i > predicate.i:
+        return False
+    return any(
+        token.text == ";" or token.lower_ in CONTRAST_ADVERBS for token in predicate.children if child.i < token.i < predicate.i
+    )
 
 
 def weigh_cues(clause: list[Token], predicate: Token) -> tuple[list[str], int, bool]:
