@@ -79,3 +79,17 @@ def test_every_ordered_pair_of_distinct_codes_is_a_row():
     sentence = received_from("JPN", "CHN")
     pairs = [pair for pair, _row in candidate_pairs(sentence)]
     assert sorted(pairs) == [("CHN", "JPN"), ("JPN", "CHN")]
+
+
+def test_a_sentence_naming_two_sides_is_not_offered_the_context_s():
+    named = accused("GRC", "TUR")
+    from_context = Candidate("CYP", 0, 6, "context", order=2, via="article", main=True)
+    sentence = Sentence(**{**named.__dict__, "candidates": named.candidates + (from_context,)})
+    assert {code for pair, _row in candidate_pairs(sentence) for code in pair} == {"GRC", "TUR"}
+
+
+def test_a_sentence_naming_one_side_is_offered_the_context_s():
+    one = Candidate("MAR", 0, 7, "subject", dep="nsubj", path=("nsubj",), order=0, distance=1)
+    from_context = Candidate("DZA", 0, 7, "context", order=1, via="previous")
+    sentence = Sentence(doc="d", start=0, end=30, text="", kind="body", mentions=(), actors=("MAR",), stance=Stance(source="MAR", target=None, polarity="negative", cue=()), candidates=(one, from_context))
+    assert sorted(pair for pair, _row in candidate_pairs(sentence)) == [("DZA", "MAR"), ("MAR", "DZA")]

@@ -72,13 +72,20 @@ def pair_features(sentence: Sentence, source: Candidate, target: Candidate) -> d
 
 def candidate_pairs(sentence: Sentence) -> list[tuple[Pair, dict[str, float]]]:
     """Every ordered pair of distinct candidate codes, with its feature row."""
-    best = best_by_code(sentence.candidates)
+    best = best_by_code(usable_candidates(sentence.candidates))
     return [
         ((source.code, target.code), pair_features(sentence, source, target))
         for source in best.values()
         for target in best.values()
         if source.code != target.code
     ]
+
+
+def usable_candidates(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The sides to choose among: a sentence that names two sides itself
+    (places aside) is about them, so context offers none."""
+    named = {c.code for c in candidates if c.role not in {"context", "place"}}
+    return tuple(c for c in candidates if c.role != "context") if len(named) >= 2 else candidates
 
 
 class DyadModel:
