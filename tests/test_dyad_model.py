@@ -91,5 +91,8 @@ def test_a_sentence_naming_two_sides_is_not_offered_the_context_s():
 def test_a_sentence_naming_one_side_is_offered_the_context_s():
     one = Candidate("MAR", 0, 7, "subject", dep="nsubj", path=("nsubj",), order=0, distance=1)
     from_context = Candidate("DZA", 0, 7, "context", order=1, via="previous")
-    sentence = Sentence(doc="d", start=0, end=30, text="", kind="body", mentions=(), actors=("MAR",), stance=Stance(source="MAR", target=None, polarity="negative", cue=()), candidates=(one, from_context))
+    stance = Stance(source="MAR", target=None, polarity="negative", cue=())
+    sentence = Sentence(
+        doc="d", start=0, end=30, text="", kind="body", mentions=(), actors=("MAR",), stance=stance, candidates=(one, from_context)
+    )
     assert sorted(pair for pair, _row in candidate_pairs(sentence)) == [("DZA", "MAR"), ("MAR", "DZA")]

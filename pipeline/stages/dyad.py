@@ -27,7 +27,9 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "througho
 RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 # How likely a role is to hold the side acted on; a side acting beside the
 # source ("X and Y pledged aid to Z") is a target only when nothing else is.
-TARGET_RANK = {"object": 0, "patient": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6}
+TARGET_RANK = {
+    "object": 0, "patient": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6,
+}
 
 
 HYPHENS = frozenset({"-", "\u2013", "\u2014", "/"})
