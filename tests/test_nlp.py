@@ -57,3 +57,16 @@ def test_a_long_article_in_pieces_gives_exact_offsets_and_the_sentences_of_one_p
     assert len(given) > 5 and max(given) <= 1_500
     assert all(article.raw[s.start : s.end] == s.text for s in pieced)
     assert [(s.start, s.end, s.kind, s.actors) for s in pieced] == [(s.start, s.end, s.kind, s.actors) for s in whole]
+
+
+def test_joining_pieces_keeps_the_article_date_without_a_warning(nlp, monkeypatch):
+    import warnings
+
+    from pipeline.stages.actors import ARTICLE_DATE
+    from pipeline.stages.sentences import parse
+
+    monkeypatch.setattr(nlp_module, "PIECE_CHARS", 1_500)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ((_, doc),) = parse([long_article(60)], nlp=nlp)
+    assert ARTICLE_DATE in doc.user_data

@@ -38,8 +38,12 @@ def parse(articles: Iterable[Article], *, nlp: Language, batch_size: int = PIPE_
 
 def joined(pieces: list[Doc]) -> Doc:
     """One `Doc` of an article parsed in pieces. Their tok2vec tensors are
-    left out: no later stage reads them, and they would be the biggest part."""
-    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+    left out: no later stage reads them, and they would be the biggest part.
+    The pieces share their user data (the article's date), so it is copied
+    from the first, not merged (which spaCy warns of)."""
+    doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    doc.user_data.update(pieces[0].user_data)
+    return doc
 
 
 def article_sentences(
