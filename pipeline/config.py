@@ -85,5 +85,8 @@ HTML_MIN_SENTENCE_WORDS = 8
 # cross-validation, and the inverse regularisation of the UN quad-class one.
 EVENT_TYPE_SETTINGS = ((3.0, 0.3), (10.0, 0.3), (30.0, 0.3), (10.0, 0.0), (10.0, 0.5))
 QUAD_C = 1.0
+# Sentences written for the project, one PLOVER type each, that join PLOVER's
+# training part wherever the type regression is fitted (docs/events.md).
+WRITTEN_TYPES_FILE = CORPUS_DIR / "written" / "event-types.jsonl"
 # Articles written to score dates and event grouping (`pipeline evaluate`).
 EVENTS_GOLD_DIR = CORPUS_DIR / "events-gold"

@@ -2,11 +2,13 @@
 from the public sets given as `--external`.
 
 - Types: a logistic regression over the sentence embedding and its mode,
-  fitted on every PLOVER gold record (INVESTIGATE included), averaged with
-  the prototypes'. PLOVER is the only typed gold, so it is scored by nested
+  fitted on every PLOVER gold record (INVESTIGATE included) and the
+  sentences written for the project with a type (`WRITTEN_TYPES_FILE`),
+  averaged with the prototypes'. PLOVER is the only typed gold, so it is scored by nested
   cross-validation: folds grouped by text (a sentence coded twice is never on
   both sides), and within each outer fold's training part an inner
   cross-validation picks C and the prototypes' weight from `TYPE_SETTINGS`;
+  the written sentences join every training part, never a scored one;
   the outer folds, never seen by that choice, give the figures. The model
   kept takes the settings the same inner scheme picks on all of PLOVER.
 - Quad classes: a logistic regression fitted on the UN set's training part
@@ -18,7 +20,8 @@ from __future__ import annotations
 
 import csv
 import warnings
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +32,15 @@ from sklearn.model_selection import StratifiedGroupKFold
 from spacy.language import Language
 from threadpoolctl import threadpool_limits
 
-from pipeline.config import EVENT_TYPE_SETTINGS, QUAD_C, SEED
+from pipeline.config import EVENT_TYPE_SETTINGS, QUAD_C, SEED, WRITTEN_TYPES_FILE
 from pipeline.events.plover import EVENT_TYPES, QUADS
 from pipeline.events.types import EventModel, LinearSoftmax, event_type, prototype_probabilities, type_features
 from pipeline.io import InputError
+from pipeline.io.jsonl import read_jsonl
 from pipeline.model.classifier import ClaimModel, ExtraLabelled
 from pipeline.model.classify import predict
 from pipeline.model.encoder import embed
+from pipeline.records import Sentence
 from pipeline.training.external import PLOVER_FILE, UN_FILE, UN_STRIDE, plover_records, tagged_rows
 
 # The UN file's codes (checked against its per-class files; see its SOURCE.md).
@@ -51,6 +56,20 @@ def plover_typed(external_dir: Path) -> list[tuple[str, str]]:
         for record in plover_records(external_dir)
         if isinstance(record, dict) and record.get("event") in EVENT_TYPES and isinstance(record.get("text"), str)
     ]
+
+
+def written_typed(path: Path = WRITTEN_TYPES_FILE) -> list[tuple[str, str]]:
+    """(text, PLOVER type) for each sentence written for the project with a
+    type; none when the file is absent."""
+    if not path.exists():
+        return []
+    typed = []
+    for number, record in read_jsonl(path):
+        text, event = record.get("text"), record.get("event")
+        if not isinstance(text, str) or not text.strip() or event not in EVENT_TYPES:
+            raise InputError(f"{path}:{number}: needs a non-empty `text` and an `event` among PLOVER's types")
+        typed.append((text, event))
+    return typed
 
 
 def un_quads(external_dir: Path) -> list[tuple[str, str]]:
@@ -82,7 +101,7 @@ def event_training(
         return None, {}
     types, quads, scores = None, None, {}
     if (external_dir / PLOVER_FILE).exists():
-        typed = PloverTypes.read(external_dir, nlp=nlp)
+        typed = PloverTypes.read(external_dir, nlp=nlp, written=written_typed())
         scores |= typed.scores()
         types = typed.fit(typed.choose(np.arange(len(typed.events))))
     if (external_dir / UN_FILE).exists():
@@ -106,30 +125,41 @@ def with_quads(types: EventModel | None, quads: LinearSoftmax | None) -> EventMo
 
 @dataclass(frozen=True)
 class PloverTypes:
-    """The PLOVER gold records as the type regression reads them."""
+    """The PLOVER gold records as the type regression reads them, and the
+    written sentences that join every fit (never scored)."""
 
     features: np.ndarray  # embedding, then mode (`types.type_features`)
     prototypes: np.ndarray  # the prototypes' probabilities, in EVENT_TYPES order
     events: np.ndarray
     groups: np.ndarray  # one group per distinct text
+    written_features: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
+    written_events: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=str))
 
     @classmethod
-    def read(cls, external_dir: Path, *, nlp: Language) -> PloverTypes:
+    def read(cls, external_dir: Path, *, nlp: Language, written: Sequence[tuple[str, str]] = ()) -> PloverTypes:
         texts, events = zip(*plover_typed(external_dir))
-        sentences, rows = tagged_rows(tuple(texts), nlp=nlp, parts=frozenset({"vector"}))
-        vectors = [row["vector"] for row in rows]
+        sentences, vectors = typed_features(texts, nlp=nlp)
+        features = np.array([type_features(vector, s.mode) for vector, s in zip(vectors, sentences)])
         by_text = {text: i for i, text in enumerate(dict.fromkeys(texts))}
+        written_sentences, written_vectors = typed_features(tuple(text for text, _ in written), nlp=nlp)
+        written_features = [type_features(vector, s.mode) for vector, s in zip(written_vectors, written_sentences)]
         return cls(
-            features=np.array([type_features(vector, s.mode) for vector, s in zip(vectors, sentences)]),
+            features=features,
             prototypes=np.array([[prototype_probabilities(v)[event] for event in EVENT_TYPES] for v in vectors]),
             events=np.array(events),
             groups=np.array([by_text[text] for text in texts]),
+            written_features=np.array(written_features).reshape(len(written), features.shape[1]),
+            written_events=np.array([event for _, event in written], dtype=str),
         )
 
     def fit(self, setting: tuple[float, float], rows: np.ndarray | None = None) -> EventModel:
+        """The model fitted on PLOVER's `rows` (all by default) and the written sentences."""
         rows = np.arange(len(self.events)) if rows is None else rows
+        features, events = self.features[rows], list(self.events[rows])
+        if len(self.written_events):
+            features, events = np.vstack([features, self.written_features]), events + list(self.written_events)
         C, weight = setting
-        return EventModel(types=fit_softmax(self.features[rows], list(self.events[rows]), C=C), quads=None, prototype_weight=weight, with_mode=True)
+        return EventModel(types=fit_softmax(features, events, C=C), quads=None, prototype_weight=weight, with_mode=True)
 
     def predict(self, model: EventModel, rows: np.ndarray) -> list[str]:
         """The run's decision without the label's bound: the most likely type."""
@@ -173,6 +203,14 @@ class PloverTypes:
         }
 
 
+def typed_features(texts: tuple[str, ...], *, nlp: Language) -> tuple[list[Sentence], list[np.ndarray]]:
+    """The texts tagged as the run tags a sentence, and their embeddings."""
+    if not texts:
+        return [], []
+    sentences, rows = tagged_rows(texts, nlp=nlp, parts=frozenset({"vector"}))
+    return sentences, [row["vector"] for row in rows]
+
+
 def most_likely(probabilities: dict[str, float]) -> str:
     return max(EVENT_TYPES, key=lambda event: (probabilities[event], -EVENT_TYPES.index(event)))
 
@@ -189,7 +227,7 @@ def describe_event_model(model: EventModel | None) -> str:
     """What decides a claim's type and quad class, for the model card."""
     parts = ["prototypes"]
     if model is not None and model.types is not None:
-        parts.append("a PLOVER-trained type classifier")
+        parts.append("a type classifier trained on PLOVER and the written typed sentences")
     if model is not None and model.quads is not None:
         parts.append("a UN-trained quad-class classifier")
     return " + ".join(parts)
