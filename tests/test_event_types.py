@@ -97,3 +97,60 @@ def test_plover_folds_keep_a_texts_codings_together_and_the_nested_scores_see_th
     assert scores["plover_event_macro_f1"] > 0.9 and scores["plover_event_accuracy"] > 0.9
     assert scores["plover_event_prototypes_accuracy"] < 0.5  # uniform prototypes know nothing
     assert typed.choose(rows) in EVENT_TYPE_SETTINGS
+
+
+def test_the_written_typed_sentences_cover_every_type_and_read_cleanly():
+    from pipeline.training.event_types import written_typed
+
+    written = written_typed()
+    counts = {event: sum(1 for _, typed in written if typed == event) for event in EVENT_TYPES}
+    assert min(counts.values()) >= 10, counts
+    assert len({text for text, _ in written}) == len(written)
+
+
+def test_a_bad_written_typed_line_names_its_file_and_line(tmp_path):
+    from pipeline.io import InputError
+    from pipeline.training.event_types import written_typed
+
+    path = tmp_path / "event-types.jsonl"
+    path.write_text('{"text": "Chile and Peru signed a water accord.", "event": "AGREE"}\n{"text": "Oslo hosted talks.", "event": "MEET"}\n')
+    with pytest.raises(InputError, match=r"event-types.jsonl:2"):
+        written_typed(path)
+    assert written_typed(tmp_path / "absent.jsonl") == []
+
+
+def test_the_written_sentences_join_every_fit_but_are_never_scored():
+    from dataclasses import replace
+
+    typed = toy_plover()
+    rng = np.random.default_rng(1)
+    written = np.array([np.array([-3.0, -3.0, -3.0]) + rng.normal(0, 0.3, 3) for _ in range(6)])
+    joined = replace(typed, written_features=written, written_events=np.array(["FIGHT"] * 6))
+    half = np.arange(len(typed.events))[::2]
+    assert "FIGHT" in joined.fit((10.0, 0.0), half).types.classes
+    assert "FIGHT" not in typed.fit((10.0, 0.0), half).types.classes
+    assert joined.predict(joined.fit((10.0, 0.0), half), np.arange(3)) == list(typed.events[:3])
+    assert joined.scores()["plover_event_accuracy"] > 0.9  # scored on PLOVER's rows alone
+
+
+def test_a_regression_on_the_written_sentences_types_new_sentences_about_other_pairs(sentence_encoder):
+    from pipeline.training.event_types import fit_softmax, most_likely, written_typed
+
+    written = written_typed()
+    model = fit_softmax(embed([text for text, _ in written]), [event for _, event in written], C=3.0)
+    unseen = [
+        ("Uruguay and Paraguay signed a treaty on sharing the river's hydropower.", "AGREE"),
+        ("The Slovak prime minister held talks with his Austrian counterpart in Vienna on gas transit.", "CONSULT"),
+        ("Qatar flew tonnes of medicine and blankets to flood victims in Libya.", "AID"),
+        ("The Guatemalan opposition accused the attorney general of sabotaging the election result.", "DISAPPROVE"),
+        ("Jordan refused to accept the Israeli proposal for the crossings.", "REJECT"),
+        ("Dockworkers in Antwerp walked off the job in protest at the port reform.", "PROTEST"),
+        ("Canada imposed sanctions on Haitian gang leaders and froze their assets.", "SANCTION"),
+        ("Malian soldiers and Tuareg rebels fought for control of Kidal with artillery.", "FIGHT"),
+        ("Georgian police detained the editor of an opposition television channel.", "COERCE"),
+        ("South Korea urged Japan to return the looted Buddhist statue.", "DEMAND"),
+    ]
+    vectors = embed([text for text, _ in unseen])
+    decided = [most_likely({**dict.fromkeys(EVENT_TYPES, 0.0), **model.probabilities(v)}) for v in vectors]
+    right = sum(guess == gold for guess, (_, gold) in zip(decided, unseen))
+    assert right >= 8, list(zip(decided, unseen))
