@@ -5,12 +5,13 @@ result never depends on what it is scored with):
 
 - the prototypes (`plover.py`): always there, a deterministic scorer over
   the project's own sentences written from the PLOVER definitions;
-- a trained `EventModel` (logistic regressions on PLOVER types and UN quad
-  classes), kept inside the saved claims model when it was trained with
-  `--external`. The type regression reads the embedding and the sentence's
-  mode (a promise is AGREE, a demand DEMAND, a warning THREATEN); its
-  probabilities are averaged with the prototypes' at the weight chosen by
-  cross-validation when it was trained.
+- a trained `EventModel` (logistic regressions on types, from the project's
+  written typed sentences and, with `--external`, PLOVER; and on the UN
+  set's quad classes), kept inside the saved claims model. The type
+  regression reads the embedding and the sentence's mode (a promise is
+  AGREE, a demand DEMAND, a warning THREATEN); its probabilities are
+  averaged with the prototypes' at the weight chosen by cross-validation
+  when it was trained.
 
 The claim's label (cooperation or tension) bounds the choice: a tension claim
 gets a conflict quad and type.
@@ -79,6 +80,7 @@ class EventModel:
     quads: LinearSoftmax | None
     prototype_weight: float = V1_PROTOTYPE_WEIGHT
     with_mode: bool = False
+    type_sources: tuple[str, ...] = ()  # what the type regression was fitted on
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,6 +89,7 @@ class EventModel:
             "quads": self.quads.to_json() if self.quads else None,
             "prototype_weight": self.prototype_weight,
             "type_features": ["vector", "mode"] if self.with_mode else ["vector"],
+            "type_sources": list(self.type_sources),
         }
 
     @classmethod
@@ -98,7 +101,8 @@ class EventModel:
         if not 0.0 <= weight <= 1.0:
             raise ValueError(f"prototype_weight {weight} is not in [0, 1]")
         with_mode = data.get("type_features", ["vector"]) == ["vector", "mode"]
-        return cls(types=load(data.get("types")), quads=load(data.get("quads")), prototype_weight=weight, with_mode=with_mode)
+        sources = tuple(str(source) for source in data.get("type_sources", ()))
+        return cls(types=load(data.get("types")), quads=load(data.get("quads")), prototype_weight=weight, with_mode=with_mode, type_sources=sources)
 
     def type_features(self, vector: np.ndarray, mode: str) -> np.ndarray:
         return type_features(vector, mode) if self.with_mode else vector

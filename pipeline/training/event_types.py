@@ -1,10 +1,11 @@
-"""The trained event model (PLOVER types, UN quad classes) and its figures,
-from the public sets given as `--external`.
+"""The trained event model (types, UN quad classes) and its figures.
 
 - Types: a logistic regression over the sentence embedding and its mode,
-  fitted on every PLOVER gold record (INVESTIGATE included) and the
-  sentences written for the project with a type (`WRITTEN_TYPES_FILE`),
-  averaged with the prototypes'. PLOVER is the only typed gold, so it is scored by nested
+  fitted on the sentences written for the project with a type
+  (`WRITTEN_TYPES_FILE`) and, given `--external`, every PLOVER gold record
+  (INVESTIGATE included), averaged with the prototypes'. On the written
+  sentences alone, C and the prototypes' weight are chosen by cross-validation
+  on them, and the model is scored on all of PLOVER, which it never saw. PLOVER is the only typed gold, so it is scored by nested
   cross-validation: folds grouped by text (a sentence coded twice is never on
   both sides), and within each outer fold's training part an inner
   cross-validation picks C and the prototypes' weight from `TYPE_SETTINGS`;
@@ -40,13 +41,15 @@ from pipeline.io.jsonl import read_jsonl
 from pipeline.model.classifier import ClaimModel, ExtraLabelled
 from pipeline.model.classify import predict
 from pipeline.model.encoder import embed
-from pipeline.records import Sentence
 from pipeline.training.external import PLOVER_FILE, UN_FILE, UN_STRIDE, plover_records, tagged_rows
 
 # The UN file's codes (checked against its per-class files; see its SOURCE.md).
 UN_QUADS = {"1": "material_conflict", "2": "material_cooperation", "3": "verbal_conflict", "4": "verbal_cooperation"}
 CV_FOLDS = 5
 INNER_FOLDS = 4
+# What a type regression was fitted on (the model card says).
+PLOVER_SOURCE = "PLOVER"
+WRITTEN_SOURCE = "the written typed sentences"
 
 
 def plover_typed(external_dir: Path) -> list[tuple[str, str]]:
@@ -94,17 +97,19 @@ def fit_softmax(vectors: np.ndarray, labels: list[str], *, C: float) -> LinearSo
 def event_training(
     external_dir: Path | None, claim_model: ClaimModel, extra: ExtraLabelled | None, *, nlp: Language
 ) -> tuple[EventModel | None, dict[str, Any]]:
-    """The event model fitted on the external sets, and its scores; (None, {})
-    without them. `extra` holds the UN training part's feature rows, in the
-    order of `un_quads` without the scored sample."""
-    if external_dir is None:
-        return None, {}
-    types, quads, scores = None, None, {}
-    if (external_dir / PLOVER_FILE).exists():
-        typed = PloverTypes.read(external_dir, nlp=nlp, written=written_typed())
-        scores |= typed.scores()
+    """The event model and its scores. The type regression is fitted on the
+    written typed sentences, and with PLOVER on both; the quad-class one on the
+    UN set. `extra` holds the UN training part's feature rows, in the order of
+    `un_quads` without the scored sample."""
+    examples = written_typed()
+    written = PloverTypes.tagged(examples, nlp=nlp, source=WRITTEN_SOURCE) if examples else None
+    types = written.fit(written.choose(np.arange(len(written.events)))) if written is not None else None
+    quads, scores = None, {}
+    if external_dir is not None and (external_dir / PLOVER_FILE).exists():
+        typed = PloverTypes.read(external_dir, nlp=nlp, written=written)
+        scores |= typed.scores(written_only=types)
         types = typed.fit(typed.choose(np.arange(len(typed.events))))
-    if (external_dir / UN_FILE).exists():
+    if external_dir is not None and (external_dir / UN_FILE).exists():
         labelled = un_quads(external_dir)
         training = [example for i, example in enumerate(labelled) if i % UN_STRIDE]
         if extra is not None and len(extra.rows) == len(training) and "vector" in extra.rows[0]:
@@ -125,8 +130,9 @@ def with_quads(types: EventModel | None, quads: LinearSoftmax | None) -> EventMo
 
 @dataclass(frozen=True)
 class PloverTypes:
-    """The PLOVER gold records as the type regression reads them, and the
-    written sentences that join every fit (never scored)."""
+    """Typed records as the type regression reads them (PLOVER's gold, or the
+    written sentences alone), and the written sentences that join every fit
+    (never scored)."""
 
     features: np.ndarray  # embedding, then mode (`types.type_features`)
     prototypes: np.ndarray  # the prototypes' probabilities, in EVENT_TYPES order
@@ -134,22 +140,31 @@ class PloverTypes:
     groups: np.ndarray  # one group per distinct text
     written_features: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
     written_events: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=str))
+    source: str = PLOVER_SOURCE  # what the records are, for the model card
 
     @classmethod
-    def read(cls, external_dir: Path, *, nlp: Language, written: Sequence[tuple[str, str]] = ()) -> PloverTypes:
-        texts, events = zip(*plover_typed(external_dir))
-        sentences, vectors = typed_features(texts, nlp=nlp)
-        features = np.array([type_features(vector, s.mode) for vector, s in zip(vectors, sentences)])
+    def read(cls, external_dir: Path, *, nlp: Language, written: PloverTypes | None = None) -> PloverTypes:
+        """PLOVER's gold records, with `written`'s sentences joined to every fit."""
+        return cls.tagged(plover_typed(external_dir), nlp=nlp, written=written)
+
+    @classmethod
+    def tagged(
+        cls, examples: Sequence[tuple[str, str]], *, nlp: Language, written: PloverTypes | None = None, source: str = PLOVER_SOURCE
+    ) -> PloverTypes:
+        """(text, type) examples tagged and embedded as a run does; one group per distinct text."""
+        texts, events = zip(*examples)
+        sentences, rows = tagged_rows(tuple(texts), nlp=nlp, parts=frozenset({"vector"}))
+        vectors = [row["vector"] for row in rows]
         by_text = {text: i for i, text in enumerate(dict.fromkeys(texts))}
-        written_sentences, written_vectors = typed_features(tuple(text for text, _ in written), nlp=nlp)
-        written_features = [type_features(vector, s.mode) for vector, s in zip(written_vectors, written_sentences)]
+        features = np.array([type_features(vector, s.mode) for vector, s in zip(vectors, sentences)])
         return cls(
             features=features,
             prototypes=np.array([[prototype_probabilities(v)[event] for event in EVENT_TYPES] for v in vectors]),
             events=np.array(events),
             groups=np.array([by_text[text] for text in texts]),
-            written_features=np.array(written_features).reshape(len(written), features.shape[1]),
-            written_events=np.array([event for _, event in written], dtype=str),
+            written_features=written.features if written is not None else np.empty((0, features.shape[1])),
+            written_events=written.events if written is not None else np.empty(0, dtype=str),
+            source=source,
         )
 
     def fit(self, setting: tuple[float, float], rows: np.ndarray | None = None) -> EventModel:
@@ -159,7 +174,8 @@ class PloverTypes:
         if len(self.written_events):
             features, events = np.vstack([features, self.written_features]), events + list(self.written_events)
         C, weight = setting
-        return EventModel(types=fit_softmax(features, events, C=C), quads=None, prototype_weight=weight, with_mode=True)
+        sources = (self.source,) + (WRITTEN_SOURCE,) * bool(len(self.written_events))
+        return EventModel(types=fit_softmax(features, events, C=C), quads=None, prototype_weight=weight, with_mode=True, type_sources=sources)
 
     def predict(self, model: EventModel, rows: np.ndarray) -> list[str]:
         """The run's decision without the label's bound: the most likely type."""
@@ -188,27 +204,30 @@ class PloverTypes:
         """The setting of best inner cross-validated macro-F1 on `rows` (first of equals)."""
         return max(EVENT_TYPE_SETTINGS, key=lambda setting: self.cross_validated(rows, setting, INNER_FOLDS))
 
-    def scores(self) -> dict[str, float]:
-        """Nested cross-validated figures of the run's decision, and the prototypes' alone."""
+    def scores(self, written_only: EventModel | None = None) -> dict[str, float]:
+        """Nested cross-validated figures of the run's decision, the
+        prototypes' alone, and `written_only`'s (a model that never saw these records)."""
         gold = self.events
         predicted = np.empty(len(gold), dtype=object)
         for train, test in self.folds(np.arange(len(gold)), CV_FOLDS):
             predicted[test] = self.predict(self.fit(self.choose(train), train), test)
-        by_prototypes = self.predict(EventModel(types=None, quads=None, prototype_weight=1.0), np.arange(len(gold)))
+        prototypes = EventModel(types=None, quads=None, prototype_weight=1.0)
+        return (
+            {
+                "plover_event_macro_f1": round(float(f1_score(gold, list(predicted), average="macro")), 4),
+                "plover_event_accuracy": round(float(accuracy_score(gold, list(predicted))), 4),
+            }
+            | self.unseen_scores("prototypes", prototypes)
+            | (self.unseen_scores("written", written_only) if written_only is not None else {})
+        )
+
+    def unseen_scores(self, name: str, model: EventModel) -> dict[str, float]:
+        """Macro-F1 and accuracy on every record of a model fitted without them."""
+        gold, predicted = self.events, self.predict(model, np.arange(len(self.events)))
         return {
-            "plover_event_macro_f1": round(float(f1_score(gold, list(predicted), average="macro")), 4),
-            "plover_event_accuracy": round(float(accuracy_score(gold, list(predicted))), 4),
-            "plover_event_prototypes_macro_f1": round(float(f1_score(gold, by_prototypes, average="macro")), 4),
-            "plover_event_prototypes_accuracy": round(float(accuracy_score(gold, by_prototypes)), 4),
+            f"plover_event_{name}_macro_f1": round(float(f1_score(gold, predicted, average="macro")), 4),
+            f"plover_event_{name}_accuracy": round(float(accuracy_score(gold, predicted)), 4),
         }
-
-
-def typed_features(texts: tuple[str, ...], *, nlp: Language) -> tuple[list[Sentence], list[np.ndarray]]:
-    """The texts tagged as the run tags a sentence, and their embeddings."""
-    if not texts:
-        return [], []
-    sentences, rows = tagged_rows(texts, nlp=nlp, parts=frozenset({"vector"}))
-    return sentences, [row["vector"] for row in rows]
 
 
 def most_likely(probabilities: dict[str, float]) -> str:
@@ -227,7 +246,7 @@ def describe_event_model(model: EventModel | None) -> str:
     """What decides a claim's type and quad class, for the model card."""
     parts = ["prototypes"]
     if model is not None and model.types is not None:
-        parts.append("a type classifier trained on PLOVER and the written typed sentences")
+        parts.append("a type classifier trained on " + " and ".join(model.type_sources or ("PLOVER",)))
     if model is not None and model.quads is not None:
         parts.append("a UN-trained quad-class classifier")
     return " + ".join(parts)
