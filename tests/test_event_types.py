@@ -133,24 +133,25 @@ def test_the_written_sentences_join_every_fit_but_are_never_scored():
     assert joined.scores()["plover_event_accuracy"] > 0.9  # scored on PLOVER's rows alone
 
 
-def test_a_regression_on_the_written_sentences_types_new_sentences_about_other_pairs(sentence_encoder):
-    from pipeline.training.event_types import fit_softmax, most_likely, written_typed
+def test_without_external_sets_the_written_sentences_train_the_types_of_new_sentences_about_other_pairs(sentence_encoder, nlp):
+    from pipeline.training.event_types import describe_event_model, event_training
 
-    written = written_typed()
-    model = fit_softmax(embed([text for text, _ in written]), [event for _, event in written], C=3.0)
+    model, scores = event_training(None, None, None, nlp=nlp)
+    assert scores == {} and model.quads is None and model.types is not None
+    assert model.type_sources == ("the written typed sentences",)
+    assert "written typed sentences" in describe_event_model(model) and "PLOVER" not in describe_event_model(model)
     unseen = [
-        ("Uruguay and Paraguay signed a treaty on sharing the river's hydropower.", "AGREE"),
-        ("The Slovak prime minister held talks with his Austrian counterpart in Vienna on gas transit.", "CONSULT"),
-        ("Qatar flew tonnes of medicine and blankets to flood victims in Libya.", "AID"),
-        ("The Guatemalan opposition accused the attorney general of sabotaging the election result.", "DISAPPROVE"),
-        ("Jordan refused to accept the Israeli proposal for the crossings.", "REJECT"),
-        ("Dockworkers in Antwerp walked off the job in protest at the port reform.", "PROTEST"),
-        ("Canada imposed sanctions on Haitian gang leaders and froze their assets.", "SANCTION"),
-        ("Malian soldiers and Tuareg rebels fought for control of Kidal with artillery.", "FIGHT"),
-        ("Georgian police detained the editor of an opposition television channel.", "COERCE"),
-        ("South Korea urged Japan to return the looted Buddhist statue.", "DEMAND"),
+        ("Uruguay and Paraguay signed a treaty on sharing the river's hydropower.", "cooperation", "AGREE"),
+        ("The Slovak prime minister held talks with his Austrian counterpart in Vienna on gas transit.", "cooperation", "CONSULT"),
+        ("Qatar flew tonnes of medicine and blankets to flood victims in Libya.", "cooperation", "AID"),
+        ("The Guatemalan opposition accused the attorney general of sabotaging the election result.", "tension", "DISAPPROVE"),
+        ("Jordan refused to accept the Israeli proposal for the crossings.", "tension", "REJECT"),
+        ("Dockworkers in Antwerp walked off the job in protest at the port reform.", "tension", "PROTEST"),
+        ("Canada imposed sanctions on Haitian gang leaders and froze their assets.", "tension", "SANCTION"),
+        ("Malian soldiers and Tuareg rebels fought for control of Kidal with artillery.", "tension", "FIGHT"),
+        ("Georgian police detained the editor of an opposition television channel.", "tension", "COERCE"),
+        ("South Korea urged Japan to return the looted Buddhist statue.", "tension", "DEMAND"),
     ]
-    vectors = embed([text for text, _ in unseen])
-    decided = [most_likely({**dict.fromkeys(EVENT_TYPES, 0.0), **model.probabilities(v)}) for v in vectors]
-    right = sum(guess == gold for guess, (_, gold) in zip(decided, unseen))
-    assert right >= 8, list(zip(decided, unseen))
+    vectors = embed([text for text, _, _ in unseen])
+    decided = [event_type(vector, label, model).event for vector, (_, label, _) in zip(vectors, unseen)]
+    assert sum(guess == gold for guess, (_, _, gold) in zip(decided, unseen)) >= 8, list(zip(decided, unseen))
