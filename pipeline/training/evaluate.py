@@ -139,9 +139,10 @@ def full_report(
 ) -> Report:
     """LOAO metrics, then the model fitted on everything, scored on the external
     sets. With `external_dir`, the UN set's training part joins the label
-    training set (at `spec.external_weight`) in every fold and in the final fit,
-    and an event model trained on PLOVER and the UN set joins the prototypes.
-    With `event_gold`, dates and event grouping are scored on `corpus/events-gold/`."""
+    training set (at `spec.external_weight`) in every fold and in the final fit.
+    The event types' regression, fitted on the written typed sentences (and on
+    PLOVER with `external_dir`; the quad classes on the UN set), joins the
+    prototypes. With `event_gold`, dates and event grouping are scored on `corpus/events-gold/`."""
     extra, source = external_training(external_dir, nlp=nlp, spec=spec, report=report)
     scored = cross_validate(examples, spec, extra=extra, report=report)
     scores = metrics(scored) | dyad_loao(examples)
