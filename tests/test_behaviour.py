@@ -4,6 +4,8 @@ so the floors sit below what `make evaluate` reports for the full model."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.training.behaviour import MFT_TEMPLATES, PAIRS, behaviour_report, fill, other_pair, with_rejection
@@ -42,3 +44,29 @@ def test_cases_name_many_pairs_and_swap_to_other_names():
     assert len({side for pair in PAIRS for side in pair}) == 2 * len(PAIRS) >= 20
     assert fill("{a} warned {b}.", PAIRS[0]) != fill("{a} warned {b}.", other_pair(PAIRS[0]))
     assert with_rejection("Peru and Chile agreed to cooperate.", ("Peru", "Chile")).endswith(", but Chile rejected the offer.")
+
+
+def word_shingles(text: str, n: int = 6) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_the_written_sentences_share_no_run_of_words_with_the_suite_or_the_seed():
+    """The written sets train the model; the suite must still measure
+    generalisation, and the seed articles are what leave-one-article-out tests."""
+    import json
+
+    from pipeline.config import CORPUS_DIR, RAW_DIR
+
+    written = [
+        json.loads(line)["text"]
+        for name in ("sentences.jsonl", "event-types.jsonl")
+        for line in (CORPUS_DIR / "written" / name).read_text(encoding="utf-8").splitlines()
+    ]
+    shingles = set().union(*(word_shingles(text) for text in written))
+    suite = set().union(*(word_shingles(fill(template, pair)) for _c, template, _e in MFT_TEMPLATES for pair in PAIRS))
+    seed = set().union(*(word_shingles(path.read_text(encoding="utf-8"), 7) for path in RAW_DIR.glob("*.txt")))
+    assert len(written) > 800
+    assert not shingles & suite
+    # Seven words with the seed: six allow a stock phrase ("by the end of the year").
+    assert not set().union(*(word_shingles(text, 7) for text in written)) & seed
