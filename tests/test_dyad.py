@@ -105,8 +105,10 @@ def test_a_list_acting_on_another_side_is_not_a_joint_act(nlp):
         ("Qatar hosted talks between Israel and Hamas in Doha.", ("ISR", "HAMAS"), "QAT"),
         ("The United Nations welcomed the ceasefire between Armenia and Azerbaijan.", ("ARM", "AZE"), "UN"),
         ("Oman mediated a prisoner exchange between Iran and the United States.", ("IRN", "USA"), "OMN"),
+        ("Kenya offered to mediate between Ethiopia and Somalia.", ("ETH", "SOM"), "KEN"),
+        ("Turkey agreed to host talks between Russia and Ukraine.", ("RUS", "UKR"), "TUR"),
     ],
-    ids=["host", "welcome", "mediator"],
+    ids=["host", "welcome", "mediator", "offered-to-mediate", "agreed-to-host"],
 )
 def test_mediator_or_third_party_comes_after_the_pair(nlp, text, pair, third):
     sentence = tag_one(nlp, text)

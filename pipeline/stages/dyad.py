@@ -126,6 +126,8 @@ def role_of(head: Token, path: list[tuple[str, Token]], prep: str) -> str:
     top_dep, top = path[-1]
     if prep in LOCATIVE_PREPOSITIONS and is_place_phrase(head):
         return "place"
+    if prep in RELATION_PREPOSITIONS and only_control_clauses(path):
+        return "relation"
     if any(heads_clause(dep, token) for dep, token in path):
         return "clause"
     if top_dep == "prep" and top.lower_ in CONCESSIVE_PREPS:
@@ -143,6 +145,13 @@ def role_of(head: Token, path: list[tuple[str, Token]], prep: str) -> str:
     if top_dep == "prep":
         return "prep"
     return "other"
+
+
+def only_control_clauses(path: list[tuple[str, Token]]) -> bool:
+    """"Kenya offered to mediate between X and Y": the clauses on the path
+    are the predicate's own infinitives, so the pair is still its relation."""
+    clauses = [dep for dep, token in path if heads_clause(dep, token)]
+    return bool(clauses) and all(dep == "xcomp" for dep in clauses)
 
 
 def is_place_phrase(head: Token) -> bool:
