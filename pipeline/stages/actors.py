@@ -63,6 +63,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     # Two aliases widened to one entity ("the Afghan Taliban"): the one on its head word names it.
     matches.sort(key=lambda match: not (match[2].start <= match[0].root.i < match[2].end))
     kept = filter_spans([span for span, _field, _matched in matches])
+    # Reversed, so that for one span the first match (the head word's) gives the field.
     field_of = {(span.start, span.end, span.label_): field for span, field, _matched in reversed(matches)}
     day = article_day(doc)
     linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day) for span in kept]
