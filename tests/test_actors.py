@@ -152,6 +152,25 @@ def test_a_state_acting_as_a_government_takes_the_government_of_the_day(nlp, sen
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 2017, Kabul rejected the accusations made by Islamabad.", [("Kabul", "AFG"), ("Islamabad", "PAK")]),
+        ("In March 2021, Afghanistan signed a transit deal with Uzbekistan.", [("Afghanistan", "AFG"), ("Uzbekistan", "UZB")]),
+        ("In the 1970s, Afghanistan signed a water treaty with Iran.", [("Afghanistan", "AFG"), ("Iran", "IRN")]),
+        # The month the government changed in counts as after the change.
+        ("In August 2021, Kabul thanked Tashkent.", [("Kabul", "TAL"), ("Tashkent", "UZB")]),
+        ("Kabul rejected the accusations made by Islamabad.", [("Kabul", "TAL"), ("Islamabad", "PAK")]),
+    ],
+)
+def test_a_sentence_that_names_an_earlier_year_takes_that_year_s_government(nlp, sentence, expected):
+    assert linked(nlp, sentence, "2023-02-01") == expected
+
+
+def test_a_year_after_the_article_s_date_does_not_move_the_government(nlp):
+    assert linked(nlp, "Kabul hopes to sign the deal with Islamabad in 2024.", "2019-06-01") == [("Kabul", "AFG"), ("Islamabad", "PAK")]
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Afghan refugees crossed into Tajikistan.", "Tajikistan sent aid to Afghan refugees.", "Tajik troops patrolled inside Afghanistan."],
 )

@@ -96,3 +96,20 @@ def test_a_sentence_naming_one_side_is_offered_the_context_s():
         doc="d", start=0, end=30, text="", kind="body", mentions=(), actors=("MAR",), stance=stance, candidates=(one, from_context)
     )
     assert sorted(pair for pair, _row in candidate_pairs(sentence)) == [("DZA", "MAR"), ("MAR", "DZA")]
+
+
+def test_a_place_the_rules_took_as_a_side_leaves_the_actors_when_the_model_chooses_others():
+    # "Kenya accused Somalia of harbouring militants in Ethiopia": the rules took the place as target.
+    candidates = (
+        Candidate("KEN", 0, 5, "subject", dep="nsubj", path=("nsubj",), order=0, distance=1),
+        Candidate("SOM", 15, 22, "object", dep="dobj", path=("dobj",), order=1, distance=1),
+        Candidate("ETH", 50, 58, "place", dep="pobj", prep="in", path=("pobj", "prep", "pcomp", "prep"), order=2, distance=6),
+    )
+    stance = Stance(source="KEN", target="ETH", polarity="negative", cue=("accused",))
+    sentence = Sentence(
+        doc="d", start=0, end=60, text="", kind="body", mentions=(), actors=("KEN", "ETH", "SOM"), stance=stance, candidates=candidates
+    )
+    model = DyadModel().fit([sentence] * 25, [("KEN", "SOM")] * 25)
+    chosen = rechoose(sentence, model)
+    assert (chosen.stance.source, chosen.stance.target) == ("KEN", "SOM")
+    assert chosen.actors == ("KEN", "SOM")

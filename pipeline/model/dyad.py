@@ -140,7 +140,8 @@ def rechoose(sentence: Sentence, model: DyadModel | None) -> Sentence:
     source, target = chosen
     symmetric = sentence.stance.symmetric and {source, target} == {sentence.stance.source, sentence.stance.target}
     stance = replace(sentence.stance, source=source, target=target, symmetric=symmetric)
-    actors = tuple(dict.fromkeys((source, target, *sentence.actors)))
+    named = {candidate.code for candidate in sentence.candidates if candidate.role != "place"}
+    actors = tuple(dict.fromkeys((source, target, *(code for code in sentence.actors if code in named))))
     return replace(sentence, stance=stance, actors=actors, inherited=inherited_sides(sentence, actors))
 
 

@@ -4,7 +4,8 @@
 A state mention that stands for a government (`titles.py`: a capital that
 is a side of the sentence, a state that acts, or one named in an official's title) takes the code of the government
 in power on the article's date (`doc.user_data[ARTICLE_DATE]`, set when the
-article is tokenised); an article with no date takes the newest government.
+article is tokenised), or on the earlier year its sentence names; an article
+with no date takes the newest government.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.stages.articledate import stated_day
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
 from pipeline.stages.titles import acts, in_the_past, is_place, qualifies_other, role_noun, titled_span
 
@@ -65,8 +67,8 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     kept = filter_spans([span for span, _field, _matched in matches])
     # Reversed, so that for one span the first match (the head word's) gives the field.
     field_of = {(span.start, span.end, span.label_): field for span, field, _matched in reversed(matches)}
-    day = article_day(doc)
-    linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day) for span in kept]
+    day_of = event_days(doc, kept)
+    linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day_of[span.start]) for span in kept]
     return [within_own_words(kept, linked, i) for i in range(len(kept))]
 
 
@@ -84,6 +86,22 @@ def within_own_words(kept: list[Span], linked: list[Span], i: int) -> Span:
 def article_day(doc: Doc) -> dt.date | None:
     value = doc.user_data.get(ARTICLE_DATE)
     return dt.date.fromisoformat(value) if value else None
+
+
+def event_days(doc: Doc, mentions: list[Span]) -> dict[int, dt.date | None]:
+    """The day each mention's sentence speaks of, by the mention's start: the
+    year the sentence names when that is before the article's date ("In 1973,
+    Afghanistan signed"), else the article's date."""
+    article = article_day(doc)
+    if not doc.has_annotation("SENT_START"):
+        return {span.start: article for span in mentions}
+    by_sentence: dict[int, dt.date | None] = {}
+    for span in mentions:
+        sent = span.sent
+        if sent.start not in by_sentence:
+            stated = stated_day(sent)
+            by_sentence[sent.start] = stated if stated is not None and (article is None or stated < article) else article
+    return {span.start: by_sentence[span.sent.start] for span in mentions}
 
 
 def as_government(span: Span, field: str, dictionary: ActorDictionary, day: dt.date | None) -> Span:

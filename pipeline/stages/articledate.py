@@ -13,6 +13,8 @@ import re
 import warnings
 from typing import Any
 
+from spacy.tokens import Span
+
 # Where a dateline is looked for: the first characters of the article.
 DATELINE_WINDOW = 600
 # Lines that may hold the article's date: a dateline (CITY, date -) or a labelled date line.
@@ -21,6 +23,9 @@ DATELINE_RE = re.compile(
     r"|(?:Date|Published|Updated|Posted)\s*:?\s*(?P<labelled>[^\n|]{6,40}))",
     re.MULTILINE,
 )
+# A year (or a decade: "the 1990s") in a sentence's own date.
+YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+DECADE_RE = re.compile(r"\b((?:1[89]|20)\d0)s\b")
 
 
 def article_date(meta: dict[str, Any], raw: str) -> dt.date | None:
@@ -61,3 +66,22 @@ def parse(text: str, settings: dict[str, Any]) -> tuple[dt.datetime, str] | None
     if data is None or data.date_obj is None:
         return None
     return data.date_obj, data.period or "day"
+
+
+def stated_day(sent: Span) -> dt.date | None:
+    """The date a sentence gives its event when it names a year ("in 1973",
+    "in March 2021", "in the 1990s"): the last day of the first such DATE
+    entity's period, so that a period a change of government falls in counts
+    as after it. None when it names none."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        decade = DECADE_RE.search(ent.text)
+        if decade:
+            return dt.date(int(decade.group(1)) + 9, 12, 31)
+        if YEAR_RE.search(ent.text):
+            parsed = parse(ent.text, {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "last"})
+            if parsed is not None:
+                moment, period = parsed
+                return dt.date(moment.year, 12, 31) if period == "year" else moment.date()
+    return None
