@@ -34,6 +34,31 @@ def test_the_pair_comes_from_the_previous_sentence(nlp, raw, pair):
     assert second.to_json()["inherited_actors"][0]["from"]["doc"] == "doc"
 
 
+def test_the_two_standing_alone_is_the_pair(nlp):
+    raw = "Chile and Bolivia resumed consular ties last year. Talks between the two focused on access to the Pacific.\n"
+    second = tag_article(nlp, raw)[-1]
+    assert set(dyad(second)[:2]) == {"CHL", "BOL"}
+
+
+def test_the_two_after_two_named_sides_in_the_same_sentence_are_those_sides(nlp):
+    raw = (
+        "Spain and Morocco met in Rabat. "
+        "In a statement signed by Sanchez of Spain and the premier of Portugal, the two urged Algeria to reopen the pipeline.\n"
+    )
+    second = tag_article(nlp, raw)[-1]
+    assert set(dyad(second)[:2]) == {"ESP", "PRT"}
+    assert second.inherited == ()
+
+
+def test_the_pair_in_the_subject_outweighs_sides_named_deeper(nlp):
+    raw = (
+        "Uzbekistan and Kyrgyzstan settled their border last spring. "
+        "Since then, meetings between the two sides have dealt with water and with Tajik migrants.\n"
+    )
+    second = tag_article(nlp, raw)[-1]
+    assert set(dyad(second)[:2]) == {"UZB", "KGZ"}
+
+
 def test_the_articles_main_pair_when_the_previous_sentence_has_none(nlp):
     raw = (
         "Venezuela criticised Argentina on Monday. Venezuela recalled its envoy from Argentina. "

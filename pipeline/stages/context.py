@@ -39,6 +39,8 @@ def pair_reference(sent: Span) -> Token | None:
             return token
         if lower == "both" and token.dep_ in SUBJECT_DEPS | {"appos", "dobj", "pobj"}:
             return token
+        if lower == "two" and token.dep_ in SUBJECT_DEPS | {"appos", "dobj", "pobj"} and any(c.lower_ == "the" for c in token.children):
+            return token  # "the two" standing alone: "talks between the two"
     text = sent.text.lower()
     for phrase in RECIPROCALS:
         if phrase in text:

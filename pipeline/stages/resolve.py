@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.records import Candidate, InheritedActor, Stance
-from pipeline.stages.context import fits_reference, one_side_reference, pair_reference
+from pipeline.stages.context import SUBJECT_DEPS, fits_reference, one_side_reference, pair_reference
 
 ACTING_ROLES = frozenset({"subject", "agent"})
 
@@ -48,9 +48,14 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     own = {candidate.code for candidate in found}
     source, target, symmetric = stance.source, stance.target, stance.symmetric
     acting = any(candidate.role in ACTING_ROLES for candidate in found)
-    pair_ref = pair_reference(sent) if source is None or target is None else None
+    pair_ref = pair_reference(sent)
+    if pair_ref is not None and in_subject(pair_ref, sent) and not named_nearer(pair_ref, found):
+        source, target = None, None  # "talks between the two focused on ...": the pair, not sides named deeper
+    elif source is not None and target is not None:
+        pair_ref = None
     if pair_ref is not None:
-        source, target, symmetric = from_pair(source, context.pair(), symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
+        pair = named_before(pair_ref, found) or context.pair()
+        source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
         sides = [side for side in context.sides() if side.code not in {source, target}]
@@ -81,6 +86,27 @@ def from_pair(
         return (codes[0], codes[1], symmetric) if len(codes) == 2 else (codes[0] if codes else None, None, False)
     others = [code for code in codes if code != source]
     return source, others[0] if others else None, False
+
+
+def in_subject(token: Token, sent: Span) -> bool:
+    """Whether the token is, or is inside, the subject of the sentence's main verb."""
+    return any(t.dep_ in SUBJECT_DEPS and t.head.i == sent.root.i for t in (token, *token.ancestors))
+
+
+def named_nearer(reference: Token, found: list[Candidate]) -> bool:
+    """Whether a side the sentence names acts and hangs as near the main verb as the reference."""
+    steps = sum(1 for _ in reference.ancestors)
+    return any(candidate.role in ACTING_ROLES and len(candidate.path) <= steps for candidate in found)
+
+
+def named_before(reference: Token, found: list[Candidate]) -> tuple[InheritedActor, ...]:
+    """The two sides the sentence names before "the two" ("Raisi and Xi
+    issued a statement in which the two urged ..."), or () with fewer."""
+    sides: dict[str, InheritedActor] = {}
+    for candidate in found:
+        if candidate.role != "place" and candidate.end <= reference.idx:
+            sides.setdefault(candidate.code, InheritedActor(candidate.code, candidate.start, candidate.end))
+    return tuple(sides.values())[:2] if len(sides) >= 2 else ()
 
 
 def first_other(sides: list[InheritedActor], *, exclude: set[str | None]) -> InheritedActor | None:
