@@ -180,8 +180,10 @@ def test_people_in_a_place_keep_their_side(nlp):
         ("For years, Iran-Taliban relations have been tense.", ("IRN", "TAL")),
         ("India-Pakistan talks resumed in Geneva.", ("IND", "PAK")),
         ("Ethiopia–Eritrea ties have warmed since the peace deal.", ("ETH", "ERI")),
+        ("The vote will shape the course of Serbia-Kosovo relations.", ("SRB", "XKX")),
+        ("Analysts doubt the durability of the Turkey-Greece thaw.", ("TUR", "GRC")),
     ],
-    ids=["hyphen", "hyphen-talks", "en-dash"],
+    ids=["hyphen", "hyphen-talks", "en-dash", "object", "prep-object"],
 )
 def test_two_sides_joined_by_a_hyphen_are_a_joint_pair(nlp, text, pair):
     stance = tag_one(nlp, text).stance

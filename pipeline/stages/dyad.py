@@ -210,8 +210,9 @@ def choose_dyad(found: list[Candidate]) -> tuple[str | None, str | None, bool]:
 
 def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
     """Two different sides that act together: joined as the subject with no
-    side acted on ("X and Y agreed", not "X and Y pledged aid to Z"), or the
-    pair named after "between" (a third side hosting or welcoming it comes after)."""
+    side acted on ("X and Y agreed", not "X and Y pledged aid to Z"), the
+    pair named after "between" (a third side hosting or welcoming it comes
+    after), or, when no side acts, two sides joined anywhere ("X-Y ties"), in the text's order."""
     acting = {"subject", "agent"}
     acted_on = {c.code for c in found if c.role in {"object", "prep", "relation"}}
     for roles in (acting, {"relation"}):
@@ -219,6 +220,10 @@ def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
         codes = list(dict.fromkeys(c.code for c in sorted(sides, key=lambda c: c.order)))
         if roles is acting and acted_on - set(codes):
             continue
+        if len(codes) >= 2:
+            return codes[0], codes[1]
+    if not any(c.role in acting for c in found):  # "the trajectory of Iran-Taliban relations": no side acts
+        codes = list(dict.fromkeys(c.code for c in sorted(found, key=lambda c: c.order) if c.joint and c.role != "place"))
         if len(codes) >= 2:
             return codes[0], codes[1]
     return None
