@@ -9,6 +9,7 @@ state on the article's date); the events read it from here too.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import warnings
 from typing import Any
@@ -74,14 +75,21 @@ def stated_day(sent: Span) -> dt.date | None:
     entity's period, so that a period a change of government falls in counts
     as after it. None when it names none."""
     for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        decade = DECADE_RE.search(ent.text)
-        if decade:
-            return dt.date(int(decade.group(1)) + 9, 12, 31)
-        if YEAR_RE.search(ent.text):
-            parsed = parse(ent.text, {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "last"})
-            if parsed is not None:
-                moment, period = parsed
-                return dt.date(moment.year, 12, 31) if period == "year" else moment.date()
+        if ent.label_ == "DATE" and (YEAR_RE.search(ent.text) or DECADE_RE.search(ent.text)):
+            found = period_end(ent.text)
+            if found is not None:
+                return found
     return None
+
+
+@functools.lru_cache(maxsize=1024)  # dateparser takes milliseconds; the same expressions recur
+def period_end(expression: str) -> dt.date | None:
+    """The last day of the period a dated expression names, or None."""
+    decade = DECADE_RE.search(expression)
+    if decade:
+        return dt.date(int(decade.group(1)) + 9, 12, 31)
+    parsed = parse(expression, {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "last"})
+    if parsed is None:
+        return None
+    moment, period = parsed
+    return dt.date(moment.year, 12, 31) if period == "year" else moment.date()
