@@ -1,0 +1,106 @@
+"""The written set: labelled sentences written for the project
+(`corpus/written/sentences.jsonl`, docs/written-set.md), across many pairs
+of actors and the registers the seed articles lack. Every sentence ("yes" or
+"no") joins the claim detector's training at `ModelSpec.written_claim_weight`,
+and, with `WRITTEN_TYPES_AS_CLAIMS`, so does every typed event sentence
+(`corpus/written/event-types.jsonl`) as a claim; never the label
+classifier's, never a test fold."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+
+from pipeline.config import LABELS, WRITTEN_PATH, WRITTEN_TYPES_AS_CLAIMS, WRITTEN_TYPES_FILE
+from pipeline.io import InputError
+from pipeline.io.jsonl import read_jsonl
+from pipeline.model.classifier import ExtraLabelled
+from pipeline.model.features import feature_rows
+from pipeline.records import Article, Sentence
+from pipeline.stages.ingest import find_blocks
+from pipeline.stages.sentences import article_sentences
+from pipeline.training.event_types import written_typed
+
+FIELDS = ("text", "claim", "label", "mixed", "actors")
+
+
+@dataclass(frozen=True)
+class WrittenSentence:
+    text: str
+    claim: bool
+    label: str | None
+    mixed: bool
+    actors: tuple[str, ...]
+
+
+def read_written(path: Path) -> list[WrittenSentence]:
+    """The set's sentences; a malformed line stops with one error naming the file and line."""
+    return [parse_record(record, f"{path}:{number}") for number, record in read_jsonl(path)]
+
+
+def parse_record(record: dict[str, Any], where: str) -> WrittenSentence:
+    if any(name not in record for name in FIELDS):
+        raise InputError(f"{where}: needs the fields {', '.join(FIELDS)}")
+    text, claim, label, mixed, actors = (record[name] for name in FIELDS)
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: 'text' must be a non-empty string")
+    if not isinstance(claim, bool) or not isinstance(mixed, bool):
+        raise InputError(f"{where}: 'claim' and 'mixed' must be true or false")
+    if claim != (label in LABELS) or (not claim and label is not None):
+        raise InputError(f"{where}: a claim's label is {' or '.join(LABELS)}, a non-claim's is null (got claim={claim}, label={label!r})")
+    if not isinstance(actors, list) or not all(isinstance(code, str) and code.isupper() for code in actors):
+        raise InputError(f"{where}: 'actors' must be a list of upper-case actor codes")
+    if claim != bool(actors):
+        raise InputError(f"{where}: a claim lists its actors, a non-claim none")
+    return WrittenSentence(text=text, claim=claim, label=label, mixed=mixed, actors=tuple(actors))
+
+
+def tag_lines(texts: list[str], *, nlp: Language) -> list[Sentence]:
+    """Each text as a one-line article through the run's path (a headline is
+    read as a heading, as in a run)."""
+    articles = (Article(doc=f"written-{i}", path="", sha256="", raw=text, blocks=tuple(find_blocks(text))) for i, text in enumerate(texts))
+    whole_line = lambda article: [(0, len(article.raw))]  # noqa: E731
+    return [sentence for _article, (sentence,) in article_sentences(articles, nlp=nlp, spans_of=whole_line)]
+
+
+def claim_examples(path: Path, types_path: Path | None) -> list[tuple[str, bool]]:
+    """(text, is it a claim) for the written set and, given `types_path`, its typed event sentences (claims)."""
+    examples = [(s.text, s.claim) for s in read_written(path)]
+    if types_path is not None:
+        examples += [(text, True) for text, _event in written_typed(types_path)]
+    return examples
+
+
+@functools.lru_cache(maxsize=4)  # `evaluate --ablation` asks again for each variant
+def claim_rows(path: Path, types_path: Path | None, digest: str, *, nlp: Language, parts: frozenset[str]) -> ExtraLabelled:
+    """The claim examples' feature rows (`digest`: the files' sha256, so an edited file is read again)."""
+    examples = claim_examples(path, types_path)
+    rows = feature_rows(tag_lines([text for text, _claim in examples], nlp=nlp), parts)
+    return ExtraLabelled(rows=rows, labels=np.array(["yes" if claim else "no" for _text, claim in examples]))
+
+
+def written_claim_training(
+    *, nlp: Language, parts: frozenset[str], weight: float, path: Path | None = WRITTEN_PATH, with_types: bool = WRITTEN_TYPES_AS_CLAIMS
+) -> tuple[ExtraLabelled | None, dict[str, Any] | None]:
+    """The claim detector's written examples and what the model card records
+    of them; (None, None) without the file or a weight for it."""
+    if path is None or weight <= 0 or not path.exists():
+        return None, None
+    types_path = WRITTEN_TYPES_FILE if with_types and WRITTEN_TYPES_FILE.exists() else None
+    files = [path] + ([types_path] if types_path else [])
+    digest = hashlib.sha256(b"".join(hashlib.sha256(f.read_bytes()).digest() for f in files)).hexdigest()
+    extra = claim_rows(path, types_path, digest, nlp=nlp, parts=parts)
+    source = {
+        "files": [f.name for f in files],
+        "sha256": digest,
+        "sentences": len(extra.labels),
+        "claims": int((extra.labels == "yes").sum()),
+        "weight": weight,
+    }
+    return extra, source
