@@ -176,7 +176,7 @@ def train_cli(
         fail(str(err))
     typer.echo(f"trained {card['version']} on {card['units']} units from {card['articles']} articles{what_is_new(comparison)}")
     typer.echo(format_comparison(comparison, card["version"]) if previous else format_metrics(report.scores))
-    typer.echo(training_data(card["units"], card["articles"], report.external_training, external_dir(external) is not None))
+    typer.echo(training_data(card["units"], card["articles"], report.external_training, external_dir(external) is not None, report.written_training))
     for line in filter(None, [new_labels.describe(), noise_verdict(report.scored, previous, comparison.previous_score)] if previous else []):
         typer.echo(line)
     typer.echo(verdict(comparison, card["version"], activate))
@@ -215,11 +215,11 @@ def evaluate_cli(
                 found = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=report, event_gold=True)
                 report("behavioural suite", 0, 1)
                 behaviour = behaviour_report(model=found.model, nlp=nlp)
-                scores = found.scores
+                scores, written = found.scores, found.written_training
         if output is not None and not errors:
             command = "pipeline evaluate" + (f" --external {external}" if external_dir(external) else "")
             with atomic_writer(output) as handle:
-                handle.write(model_report(scores, behaviour, command=command, external=external_dir(external) is not None))
+                handle.write(model_report(scores, behaviour, command=command, external=external_dir(external) is not None, written=written))
     except (InputError, ValueError, OSError) as err:
         fail(str(err))
     if errors:

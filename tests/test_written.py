@@ -6,11 +6,11 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from pipeline.config import LABELS, WRITTEN_PATH, WRITTEN_TYPES_FILE
+from pipeline.config import LABELS, WRITTEN_PATH
 from pipeline.io import InputError
 from pipeline.model.classifier import ModelSpec
 from pipeline.training.evaluate import full_report
-from pipeline.training.written import claim_examples, read_written
+from pipeline.training.written import read_written
 
 GOOD = {"text": "Ghana and Togo agreed to reopen their border.", "claim": True, "label": "cooperation", "mixed": False, "actors": ["GHA", "TGO"]}
 
@@ -54,14 +54,6 @@ def test_the_projects_set_has_both_labels_non_claims_and_many_pairs():
     assert len({frozenset(s.actors) for s in sentences if len(s.actors) == 2}) >= 150
 
 
-def test_the_typed_event_sentences_join_as_claims(tmp_path):
-    path = write_lines(tmp_path, [GOOD, {**GOOD, "text": "Dateline: Accra", "claim": False, "label": None, "actors": []}])
-    typed = write_lines(tmp_path, [{"text": "Police in Quito fired tear gas at striking farmers.", "event": "ASSAULT"}], "types.jsonl")
-    assert claim_examples(path, None) == [(GOOD["text"], True), ("Dateline: Accra", False)]
-    assert claim_examples(path, typed)[-1] == ("Police in Quito fired tear gas at striking farmers.", True)
-    assert len(claim_examples(WRITTEN_PATH, WRITTEN_TYPES_FILE)) > len(claim_examples(WRITTEN_PATH, None))
-
-
 def test_a_malformed_written_line_stops_training_naming_the_file_and_line(tmp_path, nlp, train_examples):
     path = write_lines(tmp_path, [GOOD, {**GOOD, "claim": "yes"}])
     with pytest.raises(InputError, match=r"sentences\.jsonl:2: "):
@@ -78,7 +70,8 @@ def test_the_written_set_joins_the_claim_detector_only_and_the_card_records_it(t
     path = write_lines(tmp_path, records)
     with_set = full_report(train_examples, nlp=nlp, spec=ModelSpec(written_claim_weight=1.0), written_path=path)
     without = full_report(train_examples, nlp=nlp, spec=ModelSpec(written_claim_weight=0.0), written_path=path)
-    assert with_set.written_training["sentences"] >= 4 and with_set.written_training["weight"] == 1.0
+    card = with_set.written_training
+    assert (card["sentences"], card["claims"], card["weight"], card["trains"]) == (4, 3, 1.0, "the claim detector")
     assert without.written_training is None
     weights = lambda report, part: getattr(report.model, part).estimator_.named_steps["model"].coef_  # noqa: E731
     assert not np.allclose(weights(with_set, "claim_"), weights(without, "claim_"))

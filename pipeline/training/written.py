@@ -1,10 +1,8 @@
 """The written set: labelled sentences written for the project
 (`corpus/written/sentences.jsonl`, docs/written-set.md), across many pairs
 of actors and the registers the seed articles lack. Every sentence ("yes" or
-"no") joins the claim detector's training at `ModelSpec.written_claim_weight`,
-and, with `WRITTEN_TYPES_AS_CLAIMS`, so does every typed event sentence
-(`corpus/written/event-types.jsonl`) as a claim; never the label
-classifier's, never a test fold."""
+"no") joins the claim detector's training at `ModelSpec.written_claim_weight`;
+never the label classifier's, never a test fold."""
 
 from __future__ import annotations
 
@@ -17,7 +15,7 @@ from typing import Any
 import numpy as np
 from spacy.language import Language
 
-from pipeline.config import LABELS, WRITTEN_PATH, WRITTEN_TYPES_AS_CLAIMS, WRITTEN_TYPES_FILE
+from pipeline.config import LABELS, PROJECT_ROOT, WRITTEN_PATH
 from pipeline.io import InputError
 from pipeline.io.jsonl import read_jsonl
 from pipeline.model.classifier import ExtraLabelled
@@ -25,7 +23,6 @@ from pipeline.model.features import feature_rows
 from pipeline.records import Article, Sentence
 from pipeline.stages.ingest import find_blocks
 from pipeline.stages.sentences import article_sentences
-from pipeline.training.event_types import written_typed
 
 FIELDS = ("text", "claim", "label", "mixed", "actors")
 
@@ -69,38 +66,29 @@ def tag_lines(texts: list[str], *, nlp: Language) -> list[Sentence]:
     return [sentence for _article, (sentence,) in article_sentences(articles, nlp=nlp, spans_of=whole_line)]
 
 
-def claim_examples(path: Path, types_path: Path | None) -> list[tuple[str, bool]]:
-    """(text, is it a claim) for the written set and, given `types_path`, its typed event sentences (claims)."""
-    examples = [(s.text, s.claim) for s in read_written(path)]
-    if types_path is not None:
-        examples += [(text, True) for text, _event in written_typed(types_path)]
-    return examples
-
-
 @functools.lru_cache(maxsize=4)  # `evaluate --ablation` asks again for each variant
-def claim_rows(path: Path, types_path: Path | None, digest: str, *, nlp: Language, parts: frozenset[str]) -> ExtraLabelled:
-    """The claim examples' feature rows (`digest`: the files' sha256, so an edited file is read again)."""
-    examples = claim_examples(path, types_path)
-    rows = feature_rows(tag_lines([text for text, _claim in examples], nlp=nlp), parts)
-    return ExtraLabelled(rows=rows, labels=np.array(["yes" if claim else "no" for _text, claim in examples]))
+def claim_rows(path: Path, digest: str, *, nlp: Language, parts: frozenset[str]) -> ExtraLabelled:
+    """Every sentence's feature row, "yes" for a claim (`digest`: the file's sha256, so an edited file is read again)."""
+    sentences = read_written(path)
+    rows = feature_rows(tag_lines([s.text for s in sentences], nlp=nlp), parts)
+    return ExtraLabelled(rows=rows, labels=np.array(["yes" if s.claim else "no" for s in sentences]))
 
 
 def written_claim_training(
-    *, nlp: Language, parts: frozenset[str], weight: float, path: Path | None = WRITTEN_PATH, with_types: bool = WRITTEN_TYPES_AS_CLAIMS
+    *, nlp: Language, parts: frozenset[str], weight: float, path: Path | None = WRITTEN_PATH
 ) -> tuple[ExtraLabelled | None, dict[str, Any] | None]:
     """The claim detector's written examples and what the model card records
     of them; (None, None) without the file or a weight for it."""
     if path is None or weight <= 0 or not path.exists():
         return None, None
-    types_path = WRITTEN_TYPES_FILE if with_types and WRITTEN_TYPES_FILE.exists() else None
-    files = [path] + ([types_path] if types_path else [])
-    digest = hashlib.sha256(b"".join(hashlib.sha256(f.read_bytes()).digest() for f in files)).hexdigest()
-    extra = claim_rows(path, types_path, digest, nlp=nlp, parts=parts)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    extra = claim_rows(path, digest, nlp=nlp, parts=parts)
     source = {
-        "files": [f.name for f in files],
+        "file": str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else path.name,
         "sha256": digest,
         "sentences": len(extra.labels),
         "claims": int((extra.labels == "yes").sum()),
         "weight": weight,
+        "trains": "the claim detector",
     }
     return extra, source
