@@ -165,8 +165,7 @@ def train_cli(
         extra = {
             "previous_version": previous and previous["version"],
             "new_annotations": comparison.new_annotations,
-            "external_training": report.external_training,
-            "written_training": report.written_training,
+            "external_training": report.external_training, "written_training": report.written_training,
             "event_types": report.event_types,
             "heldout_outcomes": heldout_outcomes(report.scored),
         }
@@ -198,7 +197,7 @@ def evaluate_cli(
     from pipeline.progress import progress_steps
     from pipeline.stages.nlp import load_nlp
     from pipeline.training.behaviour import behaviour_report
-    from pipeline.training.evaluate import confident_mistakes, cross_validate, external_training, full_report, written_claims
+    from pipeline.training.evaluate import confident_mistakes, cross_validate, full_report, training_extras
     from pipeline.training.summary import format_metrics, model_report
     from pipeline.training.train import build_examples
     from pipeline.model.encoder import embedding_cache
@@ -208,8 +207,7 @@ def evaluate_cli(
         with progress_steps() as report, embedding_cache():
             examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp, report=report)
             if errors:
-                extra, _source = external_training(external_dir(external), nlp=nlp, report=report)
-                claim_extra, _source = written_claims(config.WRITTEN_PATH, nlp=nlp, report=report)
+                extra, claim_extra = training_extras(external_dir(external), nlp=nlp, report=report)
                 mistakes = confident_mistakes(cross_validate(examples, extra=extra, claim_extra=claim_extra, report=report), errors)
             else:
                 found = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=report, event_gold=True)

@@ -200,6 +200,15 @@ def written_claims(
     return written_claim_training(nlp=nlp, parts=frozenset(spec.claim_parts), weight=spec.written_claim_weight, path=path)
 
 
+def training_extras(
+    external_dir: Path | None, *, nlp: Language, report: Progress = no_report
+) -> tuple[ExtraLabelled | None, ExtraLabelled | None]:
+    """The label's UN training part (with `external_dir`) and the claim detector's written sentences, as `cross_validate` takes them."""
+    extra, _source = external_training(external_dir, nlp=nlp, report=report)
+    claim_extra, _source = written_claims(WRITTEN_PATH, nlp=nlp, report=report)
+    return extra, claim_extra
+
+
 def confident_mistakes(scored: list[Scored], n: int) -> list[dict[str, Any]]:
     """The n held-out predictions that were wrong with the highest confidence."""
     mistakes = []
