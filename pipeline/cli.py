@@ -165,7 +165,7 @@ def train_cli(
         extra = {
             "previous_version": previous and previous["version"],
             "new_annotations": comparison.new_annotations,
-            "external_training": report.external_training,
+            "external_training": report.external_training, "written_training": report.written_training,
             "event_types": report.event_types,
             "heldout_outcomes": heldout_outcomes(report.scored),
         }
@@ -175,7 +175,7 @@ def train_cli(
         fail(str(err))
     typer.echo(f"trained {card['version']} on {card['units']} units from {card['articles']} articles{what_is_new(comparison)}")
     typer.echo(format_comparison(comparison, card["version"]) if previous else format_metrics(report.scores))
-    typer.echo(training_data(card["units"], card["articles"], report.external_training, external_dir(external) is not None))
+    typer.echo(training_data(card["units"], card["articles"], report.external_training, external_dir(external) is not None, report.written_training))
     for line in filter(None, [new_labels.describe(), noise_verdict(report.scored, previous, comparison.previous_score)] if previous else []):
         typer.echo(line)
     typer.echo(verdict(comparison, card["version"], activate))
@@ -197,7 +197,7 @@ def evaluate_cli(
     from pipeline.progress import progress_steps
     from pipeline.stages.nlp import load_nlp
     from pipeline.training.behaviour import behaviour_report
-    from pipeline.training.evaluate import confident_mistakes, cross_validate, external_training, full_report
+    from pipeline.training.evaluate import confident_mistakes, cross_validate, full_report, training_extras
     from pipeline.training.summary import format_metrics, model_report
     from pipeline.training.train import build_examples
     from pipeline.model.encoder import embedding_cache
@@ -207,17 +207,17 @@ def evaluate_cli(
         with progress_steps() as report, embedding_cache():
             examples = build_examples(read_annotations(annotations), corpus_dir, nlp=nlp, report=report)
             if errors:
-                extra, _source = external_training(external_dir(external), nlp=nlp, report=report)
-                mistakes = confident_mistakes(cross_validate(examples, extra=extra, report=report), errors)
+                extra, claim_extra = training_extras(external_dir(external), nlp=nlp, report=report)
+                mistakes = confident_mistakes(cross_validate(examples, extra=extra, claim_extra=claim_extra, report=report), errors)
             else:
                 found = full_report(examples, nlp=nlp, external_dir=external_dir(external), report=report, event_gold=True)
                 report("behavioural suite", 0, 1)
                 behaviour = behaviour_report(model=found.model, nlp=nlp)
-                scores = found.scores
+                scores, written = found.scores, found.written_training
         if output is not None and not errors:
             command = "pipeline evaluate" + (f" --external {external}" if external_dir(external) else "")
             with atomic_writer(output) as handle:
-                handle.write(model_report(scores, behaviour, command=command, external=external_dir(external) is not None))
+                handle.write(model_report(scores, behaviour, command=command, external=external_dir(external) is not None, written=written))
     except (InputError, ValueError, OSError) as err:
         fail(str(err))
     if errors:

@@ -52,6 +52,15 @@ CLAIM_THRESHOLD = 0.5
 # all, 0.1 of the corpus's claims. The largest weight tried (0-0.2) that
 # cost at most 0.01 LOAO label macro-F1 at LABEL_C (docs/experiments.md, "A stronger encoder").
 EXTERNAL_LABEL_WEIGHT = 0.1
+# Sentences written for the project across many pairs of actors and
+# registers (docs/written-set.md) join the claim detector's training (never
+# the label classifier's, never a test fold), class-balanced, weighing
+# WRITTEN_CLAIM_WEIGHT times the corpus's units in all. Of 1 and 2 (and the
+# typed event sentences as more claims at both), 2 raised PLOVER claim recall
+# most within the leave-one-article-out limits (docs/experiments.md,
+# "The claim detector only, again"). 0 leaves them out.
+WRITTEN_PATH = CORPUS_DIR / "written" / "sentences.jsonl"
+WRITTEN_CLAIM_WEIGHT = 2.0
 # The label is the class-balanced decision's, and calibration only scales its
 # confidence (no offset): an offset fitted on the corpus's claims moves the
 # threshold towards the corpus's label mix (docs/experiments.md, "Training on the UN set too").

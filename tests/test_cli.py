@@ -567,7 +567,9 @@ def test_retraining_prints_both_models_figures_and_counts_new_annotations(retrai
     assert float(e2e[2]) == card["metrics_loao"]["end_to_end_macro_f1"]
     assert card["new_annotations"] == 20 and card["previous_version"] == old
     assert len(card["annotations"]) == 108
-    assert "training data: 108 annotated units from 3 articles only: no external sets given" in result.stdout
+    assert "training data: 108 annotated units from 3 articles, plus 477 written sentences (corpus/written/sentences.jsonl)" in result.stdout
+    assert "at weight 2.0 for the claim detector; no UN training sentences: no external sets given" in result.stdout
+    assert card["written_training"]["trains"] == "the claim detector" and card["hyperparameters"]["written_claim_weight"] == 2.0
     new_labels = re.search(r"^new labels: active (\d+)/20 right, new (\d+)/20 \(held out by article\)$", result.stdout, re.M)
     assert new_labels and 0 <= int(new_labels[1]) <= 20
     gold = {f"{a['doc']}:{a['start']}:{a['end']}": a["label"] or "none" for a in read_jsonl(retrained["annotations"] / "more.jsonl")}

@@ -75,3 +75,10 @@ def test_heldout_outcomes_name_each_unit():
 def test_training_data_says_plainly_what_was_used(extra, given, expected):
     line = training_data(120, 4, extra, given)
     assert line.startswith("training data: 120 annotated units from 4 articles") and expected in line
+
+
+def test_training_data_names_what_the_claim_detector_learnt_from_too():
+    written = {"sentences": 477, "file": "corpus/written/sentences.jsonl", "weight": 2.0}
+    line = training_data(120, 4, None, False, written)
+    assert "plus 477 written sentences (corpus/written/sentences.jsonl) at weight 2.0 for the claim detector" in line
+    assert "no external sets given" in line and " only:" not in line

@@ -14,7 +14,16 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.pipeline import Pipeline
 
-from pipeline.config import CLAIM_C, CLAIM_PARTS, CLAIM_THRESHOLD, EXTERNAL_LABEL_WEIGHT, LABEL_C, LABEL_CENTRED, LABEL_PARTS
+from pipeline.config import (
+    CLAIM_C,
+    CLAIM_PARTS,
+    CLAIM_THRESHOLD,
+    EXTERNAL_LABEL_WEIGHT,
+    LABEL_C,
+    LABEL_CENTRED,
+    LABEL_PARTS,
+    WRITTEN_CLAIM_WEIGHT,
+)
 from pipeline.model.encoder_files import ENCODER_NAME, PREVIOUS_ENCODER
 from pipeline.model.features import VECTOR_PARTS, build_estimator
 from pipeline.model.persist import FORMAT, ModelFormatError, dump_estimator, load_estimator
@@ -34,8 +43,9 @@ class Prediction:
 
 @dataclass(frozen=True)
 class ExtraLabelled:
-    """Labelled sentences from outside the corpus (the UN set's training part)
-    for the label classifier: feature rows and their labels."""
+    """Labelled sentences from outside the corpus, feature rows and their
+    labels: the UN set's training part for the label classifier, the written
+    sentences for the claim detector ("yes"/"no")."""
 
     rows: list[dict[str, Any]]
     labels: np.ndarray
@@ -159,6 +169,8 @@ class ModelSpec:
     # Weight of the external label examples (if given) against the corpus's claims; 0 leaves them out.
     external_weight: float = EXTERNAL_LABEL_WEIGHT
     label_centred: bool = LABEL_CENTRED
+    # Weight of the written claim examples (if given) against the corpus's units, for the claim detector; 0 leaves them out.
+    written_claim_weight: float = WRITTEN_CLAIM_WEIGHT
 
 
 class ClaimModel:
@@ -181,12 +193,14 @@ class ClaimModel:
         labels: list[str | None],
         groups: list[str],
         extra: ExtraLabelled | None = None,
+        claim_extra: ExtraLabelled | None = None,
     ) -> ClaimModel:
-        """`extra` labelled sentences join the label classifier's training set only."""
+        """`extra` labelled sentences join the label classifier's training set
+        only; `claim_extra` ("yes"/"no") the claim detector's only."""
         spec = self.spec
         claim_y = np.array(["no", "yes"])[np.array(is_claim, dtype=int)]
-        claim = CalibratedBinary(build_estimator(C=spec.claim_C, parts=spec.claim_parts))
-        self.claim_ = claim.fit(rows, claim_y, groups=groups)
+        claim = CalibratedBinary(build_estimator(C=spec.claim_C, parts=spec.claim_parts), extra_weight=spec.written_claim_weight)
+        self.claim_ = claim.fit(rows, claim_y, groups=groups, extra=claim_extra)
         keep = [i for i, is_one in enumerate(is_claim) if is_one]
         label = CalibratedBinary(
             build_estimator(C=spec.label_C, parts=spec.label_parts), centred=spec.label_centred, extra_weight=spec.external_weight

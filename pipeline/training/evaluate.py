@@ -13,7 +13,7 @@ from sklearn.model_selection import LeaveOneGroupOut
 from spacy.language import Language
 
 from pipeline.model.classify import predict
-from pipeline.config import LABELS
+from pipeline.config import LABELS, WRITTEN_PATH
 from pipeline.training.external import external_scores, external_sets, training_set
 from pipeline.model.classifier import ClaimModel, ExtraLabelled, ModelSpec, Prediction
 from pipeline.model.dyad import dyad_model_of
@@ -23,6 +23,7 @@ from pipeline.training.dyad_eval import dyad_loao, plover_dyads
 from pipeline.training.event_gold import event_gold_scores
 from pipeline.training.event_types import describe_event_model, event_training
 from pipeline.training.train import Example, fit_model
+from pipeline.training.written import written_claim_training
 
 NONE = "none"
 
@@ -34,9 +35,15 @@ class Scored:
 
 
 def cross_validate(
-    examples: list[Example], spec: ModelSpec = ModelSpec(), *, extra: ExtraLabelled | None = None, report: Progress = no_report
+    examples: list[Example],
+    spec: ModelSpec = ModelSpec(),
+    *,
+    extra: ExtraLabelled | None = None,
+    claim_extra: ExtraLabelled | None = None,
+    report: Progress = no_report,
 ) -> list[Scored]:
-    """Predict every example with a model trained on the other articles (and `extra`)."""
+    """Predict every example with a model trained on the other articles (and
+    `extra`, `claim_extra`: training data in every fold, never a test fold)."""
     groups = [example.annotation.doc for example in examples]
     folds = LeaveOneGroupOut()
     total = folds.get_n_splits(groups=groups)
@@ -45,7 +52,7 @@ def cross_validate(
     scored = []
     for done, (train, test) in enumerate(folds.split(examples, groups=groups)):
         report("cross-validation folds", done, total)
-        model = fit_model([examples[i] for i in train], spec, extra)
+        model = fit_model([examples[i] for i in train], spec, extra, claim_extra)
         held_out = [examples[i] for i in test]
         predictions = predict(model, [example.sentence for example in held_out], [example.row for example in held_out])
         scored.extend(Scored(example, prediction) for example, prediction in zip(held_out, predictions))
@@ -126,6 +133,7 @@ class Report(NamedTuple):
     scored: list[Scored]  # the held-out predictions behind the LOAO metrics
     external_training: dict[str, Any] | None = None  # the extra label training data, if any
     event_types: str = "prototypes"  # what decides event types and quad classes (the card says)
+    written_training: dict[str, Any] | None = None  # the written claim examples, if they joined training
 
 
 def full_report(
@@ -136,18 +144,22 @@ def full_report(
     external_dir: Path | None = None,
     report: Progress = no_report,
     event_gold: bool = False,
+    written_path: Path | None = WRITTEN_PATH,
 ) -> Report:
     """LOAO metrics, then the model fitted on everything, scored on the external
     sets. With `external_dir`, the UN set's training part joins the label
     training set (at `spec.external_weight`) in every fold and in the final fit.
     The event types' regression, fitted on the written typed sentences (and on
     PLOVER with `external_dir`; the quad classes on the UN set), joins the
-    prototypes. With `event_gold`, dates and event grouping are scored on `corpus/events-gold/`."""
+    prototypes. With `event_gold`, dates and event grouping are scored on `corpus/events-gold/`.
+    The written sentences (`written_path`) join the claim detector's training
+    (at `spec.written_claim_weight`, if above 0) in every fold and in the final fit."""
     extra, source = external_training(external_dir, nlp=nlp, spec=spec, report=report)
-    scored = cross_validate(examples, spec, extra=extra, report=report)
+    claim_extra, written_source = written_claims(written_path, nlp=nlp, spec=spec, report=report)
+    scored = cross_validate(examples, spec, extra=extra, claim_extra=claim_extra, report=report)
     scores = metrics(scored) | dyad_loao(examples)
     report("fitting on every annotation", 0, 0)
-    model = fit_model(examples, spec, extra)
+    model = fit_model(examples, spec, extra, claim_extra)
     if external_dir is not None:
         for name, labelled in external_sets(external_dir):
             report(f"scoring {name} ({len(labelled)} sentences)", 0, 0)
@@ -161,7 +173,7 @@ def full_report(
     if event_gold:
         report("scoring dates and event grouping", 0, 1)
         scores |= event_gold_scores(model, nlp=nlp)
-    return Report(model, scores, scored, source, describe_event_model(event_model))
+    return Report(model, scores, scored, source, describe_event_model(event_model), written_source)
 
 
 def external_training(
@@ -177,6 +189,24 @@ def external_training(
         return None, None
     extra, source = found
     return extra, {**source, "weight": spec.external_weight}
+
+
+def written_claims(
+    path: Path | None, *, nlp: Language, spec: ModelSpec = ModelSpec(), report: Progress = no_report
+) -> tuple[ExtraLabelled | None, dict[str, Any] | None]:
+    """The written sentences for the claim detector, and what the card records of them (see `written.py`)."""
+    if path is not None and spec.written_claim_weight > 0:
+        report("parsing and embedding the written sentences", 0, 0)
+    return written_claim_training(nlp=nlp, parts=frozenset(spec.claim_parts), weight=spec.written_claim_weight, path=path)
+
+
+def training_extras(
+    external_dir: Path | None, *, nlp: Language, report: Progress = no_report
+) -> tuple[ExtraLabelled | None, ExtraLabelled | None]:
+    """The label's UN training part (with `external_dir`) and the claim detector's written sentences, as `cross_validate` takes them."""
+    extra, _source = external_training(external_dir, nlp=nlp, report=report)
+    claim_extra, _source = written_claims(WRITTEN_PATH, nlp=nlp, report=report)
+    return extra, claim_extra
 
 
 def confident_mistakes(scored: list[Scored], n: int) -> list[dict[str, Any]]:

@@ -131,11 +131,16 @@ def bootstrap_interval(scored: list[Scored], samples: int = BOOTSTRAP_SAMPLES) -
     return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
 
 
-def training_data(units: int, articles: int, external_training: dict[str, Any] | None, external_given: bool) -> str:
+def training_data(
+    units: int, articles: int, external_training: dict[str, Any] | None, external_given: bool, written: dict[str, Any] | None = None
+) -> str:
     """Which data the model learnt from, saying so plainly when the external sets are absent."""
     corpus = f"training data: {units} annotated units from {articles} articles"
+    if written:
+        corpus += f", plus {written['sentences']} written sentences ({written['file']}) at weight {written['weight']} for the claim detector"
     if external_training:
         return f"{corpus}, plus {external_training['sentences']} UN sentences ({external_training['file']}) at weight {external_training['weight']} for the label"
+    only = "; no UN training sentences" if written else " only"
     if external_given:
-        return f"{corpus} only: the external folder has no UN training file, so PLOVER/UN figures are scored only where their files exist"
-    return f"{corpus} only: no external sets given (EXTERNAL=../shared/external adds them), so the PLOVER and UN rows show '-'"
+        return f"{corpus}{only}: the external folder has no UN training file, so PLOVER/UN figures are scored only where their files exist"
+    return f"{corpus}{only}: no external sets given (EXTERNAL=../shared/external adds them), so the PLOVER and UN rows show '-'"

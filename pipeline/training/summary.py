@@ -95,9 +95,16 @@ def describe_machine() -> str:
     return f"{cpu}, {len(os.sched_getaffinity(0))} cores, Python {platform.python_version()}"
 
 
-def model_report(scores: dict[str, Any], behaviour: dict[str, float], *, command: str, external: bool) -> str:
+def model_report(
+    scores: dict[str, Any], behaviour: dict[str, float], *, command: str, external: bool, written: dict[str, Any] | None = None
+) -> str:
     """`docs/model-report.md`: the metrics, with when, where and how they were made."""
     data = "the corpus's annotations and the external sets" if external else "the corpus's annotations only (no external sets given)"
+    if written:
+        data += (
+            f", the claim detector also on the {written['sentences']} sentences written for the project"
+            f" (`{written['file']}`, weight {written['weight']}, [written-set.md](written-set.md); never a test fold)"
+        )
     lines = [
         "# Model report",
         "",

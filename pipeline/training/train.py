@@ -89,8 +89,11 @@ def article_examples(annotations: list[Annotation], sentences: list[Sentence]) -
         yield Example(annotation=annotation, sentence=at[(annotation.start, annotation.end)])
 
 
-def fit_model(examples: list[Example], spec: ModelSpec = ModelSpec(), extra: ExtraLabelled | None = None) -> ClaimModel:
-    """`extra`: labelled sentences from outside the corpus for the label classifier.
+def fit_model(
+    examples: list[Example], spec: ModelSpec = ModelSpec(), extra: ExtraLabelled | None = None, claim_extra: ExtraLabelled | None = None
+) -> ClaimModel:
+    """`extra`: labelled sentences from outside the corpus for the label
+    classifier; `claim_extra`: the written sentences for the claim detector.
     The dyad model is fitted on the claims' `actors` lists, when there are enough."""
     model = ClaimModel(spec=spec).fit(
         [example.row for example in examples],
@@ -98,6 +101,7 @@ def fit_model(examples: list[Example], spec: ModelSpec = ModelSpec(), extra: Ext
         [example.annotation.label for example in examples],
         [example.annotation.doc for example in examples],
         extra,
+        claim_extra,
     )
     dyad = fit_dyad(examples)
     model.dyad_ = dyad.to_json() if dyad is not None else None
