@@ -94,6 +94,9 @@ HTML_MIN_SENTENCE_WORDS = 8
 # cross-validation, and the inverse regularisation of the UN quad-class one.
 EVENT_TYPE_SETTINGS = ((3.0, 0.3), (10.0, 0.3), (30.0, 0.3), (10.0, 0.0), (10.0, 0.5))
 QUAD_C = 1.0
+# The value of a predicate term's column in the type regression (the embedding
+# has norm 1): 0.5 by nested cross-validation on PLOVER (docs/experiments.md).
+PREDICATE_WEIGHT = 0.5
 # Sentences written for the project, one PLOVER type each, that join PLOVER's
 # training part wherever the type regression is fitted (docs/events.md).
 WRITTEN_TYPES_FILE = CORPUS_DIR / "written" / "event-types.jsonl"

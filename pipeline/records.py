@@ -131,6 +131,8 @@ class Sentence:
     stance: Stance
     main_clause: str = ""
     mode: str = "asserted"  # pipeline/stages/mode.py
+    # The decisive predicate's lemma and lemma_particle terms (pipeline/stages/predicate.py).
+    predicate: tuple[str, ...] = ()
     # Those of `actors` not named here but borrowed from the sentence before.
     inherited: tuple[InheritedActor, ...] = ()
     # The possible sides the stance's dyad was chosen from (a trained dyad model re-chooses among them).
@@ -155,6 +157,7 @@ class Sentence:
             "inherited_actors": [side.to_json(self.doc) for side in self.inherited],
             "stance": stance_json(self.stance),
             "mode": self.mode,
+            "predicate": list(self.predicate),
             "candidates": [candidate.to_json() for candidate in self.candidates],
         }
 
@@ -172,6 +175,7 @@ class Sentence:
             stance=stance_from_json(record["stance"]),
             main_clause=record["main_clause"],
             mode=record["mode"],
+            predicate=tuple(record.get("predicate", ())),
             inherited=tuple(InheritedActor.from_json(side) for side in record.get("inherited_actors", [])),
             candidates=tuple(Candidate.from_json(candidate) for candidate in record.get("candidates", [])),
         )

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from pipeline.events.plover import EVENT_TYPES, LABEL_OF_QUAD, QUAD_OF
-from pipeline.events.types import EventModel, LinearSoftmax, event_type, event_types
+from pipeline.events.types import EventModel, LinearSoftmax, event_type, event_types, type_features
 from pipeline.stages.mode import MODES
 from pipeline.model.encoder import embed
 
@@ -83,7 +83,7 @@ def toy_plover(seed: int = 0):
     groups = np.array([i - (i % 4 == 3) * 3 for i in range(len(events))])  # row 3 shares row 0's text, ...
     events[groups != np.arange(len(events))] = events[groups[groups != np.arange(len(events))]]
     uniform = np.full((len(events), len(EVENT_TYPES)), 1 / len(EVENT_TYPES))
-    return PloverTypes(features=features, prototypes=uniform, events=events, groups=groups)
+    return PloverTypes(features=features, predicates=((),) * len(events), prototypes=uniform, events=events, groups=groups)
 
 
 def test_plover_folds_keep_a_texts_codings_together_and_the_nested_scores_see_the_clusters():
@@ -125,12 +125,35 @@ def test_the_written_sentences_join_every_fit_but_are_never_scored():
     typed = toy_plover()
     rng = np.random.default_rng(1)
     written = np.array([np.array([-3.0, -3.0, -3.0]) + rng.normal(0, 0.3, 3) for _ in range(6)])
-    joined = replace(typed, written_features=written, written_events=np.array(["FIGHT"] * 6))
+    joined = replace(typed, written_features=written, written_events=np.array(["FIGHT"] * 6), written_predicates=(("shell",),) * 6)
     half = np.arange(len(typed.events))[::2]
     assert "FIGHT" in joined.fit((10.0, 0.0), half).types.classes
     assert "FIGHT" not in typed.fit((10.0, 0.0), half).types.classes
     assert joined.predict(joined.fit((10.0, 0.0), half), np.arange(3)) == list(typed.events[:3])
     assert joined.scores()["plover_event_accuracy"] > 0.9  # scored on PLOVER's rows alone
+
+
+def test_the_predicate_terms_decide_what_the_embedding_cannot_and_travel_with_the_model():
+    from dataclasses import replace
+
+    typed = toy_plover()
+    rng = np.random.default_rng(2)
+    verbs = {"AGREE": ("sign",), "PROTEST": ("march", "march_on"), "SANCTION": ("freeze",)}
+    noise = rng.normal(0, 1.0, typed.features.shape)
+    features = np.array([type_features(vector, "asserted") for vector in noise])
+    blind = replace(typed, features=features, predicates=tuple(verbs[e] for e in typed.events))
+    model = blind.fit((10.0, 0.0))
+    assert model.predicate_terms == ("freeze", "march", "march_on", "sign") and model.predicate_weight > 0
+    assert blind.scores()["plover_event_accuracy"] > 0.9
+    again = EventModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.to_json()["type_features"] == ["vector", "mode", "predicate"]
+    assert (again.predicate_terms, again.predicate_weight) == (model.predicate_terms, model.predicate_weight)
+    vector = noise[0]
+    assert again.types.probabilities(again.type_features(vector, "asserted", ("freeze",)))["SANCTION"] > 0.5
+    unknown = again.type_features(vector, "asserted", ("mediate",))
+    assert not unknown[-len(model.predicate_terms) :].any()  # a term never seen counts for nothing
+    v2 = {**model.to_json(), "format": "claims-pipeline/event-model-v2", "type_features": ["vector", "mode"]}
+    assert EventModel.from_json(v2).predicate_terms == ()
 
 
 def test_without_external_sets_the_written_sentences_train_the_types_of_new_sentences_about_other_pairs(sentence_encoder, nlp):

@@ -47,7 +47,8 @@ def annotate_claim(
     model: EventModel | None,
 ) -> Claim:
     expressions = date_expressions(sentence) if sentence is not None else []
-    typed = event_type(vectors[(claim.start, claim.end)], claim.label, model, claim.mode)
+    predicate = sentence.predicate if sentence is not None else ()
+    typed = event_type(vectors[(claim.start, claim.end)], claim.label, model, claim.mode, predicate)
     return replace(
         claim,
         event=typed.event,
@@ -99,6 +100,6 @@ def side_events(sentence: Sentence, vector: np.ndarray | None, *, base: dt.date 
         return None
     by_label = {
         label: {"event": typed.event, "event_confidence": round(typed.confidence, 4), "quad_code": typed.quad_code}
-        for label, typed in event_types(vector, LABELS, model, sentence.mode).items()
+        for label, typed in event_types(vector, LABELS, model, sentence.mode, sentence.predicate).items()
     }
     return {"date": sentence_date(date_expressions(sentence), base, future=sentence.mode == "planned"), "by_label": by_label}

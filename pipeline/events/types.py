@@ -8,8 +8,9 @@ result never depends on what it is scored with):
 - a trained `EventModel` (logistic regressions on types, from the project's
   written typed sentences and, with `--external`, PLOVER; and on the UN
   set's quad classes), kept inside the saved claims model. The type
-  regression reads the embedding and the sentence's mode (a promise is
-  AGREE, a demand DEMAND, a warning THREATEN); its probabilities are
+  regression reads the embedding, the sentence's mode (a promise is
+  AGREE, a demand DEMAND, a warning THREATEN) and the decisive predicate's
+  terms (`stages/predicate.py`: "withdraw", "pull_out"); its probabilities are
   averaged with the prototypes' at the weight chosen by cross-validation
   when it was trained.
 
@@ -35,9 +36,9 @@ from pipeline.stages.mode import MODES
 PROTOTYPE_TEMPERATURE = 20.0
 # The prototypes' share in a v1 event model, which did not record its own.
 V1_PROTOTYPE_WEIGHT = 0.3
-EVENT_MODEL_FORMAT = "claims-pipeline/event-model-v2"
-# v1: types over the embedding alone, prototype weight fixed.
-EVENT_MODEL_FORMATS = ("claims-pipeline/event-model-v1", EVENT_MODEL_FORMAT)
+EVENT_MODEL_FORMAT = "claims-pipeline/event-model-v3"
+# v1: types over the embedding alone, prototype weight fixed; v2: no predicate terms.
+EVENT_MODEL_FORMATS = ("claims-pipeline/event-model-v1", "claims-pipeline/event-model-v2", EVENT_MODEL_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,17 @@ class LinearSoftmax:
 @dataclass(frozen=True)
 class EventModel:
     """Trained on PLOVER (types) and the UN set (quad classes); either may be
-    missing. `with_mode`: the type regression reads the mode after the embedding."""
+    missing. `with_mode`: the type regression reads the mode after the
+    embedding; then, with `predicate_terms`, one column per term (its value
+    `predicate_weight` when the sentence's predicate has it)."""
 
     types: LinearSoftmax | None
     quads: LinearSoftmax | None
     prototype_weight: float = V1_PROTOTYPE_WEIGHT
     with_mode: bool = False
     type_sources: tuple[str, ...] = ()  # what the type regression was fitted on
+    predicate_terms: tuple[str, ...] = ()
+    predicate_weight: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,9 +93,14 @@ class EventModel:
             "types": self.types.to_json() if self.types else None,
             "quads": self.quads.to_json() if self.quads else None,
             "prototype_weight": self.prototype_weight,
-            "type_features": ["vector", "mode"] if self.with_mode else ["vector"],
+            "type_features": self.feature_names(),
             "type_sources": list(self.type_sources),
+            "predicate_terms": list(self.predicate_terms),
+            "predicate_weight": self.predicate_weight,
         }
+
+    def feature_names(self) -> list[str]:
+        return ["vector"] + ["mode"] * self.with_mode + ["predicate"] * bool(self.predicate_terms)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EventModel:
@@ -100,17 +110,34 @@ class EventModel:
         weight = float(data.get("prototype_weight", V1_PROTOTYPE_WEIGHT))
         if not 0.0 <= weight <= 1.0:
             raise ValueError(f"prototype_weight {weight} is not in [0, 1]")
-        with_mode = data.get("type_features", ["vector"]) == ["vector", "mode"]
-        sources = tuple(str(source) for source in data.get("type_sources", ()))
-        return cls(types=load(data.get("types")), quads=load(data.get("quads")), prototype_weight=weight, with_mode=with_mode, type_sources=sources)
+        features = data.get("type_features", ["vector"])
+        terms = tuple(str(term) for term in data.get("predicate_terms", ())) if "predicate" in features else ()
+        model = cls(
+            types=load(data.get("types")),
+            quads=load(data.get("quads")),
+            prototype_weight=weight,
+            with_mode="mode" in features,
+            type_sources=tuple(str(source) for source in data.get("type_sources", ())),
+            predicate_terms=terms,
+            predicate_weight=float(data.get("predicate_weight", 0.0)) if terms else 0.0,
+        )
+        return model
 
-    def type_features(self, vector: np.ndarray, mode: str) -> np.ndarray:
-        return type_features(vector, mode) if self.with_mode else vector
+    def type_features(self, vector: np.ndarray, mode: str, predicate: tuple[str, ...] = ()) -> np.ndarray:
+        if not self.with_mode:
+            return vector
+        return np.concatenate([type_features(vector, mode), predicate_columns(predicate, self.predicate_terms, self.predicate_weight)])
 
 
 def type_features(vector: np.ndarray, mode: str) -> np.ndarray:
     """The embedding, then the mode one-hot (an unknown mode is all zeros)."""
     return np.concatenate([vector.astype(np.float64), np.array([float(mode == known) for known in MODES])])
+
+
+def predicate_columns(predicate: tuple[str, ...], terms: tuple[str, ...], weight: float) -> np.ndarray:
+    """One column per known term: `weight` where the sentence's predicate has it (unknown terms count for nothing)."""
+    present = set(predicate)
+    return np.array([weight if term in present else 0.0 for term in terms])
 
 
 def event_model_of(model: Any) -> EventModel | None:
@@ -147,28 +174,36 @@ def prototype_probabilities(vector: np.ndarray) -> dict[str, float]:
     return dict(zip(EVENT_TYPES, softmax([PROTOTYPE_TEMPERATURE * best[event] for event in EVENT_TYPES])))
 
 
-def type_probabilities(vector: np.ndarray, model: EventModel | None, mode: str = "asserted") -> dict[str, float]:
+def type_probabilities(
+    vector: np.ndarray, model: EventModel | None, mode: str = "asserted", predicate: tuple[str, ...] = ()
+) -> dict[str, float]:
     """The prototypes' type probabilities, averaged with the trained model's when there is one."""
     prototypes = prototype_probabilities(vector)
     if model is None or model.types is None:
         return prototypes
-    trained = model.types.probabilities(model.type_features(vector, mode))
+    trained = model.types.probabilities(model.type_features(vector, mode, predicate))
     weight = model.prototype_weight
     return {event: weight * prototypes[event] + (1 - weight) * trained.get(event, 0.0) for event in EVENT_TYPES}
 
 
-def event_type(vector: np.ndarray, label: str | None, model: EventModel | None = None, mode: str = "asserted") -> EventType:
+def event_type(
+    vector: np.ndarray, label: str | None, model: EventModel | None = None, mode: str = "asserted", predicate: tuple[str, ...] = ()
+) -> EventType:
     """The most likely type (and quad class) on the side of `label`; with a
     trained quad model, the quad class comes first and bounds the type.
-    `mode` is the sentence's (`stages/mode.py`)."""
-    return event_types(vector, (label,), model, mode)[label]
+    `mode` and `predicate` are the sentence's (`stages/mode.py`, `stages/predicate.py`)."""
+    return event_types(vector, (label,), model, mode, predicate)[label]
 
 
 def event_types(
-    vector: np.ndarray, labels: tuple[str | None, ...], model: EventModel | None = None, mode: str = "asserted"
+    vector: np.ndarray,
+    labels: tuple[str | None, ...],
+    model: EventModel | None = None,
+    mode: str = "asserted",
+    predicate: tuple[str, ...] = (),
 ) -> dict[str | None, EventType]:
     """`event_type` for each of `labels`, the probabilities computed once."""
-    types = type_probabilities(vector, model, mode)
+    types = type_probabilities(vector, model, mode, predicate)
     quad_scores = model.quads.probabilities(vector) if model is not None and model.quads is not None else None
     return {label: on_side(types, quad_scores, label) for label in labels}
 

@@ -14,6 +14,7 @@ from pipeline.stages.actors import SPAN_KEY
 from pipeline.stages.context import main_pair
 from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS
 from pipeline.stages.mode import find_mode
+from pipeline.stages.predicate import predicate_terms
 from pipeline.stages.resolve import Context, context_candidates, resolve_sides
 from pipeline.stages.segment import Unit
 from pipeline.stages.stance import find_stance, main_clause_text
@@ -101,6 +102,7 @@ def tag_with_sides(
         stance=stance,
         main_clause=main_clause_text(span),
         mode=find_mode(span),
+        predicate=predicate_terms(span),
         inherited=inherited,
         candidates=tuple(found) + (context_candidates(context, found) if unit.kind not in NON_CLAIM_KINDS else ()),
     )

@@ -1,6 +1,7 @@
 """The trained event model (types, UN quad classes) and its figures.
 
-- Types: a logistic regression over the sentence embedding and its mode,
+- Types: a logistic regression over the sentence embedding, its mode and
+  its decisive predicate's terms (one column per term seen in training),
   fitted on the sentences written for the project with a type
   (`WRITTEN_TYPES_FILE`) and, given `--external`, every PLOVER gold record
   (INVESTIGATE included), averaged with the prototypes'. On the written
@@ -33,9 +34,16 @@ from sklearn.model_selection import StratifiedGroupKFold
 from spacy.language import Language
 from threadpoolctl import threadpool_limits
 
-from pipeline.config import EVENT_TYPE_SETTINGS, QUAD_C, SEED, WRITTEN_TYPES_FILE
+from pipeline.config import EVENT_TYPE_SETTINGS, PREDICATE_WEIGHT, QUAD_C, SEED, WRITTEN_TYPES_FILE
 from pipeline.events.plover import EVENT_TYPES, QUADS
-from pipeline.events.types import EventModel, LinearSoftmax, event_type, prototype_probabilities, type_features
+from pipeline.events.types import (
+    EventModel,
+    LinearSoftmax,
+    event_type,
+    predicate_columns,
+    prototype_probabilities,
+    type_features,
+)
 from pipeline.io import InputError
 from pipeline.io.jsonl import read_jsonl
 from pipeline.model.classifier import ClaimModel, ExtraLabelled
@@ -135,11 +143,13 @@ class PloverTypes:
     (never scored)."""
 
     features: np.ndarray  # embedding, then mode (`types.type_features`)
+    predicates: tuple[tuple[str, ...], ...]  # the decisive predicate's terms (`stages/predicate.py`)
     prototypes: np.ndarray  # the prototypes' probabilities, in EVENT_TYPES order
     events: np.ndarray
     groups: np.ndarray  # one group per distinct text
     written_features: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
     written_events: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=str))
+    written_predicates: tuple[tuple[str, ...], ...] = ()
     source: str = PLOVER_SOURCE  # what the records are, for the model card
 
     @classmethod
@@ -159,11 +169,13 @@ class PloverTypes:
         features = np.array([type_features(vector, s.mode) for vector, s in zip(vectors, sentences)])
         return cls(
             features=features,
+            predicates=tuple(sentence.predicate for sentence in sentences),
             prototypes=np.array([[prototype_probabilities(v)[event] for event in EVENT_TYPES] for v in vectors]),
             events=np.array(events),
             groups=np.array([by_text[text] for text in texts]),
             written_features=written.features if written is not None else np.empty((0, features.shape[1])),
             written_events=written.events if written is not None else np.empty(0, dtype=str),
+            written_predicates=written.predicates if written is not None else (),
             source=source,
         )
 
@@ -171,21 +183,37 @@ class PloverTypes:
         """The model fitted on PLOVER's `rows` (all by default) and the written sentences."""
         rows = np.arange(len(self.events)) if rows is None else rows
         features, events = self.features[rows], list(self.events[rows])
+        predicates = [self.predicates[i] for i in rows]
         if len(self.written_events):
             features, events = np.vstack([features, self.written_features]), events + list(self.written_events)
+            predicates += list(self.written_predicates)
+        terms = tuple(sorted({term for predicate in predicates for term in predicate}))
+        columns = np.array([predicate_columns(predicate, terms, PREDICATE_WEIGHT) for predicate in predicates])
         C, weight = setting
         sources = (self.source,) + (WRITTEN_SOURCE,) * bool(len(self.written_events))
-        return EventModel(types=fit_softmax(features, events, C=C), quads=None, prototype_weight=weight, with_mode=True, type_sources=sources)
+        return EventModel(
+            types=fit_softmax(np.hstack([features, columns.reshape(len(events), len(terms))]), events, C=C),
+            quads=None,
+            prototype_weight=weight,
+            with_mode=True,
+            type_sources=sources,
+            predicate_terms=terms,
+            predicate_weight=PREDICATE_WEIGHT,
+        )
 
     def predict(self, model: EventModel, rows: np.ndarray) -> list[str]:
         """The run's decision without the label's bound: the most likely type."""
         weight = model.prototype_weight
         decided = []
         for i in rows:
-            trained = model.types.probabilities(self.features[i]) if model.types else {}
+            trained = model.types.probabilities(self.row_features(model, i)) if model.types else {}
             mixed = {event: weight * self.prototypes[i][k] + (1 - weight) * trained.get(event, 0.0) for k, event in enumerate(EVENT_TYPES)}
             decided.append(most_likely(mixed))
         return decided
+
+    def row_features(self, model: EventModel, i: int) -> np.ndarray:
+        """Record i's features as `model` reads them (its predicate terms)."""
+        return np.concatenate([self.features[i], predicate_columns(self.predicates[i], model.predicate_terms, model.predicate_weight)])
 
     def folds(self, rows: np.ndarray, n: int) -> list[tuple[np.ndarray, np.ndarray]]:
         with warnings.catch_warnings():  # PLOVER has types with fewer records than folds
@@ -238,7 +266,7 @@ def un_quad_macro_f1(claim_model: ClaimModel, model: EventModel, examples: list[
     """The run's quad class (label from the claim model, then the quad on its side) on the UN scored sample."""
     sentences, rows = tagged_rows(tuple(text for text, _ in examples), nlp=nlp, parts=frozenset(claim_model.parts | {"vector"}))
     predictions = predict(claim_model, sentences, rows)
-    predicted = [event_type(row["vector"], p.label, model, s.mode).quad_code for s, row, p in zip(sentences, rows, predictions)]
+    predicted = [event_type(row["vector"], p.label, model, s.mode, s.predicate).quad_code for s, row, p in zip(sentences, rows, predictions)]
     return round(float(f1_score([quad for _, quad in examples], predicted, labels=list(QUADS), average="macro")), 4)
 
 

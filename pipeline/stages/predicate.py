@@ -1,0 +1,33 @@
+"""The decisive predicate's words, for the event type (`events/types.py`):
+PLOVER's types follow the verb ("withdrew", "pulled out", "called for").
+
+The terms are the lemma of the decisive predicate (`stance.decisive_predicate`)
+and the lemma joined to each particle or preposition hanging on it
+(`pull_out`, `call_for`). A reporting verb ("said", "announced") gives way
+to the clause it reports, whose verb carries the event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.stages.dyad import REPORTING_VERBS
+from pipeline.stages.stance import decisive_predicate
+
+REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
+PREDICATE_PARTICLES = frozenset({"prt", "prep"})
+
+
+def predicate_terms(sent: Span) -> tuple[str, ...]:
+    """The event's verb as terms: its lemma, then lemma_particle for each particle or preposition."""
+    predicate = reported_predicate(decisive_predicate(sent))
+    lemma = predicate.lemma_.lower()
+    joined = (f"{lemma}_{child.lower_}" for child in predicate.children if child.dep_ in PREDICATE_PARTICLES)
+    return tuple(dict.fromkeys((lemma, *joined)))
+
+
+def reported_predicate(predicate: Token) -> Token:
+    """The verb of the clause a reporting verb reports, else the predicate itself."""
+    if predicate.lemma_.lower() not in REPORTING_VERBS:
+        return predicate
+    return next((child for child in predicate.children if child.dep_ in REPORTED_CLAUSES), predicate)
