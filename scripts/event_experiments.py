@@ -1,13 +1,16 @@
 """Issue 16's event-type experiments: every variant's nested cross-validated
 PLOVER figures in one process (sentences parsed and embedded once).
 
-    .venv/bin/python scripts/event_experiments.py --external ../shared/external
+    .venv/bin/python scripts/event_experiments.py --external ../shared/external [--round2|--round3] [--only 0,2]
+
+Figures and what was kept: docs/experiments.md. The product's predicate terms
+are `stages/predicate.py` (the P terms here, with a slightly different list of
+reporting verbs than `stages/dyad.REPORTING_VERBS`).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
@@ -52,6 +55,10 @@ def lemma_text(doc) -> str:
 
 
 class Variant:
+    """Lexical blocks beside the embedding and mode: TF-IDF of the text (or
+    its lemmas) and the predicate terms whose prefixes are in `parts`
+    (P lemma and lemma_particle, X the xcomp's lemma, O the object's), each at its scale."""
+
     def __init__(self, name, *, tfidf=0.0, pred=0.0, lemmas=False, ngram=(1, 2), settings=None, min_df=2, parts="PXO", seed=0, balanced=True):
         self.name, self.tfidf, self.pred, self.lemmas, self.ngram, self.settings, self.min_df = name, tfidf, pred, lemmas, ngram, settings, min_df
         self.parts = parts
@@ -79,17 +86,7 @@ def run(args) -> None:
     protos = np.vstack([plover.prototypes, written.prototypes])
     written_rows = np.arange(n, len(texts))
 
-    old = [
-        Variant("baseline (embedding + mode)"),
-        Variant("+ tfidf words 1-2 x1", tfidf=1.0),
-        Variant("+ tfidf lemmas 1-2 x1", tfidf=1.0, lemmas=True),
-        Variant("+ predicate x0.5", pred=0.5),
-        Variant("+ predicate x1", pred=1.0),
-        Variant("+ tfidf lemmas x1 + predicate x0.5", tfidf=1.0, lemmas=True, pred=0.5),
-        Variant("+ tfidf lemmas x2", tfidf=2.0, lemmas=True),
-        Variant("+ tfidf lemmas x0.5", tfidf=0.5, lemmas=True),
-    ]
-    variants = ROUND3 if args.round3 else ROUND2 if args.round2 else old
+    variants = ROUND3 if args.round3 else ROUND2 if args.round2 else ROUND1
     wanted = set(args.only.split(",")) if args.only else None
     for index, variant in enumerate(variants):
         if wanted and str(index) not in wanted:
@@ -101,6 +98,16 @@ def run(args) -> None:
         print(f"| {variant.name} | {scores[0]:.4f} | {scores[1]:.4f} | {scores[2]} | {time.time() - t:.0f} s |", flush=True)
 
 
+ROUND1 = [
+    Variant("baseline (embedding + mode)"),
+    Variant("+ tfidf words 1-2 x1", tfidf=1.0),
+    Variant("+ tfidf lemmas 1-2 x1", tfidf=1.0, lemmas=True),
+    Variant("+ predicate x0.5", pred=0.5),
+    Variant("+ predicate x1", pred=1.0),
+    Variant("+ tfidf lemmas x1 + predicate x0.5", tfidf=1.0, lemmas=True, pred=0.5),
+    Variant("+ tfidf lemmas x2", tfidf=2.0, lemmas=True),
+    Variant("+ tfidf lemmas x0.5", tfidf=0.5, lemmas=True),
+]
 ROUND2 = [
     *(Variant(f"+ predicate x{w} seed {seed}", pred=w, seed=seed) for seed in (0, 1, 2) for w in (0.3, 0.5, 0.7)),
     *(Variant(f"+ predicate (lemma, particle, preposition only) x0.5 seed {seed}", pred=0.5, parts="P", seed=seed) for seed in (0, 1, 2)),
@@ -187,4 +194,3 @@ if __name__ == "__main__":
     parser.add_argument("--round2", action="store_true")
     parser.add_argument("--round3", action="store_true")
     run(parser.parse_args())
-    sys.exit(0)
