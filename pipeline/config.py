@@ -65,6 +65,10 @@ WRITTEN_CLAIM_WEIGHT = 2.0
 # confidence (no offset): an offset fitted on the corpus's claims moves the
 # threshold towards the corpus's label mix (docs/experiments.md, "Training on the UN set too").
 LABEL_CENTRED = True
+# A contrasted or concessive sentence's label mixes the label's log-odds on the
+# whole sentence and on its decisive clause at this share of the clause
+# (`model/decisive.py`; docs/experiments.md, "The decisive clause at run time").
+DECISIVE_CLAUSE_SHARE = 0.5
 # The dyad model (pipeline/model/dyad.py): its regularisation, and how many
 # annotated claims with their gold pair among the candidates it needs before
 # it replaces the rules.

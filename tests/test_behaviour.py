@@ -16,6 +16,7 @@ FLOORS = {
     "mft: headings and decks": 1.0,
     "mft: demands": 0.75,
     "mft: threats": 0.75,
+    "mft: contrast": 0.8,
     "mft: concession": 0.6,
     "mft: easing tension": 0.6,
     "invariance: actors' names swapped": 0.8,

@@ -18,6 +18,7 @@ from pipeline.config import (
     CLAIM_C,
     CLAIM_PARTS,
     CLAIM_THRESHOLD,
+    DECISIVE_CLAUSE_SHARE,
     EXTERNAL_LABEL_WEIGHT,
     LABEL_C,
     LABEL_CENTRED,
@@ -100,8 +101,12 @@ class CalibratedBinary(ClassifierMixin, BaseEstimator):
     def decision_function(self, X: list[dict[str, Any]]) -> np.ndarray:
         return row_decisions(self.estimator_, X)
 
+    def logits(self, X: list[dict[str, Any]]) -> np.ndarray:
+        """The calibrated log-odds of the positive class."""
+        return self.slope_ * self.decision_function(X) + self.offset_
+
     def positive_probability(self, X: list[dict[str, Any]]) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(self.slope_ * self.decision_function(X) + self.offset_)))
+        return sigmoid(self.logits(X))
 
     def predict_proba(self, X: list[dict[str, Any]]) -> np.ndarray:
         positive = self.positive_probability(X)
@@ -109,6 +114,10 @@ class CalibratedBinary(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: list[dict[str, Any]]) -> np.ndarray:
         return self.classes_[(self.positive_probability(X) >= 0.5).astype(int)]
+
+
+def sigmoid(logits: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-logits))
 
 
 def row_decisions(estimator: Pipeline, rows: list[dict[str, Any]]) -> np.ndarray:
@@ -217,17 +226,20 @@ class ClaimModel:
     @property
     def parts(self) -> set[str]:
         """The feature parts the two estimators read."""
-        return {
-            name
-            for part in (self.claim_, self.label_)
-            for name, _transformer in part.estimator_.named_steps["features"].transformer_list
-        }
+        return {name for part in (self.claim_, self.label_) for name in parts_of(part)}
 
-    def predict(self, rows: list[dict[str, Any]]) -> list[Prediction]:
+    @property
+    def label_parts(self) -> set[str]:
+        return set(parts_of(self.label_))
+
+    def predict(self, rows: list[dict[str, Any]], clauses: list[dict[str, Any] | None] | None = None) -> list[Prediction]:
+        """`clauses`: for each row, the feature row (label parts) of its
+        decisive clause when it is a contrasted or concessive sentence, else None;
+        the label then weighs the clause's log-odds with the sentence's."""
         if not rows:
             return []
         claim_probs = self.claim_.positive_probability(rows)
-        tension_probs = self.label_.positive_probability(rows)
+        tension_probs = sigmoid(with_decisive_clauses(self.label_, self.label_.logits(rows), clauses))
         negative, positive = (str(c) for c in self.label_.classes_)
         evidence = label_evidence(self.label_.estimator_, rows, tension_probs >= 0.5)
         predictions = []
@@ -263,6 +275,23 @@ class ClaimModel:
         model.events_ = data.get("events")
         model.dyad_ = data.get("dyad")
         return model
+
+
+def parts_of(part: CalibratedBinary) -> list[str]:
+    return [name for name, _transformer in part.estimator_.named_steps["features"].transformer_list]
+
+
+def with_decisive_clauses(label: CalibratedBinary, logits: np.ndarray, clauses: list[dict[str, Any] | None] | None) -> np.ndarray:
+    """The sentences' label log-odds, each with a decisive clause mixed with
+    the clause's own at `DECISIVE_CLAUSE_SHARE` (guidelines, "Mixed sentences":
+    the clause after "but", or the main clause over "despite", decides)."""
+    found = [i for i, clause in enumerate(clauses or ()) if clause is not None]
+    if not found:
+        return logits
+    mixed = logits.copy()
+    clause_logits = label.logits([clauses[i] for i in found])
+    mixed[found] = (1.0 - DECISIVE_CLAUSE_SHARE) * logits[found] + DECISIVE_CLAUSE_SHARE * clause_logits
+    return mixed
 
 
 def calibrated_json(part: CalibratedBinary) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.records import Stance
-from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
+from pipeline.stages.dyad import CONCESSIVE_PREPS, REPORTING_VERBS, Candidate, candidates, choose_dyad
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
 SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})
@@ -34,20 +34,48 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
 
 
 def main_clause_text(sent: Span) -> str:
-    """The words of the clause that decides the label, in order."""
-    return "".join(token.text_with_ws for token in clause_tokens(decisive_predicate(sent))).strip()
+    """The words of the clause that decides the label, in order; a reporting
+    verb ("..., officials said") gives way to the clause it reports."""
+    return "".join(token.text_with_ws for token in clause_tokens(reported(decisive_predicate(sent)))).strip()
+
+
+def reported(predicate: Token) -> Token:
+    if predicate.lemma_.lower() not in REPORTING_VERBS:
+        return predicate
+    for child in predicate.children:
+        if child.dep_ == "ccomp":
+            return contrasted(child)
+    return predicate
 
 
 def decisive_predicate(sent: Span) -> Token:
     """The main predicate, or the one after a contrast word when two main clauses oppose."""
     root = sent.root
-    for child in root.children:
-        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and follows_contrast(child, root):
-            return child
+    if (after := contrasted(root)) != root:
+        return after
     for token in sent:
-        if token.lower_ in {"however", "nevertheless", "yet"} and token.i > root.i and token.head.i > root.i:
+        if is_contrast_adverb(token) and token.i > root.i and token.head.i > root.i:
             return token.head
     return root
+
+
+def is_contrast_adverb(token: Token) -> bool:
+    """"however", "nevertheless", and "yet" unless it means "so far" ("has yet to", "not yet")."""
+    if token.lower_ in {"however", "nevertheless"}:
+        return True
+    if token.lower_ != "yet":
+        return False
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    return after != "to" and before not in {"not", "as", "n't"}
+
+
+def contrasted(head: Token) -> Token:
+    """The verb coordinated with `head` after a contrast word ("A, but B"), else `head`."""
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and follows_contrast(child, head):
+            return child
+    return head
 
 
 def follows_contrast(conj: Token, root: Token) -> bool:
@@ -75,7 +103,7 @@ def is_subordinate(child: Token, predicate: Token) -> bool:
     if child.dep_ == "prep" and child.lower_ in CONCESSIVE_PREPS:
         return True
     if child.dep_ == "conj" and child.head == predicate and child.pos_ in {"VERB", "AUX"}:
-        return True
+        return follows_contrast(child, predicate)
     return is_set_off_clause(child, predicate)
 
 

@@ -1,0 +1,64 @@
+"""The decisive clause of a contrasted or concessive sentence, and its say in the label."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from pipeline.config import DECISIVE_CLAUSE_SHARE
+from pipeline.model.classify import predict
+from pipeline.model.decisive import decisive_clause, decisive_clause_rows
+from pipeline.model.features import feature_rows
+from pipeline.training.external import tag_texts
+
+
+def tagged(nlp, text):
+    (sentence,) = tag_texts([text], nlp=nlp)
+    return sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "decides", "left_out"),
+    [
+        ("Peru and Chile held talks in March, but Peru later accused Chile of sabotaging the deal.", "accused Chile", "held talks"),
+        ("Despite years of rivalry, Vietnam and Cambodia signed a border accord in Hanoi.", "signed a border accord", "rivalry"),
+        ("Although talks had stalled, Ghana and Togo agreed to reopen their embassies.", "agreed to reopen", "stalled"),
+        ("Senegal praised the new rail link; however, Mali closed the border crossing the next day.", "closed the border", "praised"),
+        ("Kenya and Uganda signed a trade pact, but Uganda later expelled two Kenyan diplomats, officials said.", "expelled", "signed"),
+    ],
+)
+def test_the_clause_after_the_contrast_or_over_the_concession_decides(nlp, text, decides, left_out):
+    clause = decisive_clause(tagged(nlp, text))
+    assert clause is not None and decides in clause and left_out not in clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway and Iceland signed a fisheries deal on Monday.",
+        "Qatar not only hosted the talks but also paid for the delegations' travel to Doha.",
+        "Egypt has yet to respond to the proposal from Ethiopia on the dam.",
+        "Bolivia and Paraguay agreed to reopen the crossing and signed a customs accord.",
+    ],
+)
+def test_a_sentence_without_a_contrast_has_no_decisive_clause(nlp, text):
+    assert decisive_clause(tagged(nlp, text)) is None
+
+
+def test_coordinated_verbs_without_a_contrast_stay_in_the_clause(nlp):
+    sentence = tagged(nlp, "Despite the dispute, Armenia needs Georgian transit and signed a rail deal with Georgia.")
+    assert "signed a rail deal" in decisive_clause(sentence)
+
+
+def test_the_label_weighs_the_decisive_clause_with_the_sentence(nlp, trained_model):
+    model = trained_model.model
+    text = "Morocco and Algeria held talks in March, but Morocco later accused Algeria of sabotaging the deal."
+    sentence = tagged(nlp, text)
+    (row,) = feature_rows([sentence], model.parts)
+    (clause_row,) = decisive_clause_rows([sentence], model.label_parts)
+    whole, clause = model.label_.logits([row])[0], model.label_.logits([clause_row])[0]
+    (prediction,) = predict(model, [sentence], [row])
+    tension = 1 / (1 + math.exp(-((1 - DECISIVE_CLAUSE_SHARE) * whole + DECISIVE_CLAUSE_SHARE * clause)))
+    assert model.label_.classes_[1] == "tension" and clause > whole
+    assert prediction.label == "tension" and prediction.confidence == pytest.approx(tension)
