@@ -65,7 +65,7 @@ WRITTEN_CLAIM_WEIGHT = 2.0
 # confidence (no offset): an offset fitted on the corpus's claims moves the
 # threshold towards the corpus's label mix (docs/experiments.md, "Training on the UN set too").
 LABEL_CENTRED = True
-# A contrasted or concessive sentence's label mixes the label's log-odds on the
+# A contrasted, concessive or reported sentence's label mixes the label's log-odds on the
 # whole sentence and on its decisive clause at this share of the clause
 # (`model/decisive.py`; docs/experiments.md, "The decisive clause at run time").
 DECISIVE_CLAUSE_SHARE = 0.5

@@ -1,4 +1,4 @@
-"""The decisive clause of a contrasted or concessive sentence, and its say in the label."""
+"""The decisive clause of a contrasted, concessive or reported sentence, and its say in the label."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ def tagged(nlp, text):
         ("Although talks had stalled, Ghana and Togo agreed to reopen their embassies.", "agreed to reopen", "stalled"),
         ("Senegal praised the new rail link; however, Mali closed the border crossing the next day.", "closed the border", "praised"),
         ("Kenya and Uganda signed a trade pact, but Uganda later expelled two Kenyan diplomats, officials said.", "expelled", "signed"),
+        ("Officials in Lima said Peru would send two fire-fighting planes to help Bolivia.", "would send", "said"),
+        ("Bangladesh will close two crossings on the Myanmar border, a government spokesman told reporters.", "will close", "told"),
     ],
 )
 def test_the_clause_after_the_contrast_or_over_the_concession_decides(nlp, text, decides, left_out):
@@ -40,9 +42,10 @@ def test_the_clause_after_the_contrast_or_over_the_concession_decides(nlp, text,
         "Qatar not only hosted the talks but also paid for the delegations' travel to Doha.",
         "Egypt has yet to respond to the proposal from Ethiopia on the dam.",
         "Bolivia and Paraguay agreed to reopen the crossing and signed a customs accord.",
+        "Gulf states welcomed the accord between Sudan and Chad, which was signed in Jeddah.",
     ],
 )
-def test_a_sentence_without_a_contrast_has_no_decisive_clause(nlp, text):
+def test_a_sentence_without_a_contrast_or_a_report_has_no_decisive_clause(nlp, text):
     assert decisive_clause(tagged(nlp, text)) is None
 
 

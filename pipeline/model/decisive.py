@@ -1,16 +1,18 @@
-"""The decisive clause of a contrasted or concessive sentence, for the label.
+"""The decisive clause of a contrasted, concessive or reported sentence, for the label.
 
 The guidelines ("Mixed sentences") let the clause after "but", "however" or
-"while", and the main clause over "despite" or "amid", decide the label. The
-sentence embedding reads the whole sentence, where the other clause often
-weighs as much; so the label also reads the decisive clause alone
-(`Sentence.main_clause`, from `stages/stance.py`) and mixes the two
-(`classifier.with_decisive_clauses`).
+"while", and the main clause over "despite" or "amid", decide the label; a
+reporting frame ("..., officials said") only attributes the clause it
+reports. The sentence embedding reads the whole sentence, where the other
+clause or the frame often weighs as much; so the label also reads the
+decisive clause alone (`Sentence.main_clause`, from `stages/stance.py`) and
+mixes the two (`classifier.with_decisive_clauses`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
@@ -23,20 +25,32 @@ CONTRAST_MARKERS = re.compile(
 )
 # Uses of those words that contrast nothing.
 NOT_CONTRAST = re.compile(r"\b(?:not only|but also|yet to|not yet|as yet|all but|nothing but|anything but)\b", re.IGNORECASE)
+# Forms of the reporting verbs (`stages/dyad.REPORTING_VERBS`), leaving out
+# those that are more often nouns ("states", "reports", "claims", "notes").
+REPORTING_FORMS = frozenset(
+    {"say", "says", "said", "tell", "tells", "told", "reported", "announce", "announces", "announced", "added", "adds"}
+    | {"stated", "confirm", "confirms", "confirmed", "claimed", "write", "writes", "wrote", "written", "noted"}
+)
 WORD = re.compile(r"\w+")
 # A clause this short is a fragment of a failed parse, not a clause.
 MIN_CLAUSE_WORDS = 4
 
 
 def decisive_clause(sentence: Sentence) -> str | None:
-    """The clause that decides a contrasted or concessive sentence's label,
-    or None when the sentence has no contrast or the whole sentence decides."""
+    """The clause that decides a contrasted, concessive or reported sentence's
+    label, or None when the whole sentence decides."""
     clause = sentence.main_clause.strip()
     if not clause or clause == sentence.text.strip() or len(WORD.findall(clause)) < MIN_CLAUSE_WORDS:
         return None
-    if not CONTRAST_MARKERS.search(NOT_CONTRAST.sub(" ", sentence.text)):
-        return None
-    return clause
+    if CONTRAST_MARKERS.search(NOT_CONTRAST.sub(" ", sentence.text)) or is_reported(sentence.text, clause):
+        return clause
+    return None
+
+
+def is_reported(text: str, clause: str) -> bool:
+    """A reporting verb among the words outside the clause: the clause is what it reports."""
+    outside = Counter(word.lower() for word in WORD.findall(text)) - Counter(word.lower() for word in WORD.findall(clause))
+    return any(word in REPORTING_FORMS for word in outside)
 
 
 def decisive_clause_rows(sentences: Sequence[Sentence], parts: Collection[str]) -> list[dict[str, Any] | None]:
