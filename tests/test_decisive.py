@@ -8,8 +8,8 @@ import pytest
 
 from pipeline.config import DECISIVE_CLAUSE_SHARE
 from pipeline.model.classify import predict
-from pipeline.model.decisive import decisive_clause, decisive_clause_rows
-from pipeline.model.features import feature_rows
+from pipeline.model.decisive import decisive_clause
+from pipeline.model.features import DECISIVE_KEY, feature_rows
 from pipeline.training.external import tag_texts
 
 
@@ -59,9 +59,24 @@ def test_the_label_weighs_the_decisive_clause_with_the_sentence(nlp, trained_mod
     text = "Morocco and Algeria held talks in March, but Morocco later accused Algeria of sabotaging the deal."
     sentence = tagged(nlp, text)
     (row,) = feature_rows([sentence], model.parts)
-    (clause_row,) = decisive_clause_rows([sentence], model.label_parts)
-    whole, clause = model.label_.logits([row])[0], model.label_.logits([clause_row])[0]
+    whole_row = {name: value for name, value in row.items() if name != DECISIVE_KEY}
+    whole, clause = model.label_.logits([whole_row])[0], model.label_.logits([row[DECISIVE_KEY]])[0]
     (prediction,) = predict(model, [sentence], [row])
     tension = 1 / (1 + math.exp(-((1 - DECISIVE_CLAUSE_SHARE) * whole + DECISIVE_CLAUSE_SHARE * clause)))
-    assert model.label_.classes_[1] == "tension" and clause > whole
+    assert model.label_.clause_share == DECISIVE_CLAUSE_SHARE and model.label_.classes_[1] == "tension" and clause > whole
     assert prediction.label == "tension" and prediction.confidence == pytest.approx(tension)
+
+
+def test_rows_that_only_train_carry_no_clause(nlp):
+    sentence = tagged(nlp, "Japan and Korea held talks, but Korea later recalled its ambassador.")
+    assert feature_rows([sentence], ("signals",))[0][DECISIVE_KEY]["signals"]
+    assert DECISIVE_KEY not in feature_rows([sentence], ("signals",), clauses=False)[0]
+
+
+def test_a_saved_model_keeps_its_clause_share_and_an_older_one_reads_whole_sentences(trained_model):
+    from pipeline.model.classifier import ClaimModel
+
+    saved = trained_model.model.to_json()
+    assert ClaimModel.from_json(saved).label_.clause_share == DECISIVE_CLAUSE_SHARE
+    older = {**saved, "label": {name: value for name, value in saved["label"].items() if name != "clause_share"}}
+    assert ClaimModel.from_json(older).label_.clause_share == 0.0

@@ -26,7 +26,7 @@ from pipeline.config import (
     WRITTEN_CLAIM_WEIGHT,
 )
 from pipeline.model.encoder_files import ENCODER_NAME, PREVIOUS_ENCODER
-from pipeline.model.features import VECTOR_PARTS, build_estimator
+from pipeline.model.features import DECISIVE_KEY, VECTOR_PARTS, build_estimator
 from pipeline.model.persist import FORMAT, ModelFormatError, dump_estimator, load_estimator
 
 EVIDENCE_SIZE = 4
@@ -62,10 +62,13 @@ class CalibratedBinary(ClassifierMixin, BaseEstimator):
     confidence. `extra_weight`: how much the `extra` examples given to `fit`
     weigh against the rows, in all (see `fit_estimator`)."""
 
-    def __init__(self, estimator: Pipeline | None = None, *, centred: bool = False, extra_weight: float = 0.0) -> None:
+    def __init__(
+        self, estimator: Pipeline | None = None, *, centred: bool = False, extra_weight: float = 0.0, clause_share: float = 0.0
+    ) -> None:
         self.estimator = estimator
         self.centred = centred
         self.extra_weight = extra_weight
+        self.clause_share = clause_share
 
     def fit(
         self, X: list[dict[str, Any]], y: Any, *, groups: list[str], extra: ExtraLabelled | None = None
@@ -85,21 +88,21 @@ class CalibratedBinary(ClassifierMixin, BaseEstimator):
         held_out = np.zeros(len(X))
         for train, test in folds:
             inner = fit_estimator(clone(self.estimator), [X[i] for i in train], y[train], extra, self.extra_weight)
-            held_out[test] = row_decisions(inner, [X[i] for i in test])
+            held_out[test] = decisions(inner, [X[i] for i in test], self.clause_share)
         platt = LogisticRegression(C=1e4, fit_intercept=not self.centred).fit(held_out.reshape(-1, 1), (y == classes[1]).astype(int))
         self.slope_, self.offset_ = float(platt.coef_[0, 0]), float(platt.intercept_[0])  # 0.0 when centred
         return self
 
     @classmethod
-    def fitted(cls, estimator: Pipeline, slope: float, offset: float) -> CalibratedBinary:
+    def fitted(cls, estimator: Pipeline, slope: float, offset: float, clause_share: float = 0.0) -> CalibratedBinary:
         """A calibrated estimator from its saved parts (see `persist.py`)."""
-        calibrated = cls()
+        calibrated = cls(clause_share=clause_share)
         calibrated.estimator_, calibrated.slope_, calibrated.offset_ = estimator, slope, offset
         calibrated.classes_ = estimator.named_steps["model"].classes_
         return calibrated
 
     def decision_function(self, X: list[dict[str, Any]]) -> np.ndarray:
-        return row_decisions(self.estimator_, X)
+        return decisions(self.estimator_, X, self.clause_share)
 
     def logits(self, X: list[dict[str, Any]]) -> np.ndarray:
         """The calibrated log-odds of the positive class."""
@@ -118,6 +121,18 @@ class CalibratedBinary(ClassifierMixin, BaseEstimator):
 
 def sigmoid(logits: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-logits))
+
+
+def decisions(estimator: Pipeline, rows: list[dict[str, Any]], clause_share: float) -> np.ndarray:
+    """Each row's decision; a row with a decisive clause (`DECISIVE_KEY`) mixes
+    in the clause's own at `clause_share` (guidelines, "Mixed sentences": the
+    clause after "but", or the main clause over "despite", decides)."""
+    values = row_decisions(estimator, rows)
+    found = [i for i, row in enumerate(rows) if row.get(DECISIVE_KEY) is not None] if clause_share > 0 else []
+    if found:
+        clause_values = row_decisions(estimator, [rows[i][DECISIVE_KEY] for i in found])
+        values[found] = (1.0 - clause_share) * values[found] + clause_share * clause_values
+    return values
 
 
 def row_decisions(estimator: Pipeline, rows: list[dict[str, Any]]) -> np.ndarray:
@@ -180,6 +195,8 @@ class ModelSpec:
     label_centred: bool = LABEL_CENTRED
     # Weight of the written claim examples (if given) against the corpus's units, for the claim detector; 0 leaves them out.
     written_claim_weight: float = WRITTEN_CLAIM_WEIGHT
+    # The decisive clause's share in a contrasted or reported sentence's label decision.
+    decisive_clause_share: float = DECISIVE_CLAUSE_SHARE
 
 
 class ClaimModel:
@@ -212,7 +229,10 @@ class ClaimModel:
         self.claim_ = claim.fit(rows, claim_y, groups=groups, extra=claim_extra)
         keep = [i for i, is_one in enumerate(is_claim) if is_one]
         label = CalibratedBinary(
-            build_estimator(C=spec.label_C, parts=spec.label_parts), centred=spec.label_centred, extra_weight=spec.external_weight
+            build_estimator(C=spec.label_C, parts=spec.label_parts),
+            centred=spec.label_centred,
+            extra_weight=spec.external_weight,
+            clause_share=spec.decisive_clause_share,
         )
         self.label_ = label.fit([rows[i] for i in keep], np.array([labels[i] for i in keep]), groups=[groups[i] for i in keep], extra=extra)
         return self
@@ -228,18 +248,11 @@ class ClaimModel:
         """The feature parts the two estimators read."""
         return {name for part in (self.claim_, self.label_) for name in parts_of(part)}
 
-    @property
-    def label_parts(self) -> set[str]:
-        return set(parts_of(self.label_))
-
-    def predict(self, rows: list[dict[str, Any]], clauses: list[dict[str, Any] | None] | None = None) -> list[Prediction]:
-        """`clauses`: for each row, the feature row (label parts) of its
-        decisive clause when it is a contrasted or concessive sentence, else None;
-        the label then weighs the clause's log-odds with the sentence's."""
+    def predict(self, rows: list[dict[str, Any]]) -> list[Prediction]:
         if not rows:
             return []
         claim_probs = self.claim_.positive_probability(rows)
-        tension_probs = sigmoid(with_decisive_clauses(self.label_, self.label_.logits(rows), clauses))
+        tension_probs = self.label_.positive_probability(rows)
         negative, positive = (str(c) for c in self.label_.classes_)
         evidence = label_evidence(self.label_.estimator_, rows, tension_probs >= 0.5)
         predictions = []
@@ -281,25 +294,17 @@ def parts_of(part: CalibratedBinary) -> list[str]:
     return [name for name, _transformer in part.estimator_.named_steps["features"].transformer_list]
 
 
-def with_decisive_clauses(label: CalibratedBinary, logits: np.ndarray, clauses: list[dict[str, Any] | None] | None) -> np.ndarray:
-    """The sentences' label log-odds, each with a decisive clause mixed with
-    the clause's own at `DECISIVE_CLAUSE_SHARE` (guidelines, "Mixed sentences":
-    the clause after "but", or the main clause over "despite", decides)."""
-    found = [i for i, clause in enumerate(clauses or ()) if clause is not None]
-    if not found:
-        return logits
-    mixed = logits.copy()
-    clause_logits = label.logits([clauses[i] for i in found])
-    mixed[found] = (1.0 - DECISIVE_CLAUSE_SHARE) * logits[found] + DECISIVE_CLAUSE_SHARE * clause_logits
-    return mixed
-
-
 def calibrated_json(part: CalibratedBinary) -> dict[str, Any]:
-    return {"estimator": dump_estimator(part.estimator_), "slope": part.slope_, "offset": part.offset_}
+    saved = {"estimator": dump_estimator(part.estimator_), "slope": part.slope_, "offset": part.offset_}
+    return saved | ({"clause_share": part.clause_share} if part.clause_share else {})
 
 
 def calibrated_from_json(data: dict[str, Any]) -> CalibratedBinary:
-    return CalibratedBinary.fitted(load_estimator(data["estimator"]), float(data["slope"]), float(data["offset"]))
+    """A saved estimator; one saved before decisive clauses (no `clause_share`) reads whole sentences only."""
+    share = float(data.get("clause_share", 0.0))
+    if not 0.0 <= share <= 1.0:
+        raise ModelFormatError(f"clause_share {share} is not in [0, 1]")
+    return CalibratedBinary.fitted(load_estimator(data["estimator"]), float(data["slope"]), float(data["offset"]), share)
 
 
 def label_evidence(estimator: Pipeline, rows: list[dict[str, Any]], towards_positive: np.ndarray) -> list[tuple[str, ...]]:

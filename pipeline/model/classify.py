@@ -10,7 +10,6 @@ import numpy as np
 from pipeline.config import NON_CLAIM_KINDS
 from pipeline.model.features import VECTOR_PARTS, feature_rows
 from pipeline.model.classifier import ClaimModel, Prediction
-from pipeline.model.decisive import decisive_clause_rows
 from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
@@ -62,7 +61,7 @@ def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | Non
     """Model predictions, with headings and site furniture never claims (guidelines)."""
     if rows is None:
         rows = feature_rows(sentences, model.parts) if sentences else []
-    predictions = model.predict(rows, decisive_clause_rows(sentences, model.label_parts))
+    predictions = model.predict(rows)
     return [
         replace(prediction, is_claim=False) if sentence.kind in NON_CLAIM_KINDS else prediction
         for sentence, prediction in zip(sentences, predictions)

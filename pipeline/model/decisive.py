@@ -6,18 +6,14 @@ reporting frame ("..., officials said") only attributes the clause it
 reports. The sentence embedding reads the whole sentence, where the other
 clause or the frame often weighs as much; so the label also reads the
 decisive clause alone (`Sentence.main_clause`, from `stages/stance.py`) and
-mixes the two (`classifier.with_decisive_clauses`).
+mixes the two (`features.DECISIVE_KEY`, `classifier.decisions`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
-from dataclasses import replace
-from typing import Any
 
-from pipeline.model.features import feature_rows
 from pipeline.records import Sentence
 
 CONTRAST_MARKERS = re.compile(
@@ -51,14 +47,3 @@ def is_reported(text: str, clause: str) -> bool:
     """A reporting verb among the words outside the clause: the clause is what it reports."""
     outside = Counter(word.lower() for word in WORD.findall(text)) - Counter(word.lower() for word in WORD.findall(clause))
     return any(word in REPORTING_FORMS for word in outside)
-
-
-def decisive_clause_rows(sentences: Sequence[Sentence], parts: Collection[str]) -> list[dict[str, Any] | None]:
-    """Each sentence's decisive clause as a feature row (`parts`), or None."""
-    clauses = [decisive_clause(sentence) for sentence in sentences]
-    found = [i for i, clause in enumerate(clauses) if clause]
-    rows = feature_rows([replace(sentences[i], text=clauses[i]) for i in found], parts) if found else []
-    by_sentence: list[dict[str, Any] | None] = [None] * len(sentences)
-    for i, row in zip(found, rows):
-        by_sentence[i] = row
-    return by_sentence

@@ -9,6 +9,7 @@ decisive clause (`clause_vector`, `clause_prototypes`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Collection, Sequence
 from typing import Any
 
@@ -21,17 +22,22 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from pipeline.config import SEED
 from pipeline.model.encoder import embed
 from pipeline.stages.lexicon import cue_polarity
+from pipeline.model.decisive import decisive_clause
 from pipeline.model.prototypes import prototype_features
 from pipeline.records import Sentence
 
 WORD_RE = re.compile(r"[a-z][a-z'’-]+")
+# A row's sub-row for its decisive clause (`model/decisive.py`), or None.
+DECISIVE_KEY = "decisive_clause"
 ALL_PARTS = ("signals", "words", "vector", "clause_vector", "prototypes", "clause_prototypes")
 VECTOR_PARTS = frozenset({"vector", "clause_vector", "prototypes", "clause_prototypes"})
 
 
-def feature_rows(sentences: Sequence[Sentence], parts: Collection[str] = ALL_PARTS) -> list[dict[str, Any]]:
+def feature_rows(sentences: Sequence[Sentence], parts: Collection[str] = ALL_PARTS, *, clauses: bool = True) -> list[dict[str, Any]]:
     """One feature row per sentence with the given parts; embeddings are
-    computed in one batch, and only when a part needs them."""
+    computed in one batch, and only when a part needs them. With `clauses`,
+    each row also holds its decisive clause's row (`DECISIVE_KEY`, or None),
+    which the label reads; rows that only train need none."""
     columns: dict[str, list[Any]] = {}
     if "signals" in parts:
         columns["signals"] = [signals(sentence) for sentence in sentences]
@@ -45,7 +51,19 @@ def feature_rows(sentences: Sequence[Sentence], parts: Collection[str] = ALL_PAR
         clause_vectors = embed([sentence.main_clause or sentence.text for sentence in sentences])
         columns["clause_vector"] = list(clause_vectors)
         columns["clause_prototypes"] = list(prototype_features(clause_vectors))
-    return [{name: values[i] for name, values in columns.items()} for i in range(len(sentences))]
+    rows = [{name: values[i] for name, values in columns.items()} for i in range(len(sentences))]
+    if clauses:
+        add_decisive_clauses(rows, sentences, parts)
+    return rows
+
+
+def add_decisive_clauses(rows: list[dict[str, Any]], sentences: Sequence[Sentence], parts: Collection[str]) -> None:
+    found = [(i, clause) for i, sentence in enumerate(sentences) if (clause := decisive_clause(sentence))]
+    clause_rows = feature_rows([replace(sentences[i], text=clause) for i, clause in found], parts, clauses=False) if found else []
+    for row in rows:
+        row[DECISIVE_KEY] = None
+    for (i, _clause), clause_row in zip(found, clause_rows):
+        rows[i][DECISIVE_KEY] = clause_row
 
 
 def signals(sentence: Sentence) -> dict[str, float]:

@@ -98,7 +98,7 @@ def training_set(external_dir: Path, *, nlp: Language, parts: frozenset[str]) ->
         return None
     examples = un_training_examples(external_dir)
     sentences = tag_texts([text for text, _label in examples], nlp=nlp)
-    extra = ExtraLabelled(rows=feature_rows(sentences, parts), labels=np.array([label for _text, label in examples]))
+    extra = ExtraLabelled(rows=feature_rows(sentences, parts, clauses=False), labels=np.array([label for _text, label in examples]))
     source = {"file": str(UN_FILE), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "sentences": len(examples)}
     return extra, source
 

@@ -70,7 +70,7 @@ def tag_lines(texts: list[str], *, nlp: Language) -> list[Sentence]:
 def claim_rows(path: Path, digest: str, *, nlp: Language, parts: frozenset[str]) -> ExtraLabelled:
     """Every sentence's feature row, "yes" for a claim (`digest`: the file's sha256, so an edited file is read again)."""
     sentences = read_written(path)
-    rows = feature_rows(tag_lines([s.text for s in sentences], nlp=nlp), parts)
+    rows = feature_rows(tag_lines([s.text for s in sentences], nlp=nlp), parts, clauses=False)
     return ExtraLabelled(rows=rows, labels=np.array(["yes" if s.claim else "no" for s in sentences]))
 
 
