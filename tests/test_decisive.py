@@ -24,6 +24,7 @@ def tagged(nlp, text):
         ("Peru and Chile held talks in March, but Peru later accused Chile of sabotaging the deal.", "accused Chile", "held talks"),
         ("Despite years of rivalry, Vietnam and Cambodia signed a border accord in Hanoi.", "signed a border accord", "rivalry"),
         ("Although talks had stalled, Ghana and Togo agreed to reopen their embassies.", "agreed to reopen", "stalled"),
+        ("After months of shelling, Armenia and Azerbaijan signed a ceasefire in Moscow.", "signed a ceasefire", "shelling"),
         ("Senegal praised the new rail link; however, Mali closed the border crossing the next day.", "closed the border", "praised"),
         ("Kenya and Uganda signed a trade pact, but Uganda later expelled two Kenyan diplomats, officials said.", "expelled", "signed"),
         ("Officials in Lima said Peru would send two fire-fighting planes to help Bolivia.", "would send", "said"),

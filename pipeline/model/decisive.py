@@ -16,8 +16,10 @@ from collections import Counter
 
 from pipeline.records import Sentence
 
+# Contrast and concession words, and the prepositions the guidelines name as
+# not deciding ("after the clash, ..."; `stages/dyad.CONCESSIVE_PREPS`).
 CONTRAST_MARKERS = re.compile(
-    r"\b(?:but|however|yet|although|though|despite|nevertheless|nonetheless|while|whereas|amid)\b", re.IGNORECASE
+    r"\b(?:but|however|yet|although|though|despite|nevertheless|nonetheless|while|whereas|amid|after|following)\b", re.IGNORECASE
 )
 # Uses of those words that contrast nothing.
 NOT_CONTRAST = re.compile(r"\b(?:not only|but also|yet to|not yet|as yet|all but|nothing but|anything but)\b", re.IGNORECASE)
