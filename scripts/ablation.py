@@ -22,9 +22,11 @@ from pipeline.training.evaluate import full_report
 from pipeline.training.summary import describe_machine
 from pipeline.training.train import build_examples
 
+# Every row but the last reads whole sentences only (no decisive clause).
+WHOLE = {"decisive_clause_share": 0.0}
 # The corpus's claims only, the label taking the calibrated sigmoid's offset:
 # the model before the UN training sentences were added.
-CORPUS_ONLY = {"external_weight": 0.0, "label_centred": False}
+CORPUS_ONLY = {"external_weight": 0.0, "label_centred": False, **WHOLE}
 ABLATIONS = {
     "words only": {"claim_parts": ("words",), "label_parts": ("words",), **CORPUS_ONLY},
     "words + stance/actor signals": {"claim_parts": ("signals", "words"), "label_parts": ("signals", "words"), **CORPUS_ONLY},
@@ -35,8 +37,9 @@ ABLATIONS = {
     "+ prototype similarities for the label": {"claim_parts": ("signals", "words", "vector"), "label_parts": LABEL_PARTS, **CORPUS_ONLY},
     "+ decisive-clause prototype similarities for the label": {"claim_parts": CLAIM_PARTS, "label_parts": (*LABEL_PARTS, "clause_prototypes"), **CORPUS_ONLY},
     "embedding + prototype similarities for both": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, **CORPUS_ONLY},
-    "+ label from the class-balanced decision (centred calibration)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, "external_weight": 0.0},
-    "chosen: + the UN set's training part for the label (weight 0.1)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
+    "+ label from the class-balanced decision (centred calibration)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, "external_weight": 0.0, **WHOLE},
+    "+ the UN set's training part for the label (weight 0.1)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, **WHOLE},
+    "chosen: + a contrasted, concessive or reported sentence's decisive clause at half the label's decision": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
 }
 COLUMNS = ("claim_f1", "label_macro_f1", "end_to_end_macro_f1", "label_ece", "plover_label_macro_f1", "un_quadclass_label_macro_f1")
 
