@@ -12,7 +12,7 @@ import argparse
 import datetime
 from pathlib import Path
 
-from pipeline.config import ACTORS_PATH, ANNOTATIONS_DIR, CLAIM_PARTS, LABEL_PARTS, RAW_DIR
+from pipeline.config import ACTORS_PATH, ANNOTATIONS_DIR, CLAIM_PARTS, EXTERNAL_LABEL_WEIGHT, LABEL_PARTS, RAW_DIR
 from pipeline.io import atomic_writer, read_annotations
 from pipeline.model.classifier import ModelSpec
 from pipeline.model.encoder import embedding_cache
@@ -38,7 +38,7 @@ ABLATIONS = {
     "+ decisive-clause prototype similarities for the label": {"claim_parts": CLAIM_PARTS, "label_parts": (*LABEL_PARTS, "clause_prototypes"), **CORPUS_ONLY},
     "embedding + prototype similarities for both": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, **CORPUS_ONLY},
     "+ label from the class-balanced decision (centred calibration)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, "external_weight": 0.0, **WHOLE},
-    "+ the UN set's training part for the label (weight 0.1)": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, **WHOLE},
+    f"+ the UN set's training part for the label (weight {EXTERNAL_LABEL_WEIGHT})": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS, **WHOLE},
     "chosen: + a contrasted, concessive or reported sentence's decisive clause at half the label's decision": {"claim_parts": CLAIM_PARTS, "label_parts": LABEL_PARTS},
 }
 COLUMNS = ("claim_f1", "label_macro_f1", "end_to_end_macro_f1", "label_ece", "plover_label_macro_f1", "un_quadclass_label_macro_f1")
