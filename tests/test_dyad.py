@@ -196,8 +196,10 @@ def test_two_sides_joined_by_a_hyphen_are_a_joint_pair(nlp, text, pair):
         ("Israel struck the Lebanese Hezbollah overnight.", "ISR", "HEZ", "LBN"),
         ("Saudi Arabia accused the Yemeni Houthis of firing missiles.", "SAU", "HOUTHI", "YEM"),
         ("Reports point to talks between Moscow and the Afghan Taliban.", "RUS", "TAL", "AFG"),
+        ("Saudi Arabia accused Yemen's Houthis of firing missiles.", "SAU", "HOUTHI", "YEM"),
+        ("Kenya's army clashed with Somalia's al-Shabaab near the border.", "KEN", "SHB", "SOM"),
     ],
-    ids=["lebanese-hezbollah", "yemeni-houthis", "afghan-taliban"],
+    ids=["lebanese-hezbollah", "yemeni-houthis", "afghan-taliban", "possessive-houthis", "possessive-shabaab"],
 )
 def test_a_state_word_qualifying_another_side_is_no_side(nlp, text, source, target, qualifier):
     sentence = tag_one(nlp, text)

@@ -45,10 +45,10 @@ def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
 
 
 def qualifies_another_side(mention: Span, mentions: list[Span]) -> bool:
-    """"the Lebanese Hezbollah", "the Yemeni Houthis": a state's word that
+    """"the Lebanese Hezbollah", "Yemen's Houthis": a state's word that
     modifies another side's name says whose it is, and is no side itself."""
     head = mention.root
-    return head.dep_ in {"amod", "compound", "nmod"} and any(
+    return head.dep_ in {"amod", "compound", "nmod", "poss"} and any(
         other.root.i == head.head.i and other.label_ != mention.label_ and not hyphen_joined(mention, other) for other in mentions
     )
 
