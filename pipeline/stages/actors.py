@@ -26,6 +26,8 @@ ARTICLE_DATE = "article_date"  # doc.user_data key: the article's date (ISO) or 
 # Entity types that can stand for a political actor when they contain an alias.
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 GOVERNMENT_FIELDS = frozenset({"names", "capitals"})
+# The entities a city's or a town's name may be (cities.py): a town is no region ("Asia", "the Andes").
+CITY_FIELDS = {"cities": frozenset({"GPE", "FAC", "LOC"}), "towns": frozenset({"GPE", "FAC"})}
 
 
 @Language.factory("actor_linker", default_config={"dictionary_json": "{}"})
@@ -60,6 +62,8 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
         ent = entity_at[start]
         if field in PLACE_FIELDS and ent is not None and ent.label_ == "PERSON" and ent.start < start:
             continue  # a person's surname: "Jordan" in "Michael Jordan" (not "Ugandan" in "Ugandan President Museveni")
+        if field in CITY_FIELDS and not names_whole_place(ent, start, end, CITY_FIELDS[field]):
+            continue
         matched = Span(doc, start, end, label=code)
         matches.append((widen_to_entity(matched, entity_at), field, matched))
     # Two aliases widened to one entity ("the Afghan Taliban"): the one on its head word names it.
@@ -70,6 +74,14 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     day_of = event_days(doc, kept)
     linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day_of[span.start]) for span in kept]
     return [within_own_words(kept, linked, i) for i in range(len(kept))]
+
+
+def names_whole_place(ent: Span | None, start: int, end: int, labels: frozenset[str]) -> bool:
+    """A city's name is the whole place entity: not a word ("Split", "Mobile"),
+    nor part of a longer place ("York" in "New York", "Asia" in "Central Asia")."""
+    if ent is None or ent.label_ not in labels or ent.end != end:
+        return False
+    return ent.start == start or (ent.start == start - 1 and ent[0].lower_ == "the")
 
 
 def within_own_words(kept: list[Span], linked: list[Span], i: int) -> Span:

@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.io import InputError, read_jsonl
+from pipeline.stages.cities import library_cities
+from pipeline.stages.states import ALIAS_FIELDS as STATE_FIELDS
 from pipeline.stages.states import library_states
 
-PLACE_FIELDS = ("names", "demonyms", "capitals")
+PLACE_FIELDS = ("names", "demonyms", "capitals", "cities", "towns")
 ALIAS_FIELDS = (*PLACE_FIELDS, "officials")
 ACTOR_KEYS = frozenset({"code", "kind", "governments", *ALIAS_FIELDS})
 ROLE_KEYS = frozenset({"code", "from", "until"})
@@ -100,8 +102,9 @@ def build_dictionary(project: list[tuple[str, dict[str, Any]]]) -> ActorDictiona
     it is) on top; an alias the lines give to two codes is an error naming the second."""
     aliases: dict[str, tuple[str, str]] = {}
     for record in library_states():
-        for field in PLACE_FIELDS:
+        for field in STATE_FIELDS:
             aliases.update({alias: (record["code"], field) for alias in record[field]})
+    aliases = {**library_cities(frozenset(aliases)), **aliases}
     claimed: dict[str, str] = {}
     governments: dict[str, list[Role]] = {}
     for where, record in project:

