@@ -227,3 +227,25 @@ def test_the_subject_of_a_passive_is_acted_on(nlp, text, source, target):
 def test_a_passive_naming_only_the_side_acted_on_leaves_the_source_to_context():
     found = [Candidate("MLI", 0, 4, "patient", dep="nsubjpass", path=("nsubjpass",))]
     assert choose_dyad(found) == (None, "MLI", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (
+            "Thus far, most of the meetings between the two have focused on a well-defined set of issues: border security "
+            "(the drug trade in particular); investment opportunities in mining and railways; Kenyan concerns over the "
+            "treatment of thousands of refugees in Uganda; and the group's quest for funds.",
+            "KEN",
+        ),
+        (
+            "So far, most of the talks have focused on a narrow set of issues: water sharing (the dam in particular); trade in "
+            "sectors such as energy, farming and ports; Egyptian worries over the fate of migrants in Sudan; and the junta's search for loans.",
+            "EGY",
+        ),
+    ],
+    ids=["uganda", "egypt"],
+)
+def test_a_side_in_a_list_after_a_colon_is_not_the_subject(nlp, text, listed):
+    roles = {candidate.code: candidate.role for candidate in tag_one(nlp, text).candidates}
+    assert roles[listed] not in {"subject", "agent"}

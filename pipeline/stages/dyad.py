@@ -128,6 +128,8 @@ def role_of(head: Token, path: list[tuple[str, Token]], prep: str) -> str:
         return "place"
     if prep in RELATION_PREPOSITIONS and only_control_clauses(path):
         return "relation"
+    if any(listed_after_colon(dep, token) for dep, token in path):
+        return "other"
     if any(heads_clause(dep, token) for dep, token in path):
         return "clause"
     if top_dep == "prep" and top.lower_ in CONCESSIVE_PREPS:
@@ -145,6 +147,16 @@ def role_of(head: Token, path: list[tuple[str, Token]], prep: str) -> str:
     if top_dep == "prep":
         return "prep"
     return "other"
+
+
+def listed_after_colon(dep: str, token: Token) -> bool:
+    """"Most meetings have focused on ...: border security; Taliban concerns
+    ...": the parser hangs a list after a colon on the subject as an
+    apposition, but the list's sides are not the subject."""
+    if dep != "appos":
+        return False
+    low, high = sorted((token.i, token.head.i))
+    return any(between.text in {":", ";"} for between in token.doc[low + 1 : high])
 
 
 def only_control_clauses(path: list[tuple[str, Token]]) -> bool:
