@@ -271,3 +271,18 @@ def test_a_government_in_the_past_is_the_one_before(nlp, sentence):
 def test_names_as_the_news_writes_them(nlp, sentence, alias, code):
     doc = nlp(sentence)
     assert [span.label_ for span in doc.spans[SPAN_KEY] if alias in span.text] == [code]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Congo accused Rwanda of backing the rebels.", [("Congo", "COD"), ("Rwanda", "RWA")]),
+        ("Congolese troops clashed with Ugandan soldiers.", [("Congolese troops", "COD"), ("Ugandan soldiers", "UGA")]),
+        ("The Republic of Congo signed a border deal with Gabon.", [("The Republic of Congo", "COG"), ("Gabon", "GAB")]),
+        ("ECOWAS suspended Niger after the coup.", [("ECOWAS", "ECOWAS"), ("Niger", "NER")]),
+    ],
+    ids=["congo-is-drc", "congolese", "republic-of-congo", "ecowas"],
+)
+def test_the_project_file_names_what_the_libraries_leave_ambiguous(nlp, sentence, expected):
+    """"Congo" alone is the Democratic Republic in the news (the libraries give it to the Republic of Congo)."""
+    assert linked(nlp, sentence) == expected
