@@ -249,3 +249,18 @@ def test_a_passive_naming_only_the_side_acted_on_leaves_the_source_to_context():
 def test_a_side_in_a_list_after_a_colon_is_not_the_subject(nlp, text, listed):
     roles = {candidate.code: candidate.role for candidate in tag_one(nlp, text).candidates}
     assert roles[listed] not in {"subject", "agent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("After Ghana hosted talks with Togo, it signed a border pact with Burkina Faso.", "GHA", "BFA"),
+        ("Before Chile recalled its ambassador, it had warned Peru twice.", "CHL", "PER"),
+        ("While Washington describes New Delhi as a vital partner, it charged an Indian official over a plot.", "USA", "IND"),
+        ("When Armenia proposed talks, Azerbaijan said it would attend.", "AZE", "ARM"),
+    ],
+    ids=["ghana", "chile", "washington", "named-subject-stays"],
+)
+def test_a_pronoun_subject_stands_for_the_subject_of_the_clause_before_it(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)

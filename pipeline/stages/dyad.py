@@ -32,6 +32,7 @@ TARGET_RANK = {
 }
 
 
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 HYPHENS = frozenset({"-", "\u2013", "\u2014", "/"})
 REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write", "note"})
 
@@ -78,11 +79,14 @@ def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span])
     head = mention.root
     path = dependency_path(head, predicate)
     prep = governing_preposition(head)
+    role = role_of(head, path, prep)
+    if role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
+        role = "subject"
     return Candidate(
         code=mention.label_,
         start=mention.start_char,
         end=mention.end_char,
-        role=role_of(head, path, prep),
+        role=role,
         dep=head.dep_,
         prep=prep,
         path=tuple(dep for dep, _token in path),
@@ -90,6 +94,17 @@ def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span])
         distance=abs(head.i - predicate.i),
         joint=is_joint_subject(head, mention, mentions),
     )
+
+
+def is_pronoun_antecedent(head: Token, predicate: Token, mentions: list[Span]) -> bool:
+    """"After Ghana hosted talks, it signed a pact": the predicate's subject
+    is a pronoun, and the mention is the subject of a clause before it, the
+    nearest such mention, so the pronoun stands for it."""
+    pronoun = next((child for child in predicate.children if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+    if pronoun is None or pronoun.lower_ not in SUBJECT_PRONOUNS or head.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return False
+    subjects = [m.root.i for m in mentions if m.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and m.root.i < pronoun.i]
+    return bool(subjects) and head.i == max(subjects) and predicate in head.ancestors
 
 
 def dependency_path(head: Token, predicate: Token) -> list[tuple[str, Token]]:
