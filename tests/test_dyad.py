@@ -264,3 +264,23 @@ def test_a_side_in_a_list_after_a_colon_is_not_the_subject(nlp, text, listed):
 def test_a_pronoun_subject_stands_for_the_subject_of_the_clause_before_it(nlp, text, source, target):
     stance = tag_one(nlp, text).stance
     assert (stance.source, stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "reporter"),
+    [
+        ("Rwandan troops shelled Congolese positions near Goma, the United Nations said.", "RWA", "COD", "UN"),
+        ("Ethiopia accused Eritrea of massing troops on the border, the African Union said.", "ETH", "ERI", "AU"),
+        ("Chad and Sudan agreed to reopen the border, according to the African Union.", "TCD", "SDN", "AU"),
+    ],
+    ids=["un-said", "au-said", "according-to"],
+)
+def test_the_source_of_a_report_naming_two_sides_is_no_side(nlp, text, source, target, reporter):
+    sentence = tag_one(nlp, text)
+    assert (sentence.stance.source, sentence.stance.target) == (source, target)
+    assert reporter not in sentence.actors
+
+
+def test_the_source_of_a_report_naming_one_side_stays_a_side(nlp):
+    sentence = tag_one(nlp, "According to Nigeria, fighting began when Boko Haram fighters raided a village.")
+    assert set(sentence.actors) == {"NGA", "BOKO"}

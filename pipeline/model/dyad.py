@@ -23,6 +23,7 @@ from sklearn.pipeline import Pipeline
 from pipeline.config import DYAD_C, DYAD_MIN_SENTENCES, SEED
 from pipeline.model.persist import dump_estimator, load_estimator
 from pipeline.records import Candidate, InheritedActor, Sentence
+from pipeline.stages.dyad import NO_SIDE_ROLES
 
 Pair = tuple[str, str]
 
@@ -84,7 +85,7 @@ def candidate_pairs(sentence: Sentence) -> list[tuple[Pair, dict[str, float]]]:
 def usable_candidates(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """The sides to choose among: a sentence that names two sides itself
     (places aside) is about them, so context offers none."""
-    named = {c.code for c in candidates if c.role not in {"context", "place"}}
+    named = {c.code for c in candidates if c.role not in NO_SIDE_ROLES | {"context"}}
     return tuple(c for c in candidates if c.role != "context") if len(named) >= 2 else candidates
 
 
@@ -140,7 +141,7 @@ def rechoose(sentence: Sentence, model: DyadModel | None) -> Sentence:
     source, target = chosen
     symmetric = sentence.stance.symmetric and {source, target} == {sentence.stance.source, sentence.stance.target}
     stance = replace(sentence.stance, source=source, target=target, symmetric=symmetric)
-    named = {candidate.code for candidate in sentence.candidates if candidate.role != "place"}
+    named = {candidate.code for candidate in sentence.candidates if candidate.role not in NO_SIDE_ROLES}
     actors = tuple(dict.fromkeys((source, target, *(code for code in sentence.actors if code in named))))
     return replace(sentence, stance=stance, actors=actors, inherited=inherited_sides(sentence, actors))
 

@@ -29,7 +29,11 @@ RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 # source ("X and Y pledged aid to Z") is a target only when nothing else is.
 TARGET_RANK = {
     "object": 0, "patient": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6,
+    "attribution": 7,
 }
+# Roles that name where an event happened or who told of it, not a side of
+# it: such a mention is in a claim's actors only when chosen as its source or target.
+NO_SIDE_ROLES = frozenset({"place", "attribution"})
 
 
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
@@ -40,9 +44,10 @@ REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "add", "state"
 def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
     """Every mention as a candidate side, in text order, with its role
     towards the predicate of the reported content (`content_predicate`)."""
-    predicate = content_predicate(predicate, mentions)
     sides = [mention for mention in mentions if not qualifies_another_side(mention, mentions)]
-    return [candidate(predicate, mention, order, sides) for order, mention in enumerate(sides)]
+    attribution = attributed_sides(predicate, sides)
+    predicate = content_predicate(predicate, mentions, attribution)
+    return [candidate(predicate, mention, order, sides, attribution) for order, mention in enumerate(sides)]
 
 
 def qualifies_another_side(mention: Span, mentions: list[Span]) -> bool:
@@ -62,25 +67,54 @@ def hyphen_joined(first: Span, second: Span) -> bool:
     return len(between) == 1 and between[0].text in HYPHENS and not first[-1].whitespace_
 
 
-def content_predicate(predicate: Token, mentions: list[Span]) -> Token:
+def content_predicate(predicate: Token, mentions: list[Span], attribution: frozenset[int] = frozenset()) -> Token:
     """"X attacked Y, a spokesman said": the sides are those of what is
     reported, not of the attribution, when the report comes first and the
-    one reporting is no side ("officials", "witnesses", "a newspaper")."""
+    one reporting is no side ("officials", "witnesses", "a newspaper"), or
+    is only the source of a report that names two sides of its own."""
+    reported = reported_content(predicate)
+    if reported is None:
+        return predicate
+    reporters = reporter_tokens(predicate)
+    if any(mention.root.i in reporters for mention in mentions) and not reporters <= attribution:
+        return predicate
+    return reported
+
+
+def reported_content(predicate: Token) -> Token | None:
+    """The clause a reporting verb reports when it comes first ("X attacked Y, a spokesman said")."""
     if predicate.lemma_.lower() not in REPORTING_VERBS:
-        return predicate
-    reported = [child for child in predicate.children if child.dep_ in {"ccomp", "parataxis"} and child.i < predicate.i]
-    reporters = {token.i for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"} for token in child.subtree}
-    if not reported or any(mention.root.i in reporters for mention in mentions):
-        return predicate
-    return reported[0]
+        return None
+    return next((child for child in predicate.children if child.dep_ in {"ccomp", "parataxis"} and child.i < predicate.i), None)
 
 
-def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span]) -> Candidate:
+def reporter_tokens(predicate: Token) -> frozenset[int]:
+    return frozenset(token.i for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"} for token in child.subtree)
+
+
+def attributed_sides(predicate: Token, mentions: list[Span]) -> frozenset[int]:
+    """The tokens of a report's source ("..., the United Nations said",
+    "according to the US government") when the report names two sides of its
+    own besides it: the source only tells of the event and is no side of it.
+    Empty when the report names fewer ("According to the Iranians, fighting
+    began when Taliban forces ..." keeps the Iranians as a side)."""
+    sources = set(reporter_tokens(predicate)) if reported_content(predicate) is not None else set()
+    for token in predicate.sent:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            sources |= {word.i for word in token.subtree}
+    source_codes = {mention.label_ for mention in mentions if mention.root.i in sources}
+    named = {mention.label_ for mention in mentions if mention.root.i not in sources} - source_codes
+    return frozenset(sources) if source_codes and len(named) >= 2 else frozenset()
+
+
+def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span], attribution: frozenset[int] = frozenset()) -> Candidate:
     head = mention.root
     path = dependency_path(head, predicate)
     prep = governing_preposition(head)
     role = role_of(head, path, prep)
-    if role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
+    if head.i in attribution:
+        role = "attribution"
+    elif role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
         role = "subject"
     return Candidate(
         code=mention.label_,
@@ -257,7 +291,7 @@ def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
 
 
 def source_rank(found: Candidate) -> tuple[int, int, int]:
-    rank = {"agent": 0, "subject": 1, "place": 3}.get(found.role, 2)
+    rank = {"agent": 0, "subject": 1, "place": 3, "attribution": 4}.get(found.role, 2)
     # Inside the subject, its head ("Egypt's minister") over a modifier of it.
     return rank, len(found.path), found.order
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.records import Candidate, InheritedActor, Stance
 from pipeline.stages.context import SUBJECT_DEPS, fits_reference, one_side_reference, pair_reference
+from pipeline.stages.dyad import NO_SIDE_ROLES
 
 ACTING_ROLES = frozenset({"subject", "agent"})
 
@@ -104,7 +105,7 @@ def named_before(reference: Token, found: list[Candidate]) -> tuple[InheritedAct
     issued a statement in which the two urged ..."), or () with fewer."""
     sides: dict[str, InheritedActor] = {}
     for candidate in found:
-        if candidate.role != "place" and candidate.end <= reference.idx:
+        if candidate.role not in NO_SIDE_ROLES and candidate.end <= reference.idx:
             sides.setdefault(candidate.code, InheritedActor(candidate.code, candidate.start, candidate.end))
     return tuple(sides.values())[:2] if len(sides) >= 2 else ()
 

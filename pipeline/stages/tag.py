@@ -12,7 +12,7 @@ from pipeline.config import NON_CLAIM_KINDS
 from pipeline.records import Candidate, InheritedActor, Mention, Sentence, Stance
 from pipeline.stages.actors import SPAN_KEY
 from pipeline.stages.context import main_pair
-from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS
+from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS, NO_SIDE_ROLES
 from pipeline.stages.mode import find_mode
 from pipeline.stages.predicate import predicate_terms
 from pipeline.stages.resolve import Context, context_candidates, resolve_sides
@@ -89,7 +89,7 @@ def tag_with_sides(
     if unit.kind not in NON_CLAIM_KINDS:
         stance, inherited, refers = resolve_sides(span, stance, found, context)
         carried = inherited if refers else ()
-    named = [c.code for c in found if c.role != "place" or c.code in (stance.source, stance.target)]
+    named = [c.code for c in found if c.role not in NO_SIDE_ROLES or c.code in (stance.source, stance.target)]
     actors = tuple(dict.fromkeys(code for code in (stance.source, stance.target, *named) if code))
     sentence = Sentence(
         doc=doc_id,
