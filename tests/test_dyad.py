@@ -272,8 +272,9 @@ def test_a_pronoun_subject_stands_for_the_subject_of_the_clause_before_it(nlp, t
         ("Rwandan troops shelled Congolese positions near Goma, the United Nations said.", "RWA", "COD", "UN"),
         ("Ethiopia accused Eritrea of massing troops on the border, the African Union said.", "ETH", "ERI", "AU"),
         ("Chad and Sudan agreed to reopen the border, according to the African Union.", "TCD", "SDN", "AU"),
+        ("Indian troops shelled Pakistani posts near the border, Pakistani officials and Chinese witnesses said.", "IND", "PAK", "CHN"),
     ],
-    ids=["un-said", "au-said", "according-to"],
+    ids=["un-said", "au-said", "according-to", "a-side-s-own-officials"],
 )
 def test_the_source_of_a_report_naming_two_sides_is_no_side(nlp, text, source, target, reporter):
     sentence = tag_one(nlp, text)

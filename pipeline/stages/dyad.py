@@ -95,7 +95,8 @@ def reporter_tokens(predicate: Token) -> frozenset[int]:
 def attributed_sides(predicate: Token, mentions: list[Span]) -> frozenset[int]:
     """The tokens of a report's source ("..., the United Nations said",
     "according to the US government") when the report names two sides of its
-    own besides it: the source only tells of the event and is no side of it.
+    own (one may be the source's own: "X's army shelled Y, X's officials
+    said"): the source only tells of the event and is no side of it.
     Empty when the report names fewer ("According to the Iranians, fighting
     began when Taliban forces ..." keeps the Iranians as a side)."""
     sources = set(reporter_tokens(predicate)) if reported_content(predicate) is not None else set()
@@ -103,7 +104,7 @@ def attributed_sides(predicate: Token, mentions: list[Span]) -> frozenset[int]:
         if token.lower_ == "according" and token.dep_ == "prep":
             sources |= {word.i for word in token.subtree}
     source_codes = {mention.label_ for mention in mentions if mention.root.i in sources}
-    named = {mention.label_ for mention in mentions if mention.root.i not in sources} - source_codes
+    named = {mention.label_ for mention in mentions if mention.root.i not in sources}
     return frozenset(sources) if source_codes and len(named) >= 2 else frozenset()
 
 
