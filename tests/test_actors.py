@@ -280,8 +280,10 @@ def test_names_as_the_news_writes_them(nlp, sentence, alias, code):
         ("Congolese troops clashed with Ugandan soldiers.", [("Congolese troops", "COD"), ("Ugandan soldiers", "UGA")]),
         ("The Republic of Congo signed a border deal with Gabon.", [("The Republic of Congo", "COG"), ("Gabon", "GAB")]),
         ("ECOWAS suspended Niger after the coup.", [("ECOWAS", "ECOWAS"), ("Niger", "NER")]),
+        ("Macedonia and Bosnia signed a transit accord.", [("Macedonia", "MKD"), ("Bosnia", "BIH")]),
+        ("Settlers clashed with villagers in the West Bank.", [("the West Bank", "PSE")]),
     ],
-    ids=["congo-is-drc", "congolese", "republic-of-congo", "ecowas"],
+    ids=["congo-is-drc", "congolese", "republic-of-congo", "ecowas", "short-names", "territory"],
 )
 def test_the_project_file_names_what_the_libraries_leave_ambiguous(nlp, sentence, expected):
     """"Congo" alone is the Democratic Republic in the news (the libraries give it to the Republic of Congo)."""
