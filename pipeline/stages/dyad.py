@@ -34,9 +34,10 @@ TARGET_RANK = {
 # Roles that name where an event happened or who told of it, not a side of
 # it: such a mention is in a claim's actors only when chosen as its source or target.
 NO_SIDE_ROLES = frozenset({"place", "attribution"})
-
-
+# A pronoun subject that may stand for the subject of a clause before it.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
+
+
 HYPHENS = frozenset({"-", "\u2013", "\u2014", "/"})
 REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write", "note"})
 
