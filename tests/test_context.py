@@ -134,3 +134,28 @@ def test_an_unrelated_sentence_does_not_carry_sides_on(nlp):
     raw = "Talks between Israel and Hamas resumed in Doha. Rains flooded the coast. The rain stopped on Friday.\n"
     sentences = tag_article(nlp, raw)
     assert sentences[2].actors == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "source", "pair"),
+    [
+        (
+            "Sudan's army and the Rapid Support Forces clashed in Omdurman. Sudan's army accused the Rapid Support Forces "
+            "of looting homes. Saudi Arabia and the United States suspended the talks. "
+            "Washington imposed sanctions on companies linked to the two sides.\n",
+            "USA",
+            {"SDN", "RSF"},
+        ),
+        (
+            "Armenia and Azerbaijan traded fire on the border. Armenia accused Azerbaijan of shelling villages. "
+            "France and Russia called for calm. Paris urged both countries to return to talks.\n",
+            "FRA",
+            {"ARM", "AZE"},
+        ),
+    ],
+    ids=["sanctions-on-both-sides", "urged-both-countries"],
+)
+def test_a_side_acting_on_the_two_sides_is_not_one_of_them(nlp, raw, source, pair):
+    last = tag_article(nlp, raw)[-1]
+    assert last.stance.source == source
+    assert last.stance.target in pair

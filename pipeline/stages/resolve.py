@@ -30,12 +30,18 @@ class Context(NamedTuple):
         fallback = [replace(side, via="article") for side in self.article if side.code not in seen] if article else []
         return [*self.previous, *fallback]
 
-    def pair(self) -> tuple[InheritedActor, ...]:
-        """The pair "the two sides" refers to: the sentence before's, when it has two."""
+    def pair(self, *, without: str | None = None) -> tuple[InheritedActor, ...]:
+        """The pair "the two sides" refers to: the sentence before's, when it
+        has two, else the article's main pair. `without`: a side acting on
+        "the two sides" is not one of them ("Washington sanctioned both
+        sides"), so a pair holding it gives way to the main pair."""
         previous = tuple(dict((side.code, side) for side in reversed(self.previous)).values())[::-1]
-        if len(previous) >= 2:
+        article = tuple(replace(side, via="article") for side in self.article[:2])
+        if len(previous) >= 2 and (without is None or without not in {side.code for side in previous[:2]}):
             return previous[:2]
-        return tuple(replace(side, via="article") for side in self.article[:2])
+        if without is not None and without in {side.code for side in article} and len(previous) >= 2:
+            return previous[:2]
+        return article
 
 
 class Resolved(NamedTuple):
@@ -55,7 +61,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     elif source is not None and target is not None:
         pair_ref = None
     if pair_ref is not None:
-        pair = named_before(pair_ref, found) or context.pair()
+        pair = named_before(pair_ref, found) or context.pair(without=source)
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
