@@ -78,9 +78,19 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     if source is None:
         source = code_of(first_other(sides, exclude={target}))
     if target is None and source is not None:
-        target = code_of(first_other(sides, exclude={source}))
+        target = code_of((main_partner(source, context) if refers else None) or first_other(sides, exclude={source}))
     resolved = replace(stance, source=source, target=target, symmetric=symmetric)
     return Resolved(resolved, borrowed(resolved, own, context), refers)
+
+
+def main_partner(source: str, context: Context) -> InheritedActor | None:
+    """The other side of the article's main pair, when the source is one of
+    it: an article about a pair tells mostly of the two, so a side of it that
+    acts on no side named acts on the other ("President Erdogan vowed that the
+    attackers would pay", in an article on Turkey and the PKK)."""
+    if source not in {side.code for side in context.article}:
+        return None
+    return next((replace(side, via="article") for side in context.article if side.code != source), None)
 
 
 def from_pair(
