@@ -239,6 +239,12 @@ def test_a_state_name_inside_a_person_s_name_is_no_mention(nlp):
     assert ("Jordan", "JOR") not in linked(nlp, "Michael Jordan praised Senegal.")
 
 
+def test_a_movement_the_parser_reads_as_a_person_is_still_linked(nlp):
+    """The parser tags "the Tigray People's Liberation Front" as a PERSON; a person's name never starts with "the"."""
+    sentence = "Eritrean troops fought against the Tigray People's Liberation Front in 2021."
+    assert ("the Tigray People's Liberation Front", "TPLF") in linked(nlp, sentence)
+
+
 def test_the_article_date_reaches_the_linker_from_its_meta(nlp):
     from pipeline.records import Article, Block
     from pipeline.stages.sentences import article_sentences

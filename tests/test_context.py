@@ -134,3 +134,52 @@ def test_an_unrelated_sentence_does_not_carry_sides_on(nlp):
     raw = "Talks between Israel and Hamas resumed in Doha. Rains flooded the coast. The rain stopped on Friday.\n"
     sentences = tag_article(nlp, raw)
     assert sentences[2].actors == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "source", "pair"),
+    [
+        (
+            "Sudan's army and the Rapid Support Forces clashed in Omdurman. Sudan's army accused the Rapid Support Forces "
+            "of looting homes. Saudi Arabia and the United States suspended the talks. "
+            "Washington imposed sanctions on companies linked to the two sides.\n",
+            "USA",
+            {"SDN", "RSF"},
+        ),
+        (
+            "Armenia and Azerbaijan traded fire on the border. Armenia accused Azerbaijan of shelling villages. "
+            "France and Russia called for calm. Paris urged both countries to return to talks.\n",
+            "FRA",
+            {"ARM", "AZE"},
+        ),
+    ],
+    ids=["sanctions-on-both-sides", "urged-both-countries"],
+)
+def test_a_side_acting_on_the_two_sides_is_not_one_of_them(nlp, raw, source, pair):
+    last = tag_article(nlp, raw)[-1]
+    assert last.stance.source == source
+    assert last.stance.target in pair
+
+
+@pytest.mark.parametrize(
+    ("raw", "source", "target"),
+    [
+        (
+            "Turkish jets struck PKK camps in northern Iraq. Turkey accused the PKK of killing nine soldiers. "
+            "The United States and the European Union list the PKK as a terrorist organisation. "
+            "Turkish President Recep Tayyip Erdogan vowed that the attackers would pay a heavy price.\n",
+            "TUR",
+            "PKK",
+        ),
+        (
+            "Al-Shabaab fighters attacked a Kenyan police post near Mandera. Kenya accused al-Shabaab of killing five officers. "
+            "The United States offered intelligence support to Kenya. Kenyan President William Ruto vowed that the attackers would be hunted down.\n",
+            "KEN",
+            "SHB",
+        ),
+    ],
+    ids=["turkey-pkk", "kenya-shabaab"],
+)
+def test_a_main_pair_side_acting_on_no_named_side_acts_on_the_other(nlp, raw, source, target):
+    last = tag_article(nlp, raw)[-1]
+    assert dyad(last)[:2] == (source, target)

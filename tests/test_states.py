@@ -35,6 +35,10 @@ def test_every_un_member_and_observer_is_there(states):
         ("KOR", "names", "South Korea"),
         ("COD", "names", "Democratic Republic of Congo"),
         ("COG", "names", "Republic of Congo"),
+        ("COL", "capitals", "Bogotá"),
+        ("COL", "capitals", "Bogota"),  # as much of the news writes it
+        ("CIV", "names", "Cote d'Ivoire"),
+        ("CMR", "capitals", "Yaounde"),
     ],
 )
 def test_names_demonyms_and_capitals(states, code, field, alias):

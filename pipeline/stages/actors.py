@@ -60,7 +60,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     for key, start, end in matcher(doc):
         field, code = doc.vocab.strings[key].split(":", 1)
         ent = entity_at[start]
-        if field in PLACE_FIELDS and ent is not None and ent.label_ == "PERSON" and ent.start < start:
+        if field in PLACE_FIELDS and ent is not None and ent.label_ == "PERSON" and ent.start < start and not after_article(ent, start):
             continue  # a person's surname: "Jordan" in "Michael Jordan" (not "Ugandan" in "Ugandan President Museveni")
         if field in CITY_FIELDS and not names_whole_place(ent, start, end, CITY_FIELDS[field]):
             continue
@@ -76,12 +76,18 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     return [within_own_words(kept, linked, i) for i in range(len(kept))]
 
 
+def after_article(ent: Span, start: int) -> bool:
+    """Only "the" comes before the match in the entity: "the Tigray People's
+    Liberation Front" read as a person is still the movement, not a surname."""
+    return ent.start == start - 1 and ent[0].lower_ == "the"
+
+
 def names_whole_place(ent: Span | None, start: int, end: int, labels: frozenset[str]) -> bool:
     """A city's name is the whole place entity: not a word ("Split", "Mobile"),
     nor part of a longer place ("York" in "New York", "Asia" in "Central Asia")."""
     if ent is None or ent.label_ not in labels or ent.end != end:
         return False
-    return ent.start == start or (ent.start == start - 1 and ent[0].lower_ == "the")
+    return ent.start == start or after_article(ent, start)
 
 
 def within_own_words(kept: list[Span], linked: list[Span], i: int) -> Span:

@@ -30,12 +30,18 @@ class Context(NamedTuple):
         fallback = [replace(side, via="article") for side in self.article if side.code not in seen] if article else []
         return [*self.previous, *fallback]
 
-    def pair(self) -> tuple[InheritedActor, ...]:
-        """The pair "the two sides" refers to: the sentence before's, when it has two."""
+    def pair(self, *, without: str | None = None) -> tuple[InheritedActor, ...]:
+        """The pair "the two sides" refers to: the sentence before's, when it
+        has two, else the article's main pair. `without`: a side acting on
+        "the two sides" is not one of them ("Washington sanctioned both
+        sides"), so a pair holding it gives way to the main pair."""
         previous = tuple(dict((side.code, side) for side in reversed(self.previous)).values())[::-1]
-        if len(previous) >= 2:
+        article = tuple(replace(side, via="article") for side in self.article[:2])
+        if len(previous) >= 2 and (without is None or without not in {side.code for side in previous[:2]}):
             return previous[:2]
-        return tuple(replace(side, via="article") for side in self.article[:2])
+        if without is not None and without in {side.code for side in article} and len(previous) >= 2:
+            return previous[:2]
+        return article
 
 
 class Resolved(NamedTuple):
@@ -55,7 +61,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     elif source is not None and target is not None:
         pair_ref = None
     if pair_ref is not None:
-        pair = named_before(pair_ref, found) or context.pair()
+        pair = named_before(pair_ref, found) or context.pair(without=source)
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
@@ -72,9 +78,19 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     if source is None:
         source = code_of(first_other(sides, exclude={target}))
     if target is None and source is not None:
-        target = code_of(first_other(sides, exclude={source}))
+        target = code_of((main_partner(source, context) if refers else None) or first_other(sides, exclude={source}))
     resolved = replace(stance, source=source, target=target, symmetric=symmetric)
     return Resolved(resolved, borrowed(resolved, own, context), refers)
+
+
+def main_partner(source: str, context: Context) -> InheritedActor | None:
+    """The other side of the article's main pair, when the source is one of
+    it: an article about a pair tells mostly of the two, so a side of it that
+    acts on no side named acts on the other ("President Erdogan vowed that the
+    attackers would pay", in an article on Turkey and the PKK)."""
+    if source not in {side.code for side in context.article}:
+        return None
+    return next((replace(side, via="article") for side in context.article if side.code != source), None)
 
 
 def from_pair(

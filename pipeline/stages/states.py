@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from importlib import metadata
 
@@ -62,7 +63,18 @@ def state_record(country, infos: list[dict]) -> dict:
     names = clean_aliases(names + [without_article(name) for name in names], codes)
     demonyms = [alias for alias in clean_aliases(demonyms, codes) if alias not in names]
     capitals = [alias for alias in clean_aliases(capitals, codes) if alias not in names and alias not in demonyms]
+    names, demonyms, capitals = (with_unaccented(aliases) for aliases in (names, demonyms, capitals))
     return {"code": country.alpha_3, "kind": "state", "names": names, "demonyms": demonyms, "capitals": capitals}
+
+
+def with_unaccented(aliases: list[str]) -> list[str]:
+    """Each alias, then its form without accents where it has any ("Bogotá",
+    "Bogota"; "Côte d'Ivoire", "Cote d'Ivoire"), as much of the news writes them."""
+    return list(dict.fromkeys(form for alias in aliases for form in (alias, unaccented(alias))))
+
+
+def unaccented(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def clean_aliases(values: list[str | None], codes: set[str]) -> list[str]:
