@@ -11,6 +11,7 @@ real gold annotations of three articles.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -120,6 +121,24 @@ def write_crlf(path: Path, text: str) -> None:
 def read_raw(path: Path) -> str:
     """The article as the pipeline reads it: bytes decoded as UTF-8, no newline translation."""
     return path.read_bytes().decode("utf-8")
+
+
+# A line of `pipeline.progress.StepLines`: what the run is doing, then its seconds.
+PROGRESS_LINE = re.compile(r"(?!error:|warning:)[a-z][^:]*(: .*)?( \d+/\d+)?( \.\.\.)? \[\d+ s\]")
+
+
+def assert_one_line_error(result, *names: str) -> None:
+    """Progress lines ("articles: 1 to parse, 2 cached 3/3 [0 s]", or a
+    heartbeat on a slow machine) may come first: the error is the one other
+    line, and the last."""
+    assert result.exit_code != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip() and not PROGRESS_LINE.fullmatch(line)]
+    assert len(lines) == 1, result.stderr
+    assert result.stderr.rstrip("\n").splitlines()[-1] == lines[0], result.stderr
+    assert lines[0].startswith("error: "), lines[0]
+    for name in names:
+        assert name in lines[0], lines[0]
+    assert "Traceback" not in result.output
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -12,7 +12,18 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import (
-    ACTORS_PATH, ANNOTATIONS_DIR, E2E_DOCS, EMPTY_PAGE, INLINE_ARTICLE, RAW_DIR, SAVED_PAGE, SMALL_ARTICLES, read_raw, synthetic_run, write_crlf,
+    ACTORS_PATH,
+    ANNOTATIONS_DIR,
+    E2E_DOCS,
+    EMPTY_PAGE,
+    INLINE_ARTICLE,
+    RAW_DIR,
+    SAVED_PAGE,
+    SMALL_ARTICLES,
+    assert_one_line_error,
+    read_raw,
+    synthetic_run,
+    write_crlf,
 )
 from pipeline.stages.dictionary import load_actors
 from pipeline.cli import app
@@ -41,16 +52,6 @@ def read_jsonl(path: Path) -> list[dict]:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """The files in `folder` (the run cache in `.cache/` aside)."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.exists() else {}
-
-
-def assert_one_line_error(result, *names: str) -> None:
-    assert result.exit_code != 0
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    for name in names:
-        assert name in lines[0]
-    assert "Traceback" not in result.output
 
 
 # The end-to-end run, done twice into the same folder. The design's contract

@@ -285,3 +285,19 @@ def test_the_source_of_a_report_naming_two_sides_is_no_side(nlp, text, source, t
 def test_the_source_of_a_report_naming_one_side_stays_a_side(nlp):
     sentence = tag_one(nlp, "According to Nigeria, fighting began when Boko Haram fighters raided a village.")
     assert set(sentence.actors) == {"NGA", "BOKO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Lebanon complained to the United Nations over two Israeli air raids.", "LBN", "ISR"),
+        ("Guyana asked the International Court of Justice to restrain Venezuela.", "GUY", "VEN"),
+        ("Benin called on the African Union to press Niger to reopen the border.", "BEN", "NER"),
+        ("Iran called on the United Nations to act.", "IRN", "UN"),
+        ("Ukraine appealed to the European Union for more weapons.", "UKR", "EU"),
+    ],
+    ids=["complained-to-un", "asked-icj", "called-on-au", "un-alone", "eu-alone"],
+)
+def test_an_organisation_asked_about_another_side_is_the_channel(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)

@@ -7,13 +7,12 @@ import errno
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ACTORS_PATH
+from conftest import ACTORS_PATH, assert_one_line_error
 from pipeline.cli import app
 from pipeline.config import MODEL_CARD_FILE, MODEL_FILE
 from pipeline.model.registry import active_model_dir
@@ -24,25 +23,8 @@ ARTICLES = {
 }
 
 
-# A line of `pipeline.progress.StepLines`: what the run is doing, then its seconds.
-PROGRESS_LINE = re.compile(r"(?!error:|warning:)[a-z][^:]*(: .*)?( \d+/\d+)?( \.\.\.)? \[\d+ s\]")
-
-
 def invoke(*args, env=None):
     return CliRunner().invoke(app, [str(arg) for arg in args], env=env)
-
-
-def assert_one_line_error(result, *names: str) -> None:
-    """Progress lines ("articles: 1 to parse, 2 cached 3/3 [0 s]") may come first: the
-    error is the one other line, and the last."""
-    assert result.exit_code != 0
-    lines = [line for line in result.stderr.splitlines() if line.strip() and not PROGRESS_LINE.fullmatch(line)]
-    assert len(lines) == 1, result.stderr
-    assert result.stderr.rstrip("\n").splitlines()[-1] == lines[0], result.stderr
-    assert lines[0].startswith("error: "), lines[0]
-    for name in names:
-        assert name in lines[0], lines[0]
-    assert "Traceback" not in result.output
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
 from pipeline.stages.titles import acts, in_the_past, is_place, qualifies_other, role_noun, titled_span
 
 SPAN_KEY = "actors"
+ORGANISATION = "organisation"  # an actor mention's kb_id_ when its code is an organisation's
 ARTICLE_DATE = "article_date"  # doc.user_data key: the article's date (ISO) or None
 # Entity types that can stand for a political actor when they contain an alias.
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
@@ -73,7 +74,14 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     field_of = {(span.start, span.end, span.label_): field for span, field, _matched in reversed(matches)}
     day_of = event_days(doc, kept)
     linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day_of[span.start]) for span in kept]
-    return [within_own_words(kept, linked, i) for i in range(len(kept))]
+    return [with_kind(within_own_words(kept, linked, i), dictionary) for i in range(len(kept))]
+
+
+def with_kind(span: Span, dictionary: ActorDictionary) -> Span:
+    """An organisation's mention carries ORGANISATION as its `kb_id_`, for the dyad (`stages/dyad.py`)."""
+    if span.label_ not in dictionary.organisations:
+        return span
+    return Span(span.doc, span.start, span.end, label=span.label_, kb_id=ORGANISATION)
 
 
 def after_article(ent: Span, start: int) -> bool:

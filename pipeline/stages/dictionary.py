@@ -49,6 +49,7 @@ class Role:
 class ActorDictionary:
     aliases: dict[str, tuple[str, str]]  # alias -> (code, field)
     governments: dict[str, tuple[Role, ...]]  # state code -> its roles, by start
+    organisations: frozenset[str] = frozenset()  # codes of kind "organisation" (the UN, the AU, courts)
 
     @property
     def codes(self) -> set[str]:
@@ -75,7 +76,8 @@ class ActorDictionary:
         governments = {
             code: [[role.code, iso(role.start), iso(role.until)] for role in roles] for code, roles in self.governments.items()
         }
-        return json.dumps({"aliases": self.aliases, "governments": governments}, sort_keys=True, ensure_ascii=False)
+        data = {"aliases": self.aliases, "governments": governments, "organisations": sorted(self.organisations)}
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> ActorDictionary:
@@ -84,7 +86,11 @@ class ActorDictionary:
             code: tuple(Role(role, parse_day(start), parse_day(until)) for role, start, until in roles)
             for code, roles in data.get("governments", {}).items()
         }
-        return cls(aliases={alias: tuple(entry) for alias, entry in data.get("aliases", {}).items()}, governments=governments)
+        return cls(
+            aliases={alias: tuple(entry) for alias, entry in data.get("aliases", {}).items()},
+            governments=governments,
+            organisations=frozenset(data.get("organisations", ())),
+        )
 
 
 def load_actors(path: Path) -> ActorDictionary:
@@ -116,6 +122,7 @@ def build_dictionary(project: list[tuple[str, dict[str, Any]]]) -> ActorDictiona
     return ActorDictionary(
         aliases=dict(sorted(aliases.items())),
         governments={code: tuple(sorted(roles, key=role_order)) for code, roles in sorted(governments.items()) if roles},
+        organisations=frozenset(record["code"] for _where, record in project if record.get("kind") == "organisation"),
     )
 
 

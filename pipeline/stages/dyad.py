@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.records import Candidate
+from pipeline.stages.actors import ORGANISATION
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 # "The envoy was expelled": the passive's subject is acted on.
@@ -29,11 +30,15 @@ RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 # source ("X and Y pledged aid to Z") is a target only when nothing else is.
 TARGET_RANK = {
     "object": 0, "patient": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6,
-    "attribution": 7,
+    "attribution": 7, "addressee": 3,
 }
 # Roles that name where an event happened or who told of it, not a side of
 # it: such a mention is in a claim's actors only when chosen as its source or target.
 NO_SIDE_ROLES = frozenset({"place", "attribution"})
+# "complained to the UN", "called on the Security Council": an organisation addressed.
+ADDRESS_PREPOSITIONS = frozenset({"to", "on"})
+# "over Israeli raids", "about Rwanda's troops": what a complaint or request is about.
+ABOUT_PREPOSITIONS = frozenset({"over", "about", "against", "regarding"})
 # A pronoun subject that may stand for the subject of a clause before it.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
@@ -118,6 +123,8 @@ def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span],
         role = "attribution"
     elif role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
         role = "subject"
+    elif mention.kb_id_ == ORGANISATION and is_addressee(head, mention, mentions):
+        role = "addressee"
     return Candidate(
         code=mention.label_,
         start=mention.start_char,
@@ -130,6 +137,19 @@ def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span],
         distance=abs(head.i - predicate.i),
         joint=is_joint_subject(head, mention, mentions),
     )
+
+
+def is_addressee(head: Token, mention: Span, mentions: list[Span]) -> bool:
+    """"Lebanon complained to the UN over Israeli raids", "Guyana asked the
+    ICJ to restrain Caracas": an organisation asked or told something about
+    a side the sentence names after it is the channel, and that side the target."""
+    verb = head.head if head.dep_ in {"dobj", "dative"} else head.head.head if head.dep_ == "pobj" and head.head.lower_ in ADDRESS_PREPOSITIONS else None
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    about = [child for child in verb.children if child.i > head.i and (child.dep_ in {"xcomp", "ccomp"} or child.lower_ in ABOUT_PREPOSITIONS)]
+    inside = {token.i for child in about for token in child.subtree}
+    acting = {token.i for child in verb.children if child.dep_ in SUBJECT_DEPS for token in child.subtree}
+    return any(other.root.i in inside and other.label_ != mention.label_ and other.root.i not in acting for other in mentions)
 
 
 def is_pronoun_antecedent(head: Token, predicate: Token, mentions: list[Span]) -> bool:
