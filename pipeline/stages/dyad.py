@@ -143,13 +143,23 @@ def is_addressee(head: Token, mention: Span, mentions: list[Span]) -> bool:
     """"Lebanon complained to the UN over Israeli raids", "Guyana asked the
     ICJ to restrain Caracas": an organisation asked or told something about
     a side the sentence names after it is the channel, and that side the target."""
-    verb = head.head if head.dep_ in {"dobj", "dative"} else head.head.head if head.dep_ == "pobj" and head.head.lower_ in ADDRESS_PREPOSITIONS else None
+    verb = addressing_verb(head)
     if verb is None or verb.pos_ != "VERB":
         return False
     about = [child for child in verb.children if child.i > head.i and (child.dep_ in {"xcomp", "ccomp"} or child.lower_ in ABOUT_PREPOSITIONS)]
     inside = {token.i for child in about for token in child.subtree}
     acting = {token.i for child in verb.children if child.dep_ in SUBJECT_DEPS for token in child.subtree}
     return any(other.root.i in inside and other.label_ != mention.label_ and other.root.i not in acting for other in mentions)
+
+
+def addressing_verb(head: Token) -> Token | None:
+    """The verb that addresses the mention: its object ("asked the ICJ"), or
+    the object of its "to"/"on" ("complained to the UN", "called on the AU")."""
+    if head.dep_ in {"dobj", "dative"}:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ADDRESS_PREPOSITIONS:
+        return head.head.head
+    return None
 
 
 def is_pronoun_antecedent(head: Token, predicate: Token, mentions: list[Span]) -> bool:
