@@ -3,10 +3,18 @@ the sentence before or the article's main pair, with their antecedents."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from pipeline.records import Article
+from pipeline.stages.actors import SPAN_KEY, ActorLinker
 from pipeline.stages.context import main_pair
-from pipeline.stages.actors import SPAN_KEY
+from pipeline.stages.dictionary import ActorDictionary, Role
+from pipeline.stages.ingest import find_blocks
+from pipeline.stages.segment import sentence_units
+from pipeline.stages.sentences import parse
+from pipeline.stages.tag import tag_units
 from test_tag import tag_article
 
 
@@ -183,3 +191,59 @@ def test_a_side_acting_on_the_two_sides_is_not_one_of_them(nlp, raw, source, pai
 def test_a_main_pair_side_acting_on_no_named_side_acts_on_the_other(nlp, raw, source, target):
     last = tag_article(nlp, raw)[-1]
     assert dyad(last)[:2] == (source, target)
+
+
+# A dictionary where two states have had a government of another name since a date.
+GOVERNED = ActorDictionary(
+    aliases={
+        **{name: (code, "names") for name, code in [("Myanmar", "MMR"), ("Thailand", "THA"), ("Niger", "NER"), ("Benin", "BEN")]},
+        "Naypyidaw": ("MMR", "capitals"),
+        "Niamey": ("NER", "capitals"),
+        "State Administration Council": ("SAC", "names"),
+    },
+    governments={"MMR": (Role("SAC", dt.date(2021, 2, 1), None),), "NER": (Role("CNSP", dt.date(2023, 7, 26), None),)},
+)
+
+
+def tag_governed(nlp, raw: str, day: str = "2024-03-01"):
+    """`tag_article` with the GOVERNED dictionary, on an article dated `day`."""
+    article = Article(doc="doc", path="doc.txt", sha256="", raw=raw, blocks=tuple(find_blocks(raw)), meta={"date": day})
+    with nlp.select_pipes(disable=["actor_linker"]):
+        ((article, doc),) = parse([article], nlp=nlp)
+    doc = ActorLinker(nlp, GOVERNED)(doc)
+    return [sentence for _unit, sentence in tag_units(article.doc, doc, sentence_units(article, doc))]
+
+
+@pytest.mark.parametrize(
+    ("raw", "now", "then"),
+    [
+        ("Thailand accused Naypyidaw of shelling border villages. In 2015, the two countries signed a border treaty.\n",
+         ("THA", "SAC", False), ("THA", "MMR", True)),
+        ("Thailand accused Naypyidaw of shelling border villages. In 2019, Thailand signed a trade deal.\n",
+         ("THA", "SAC", False), ("THA", "MMR", False)),
+        ("Thailand accused the State Administration Council of shelling villages. In 2015, the two countries signed a treaty.\n",
+         ("THA", "SAC", False), ("THA", "MMR", True)),
+        ("Benin closed its border with Niamey after the coup. In 2019, the two neighbours opened a joint border post.\n",
+         ("BEN", "CNSP", False), ("BEN", "NER", True)),
+    ],
+    ids=["two-countries", "capital-antecedent", "junta-as-a-country", "two-neighbours"],
+)
+def test_a_side_from_context_is_the_government_of_the_day_the_sentence_names(nlp, raw, now, then):
+    first, second = tag_governed(nlp, raw)
+    assert dyad(first) == now
+    assert dyad(second) == then
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # The antecedent names the government itself, and no noun calls it a country.
+        "Thailand accused the State Administration Council of shelling villages. In 2019, Thailand signed a trade deal.\n",
+        # No earlier year: the article's day.
+        "Benin closed its border with Niamey after the coup. The two neighbours have not reopened it.\n",
+    ],
+    ids=["government-named", "undated"],
+)
+def test_a_side_from_context_keeps_its_code_otherwise(nlp, raw):
+    first, second = tag_governed(nlp, raw)
+    assert second.stance.target == first.stance.target

@@ -24,6 +24,7 @@ from pipeline.stages.titles import acts, in_the_past, is_place, qualifies_other,
 SPAN_KEY = "actors"
 ORGANISATION = "organisation"  # an actor mention's kb_id_ when its code is an organisation's
 ARTICLE_DATE = "article_date"  # doc.user_data key: the article's date (ISO) or None
+GOVERNMENTS = "governments"  # doc.user_data key: the dictionary's governments (state code -> its roles)
 # Entity types that can stand for a political actor when they contain an alias.
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 GOVERNMENT_FIELDS = frozenset({"names", "capitals"})
@@ -52,6 +53,7 @@ class ActorLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[SPAN_KEY] = find_mentions(doc, self.matcher, self.dictionary)
+        doc.user_data[GOVERNMENTS] = self.dictionary.governments
         return doc
 
 
@@ -105,7 +107,7 @@ def within_own_words(kept: list[Span], linked: list[Span], i: int) -> Span:
     span, final = kept[i], linked[i]
     neighbours = kept[max(i - 1, 0) : i] + kept[i + 1 : i + 2]
     if any(other.start < final.end and final.start < other.end for other in neighbours):
-        return Span(span.doc, span.start, span.end, label=final.label_)
+        return Span(span.doc, span.start, span.end, label=final.label_, kb_id=final.kb_id_)
     return final
 
 
@@ -125,14 +127,22 @@ def event_days(doc: Doc, mentions: list[Span]) -> dict[int, dt.date | None]:
     for span in mentions:
         sent = span.sent
         if sent.start not in by_sentence:
-            stated = stated_day(sent)
-            by_sentence[sent.start] = stated if stated is not None and (article is None or stated < article) else article
+            by_sentence[sent.start] = stated_before(sent, article) or article
     return {span.start: by_sentence[span.sent.start] for span in mentions}
+
+
+def stated_before(sent: Span, article: dt.date | None) -> dt.date | None:
+    """The earlier day the sentence speaks of ("In 1973, ..."), or None when it
+    names no year or one not before the article's date."""
+    stated = stated_day(sent)
+    return stated if stated is not None and (article is None or stated < article) else None
 
 
 def as_government(span: Span, field: str, dictionary: ActorDictionary, day: dt.date | None) -> Span:
     """The mention, widened to the official's words when it is in a title, and
-    coded as the government in power when it stands for one."""
+    coded as the government in power when it stands for one; then its
+    `kb_id_` is the state's code, so a later reference to it can be dated
+    again (`stages/resolve.in_power_then`)."""
     if field not in PLACE_FIELDS:
         return span
     role = role_noun(span)
@@ -141,7 +151,7 @@ def as_government(span: Span, field: str, dictionary: ActorDictionary, day: dt.d
     elif not stands_for_government(span, field):
         return span
     code = dictionary.government_on(span.label_, day, previous=in_the_past(span, role))
-    return Span(span.doc, span.start, span.end, label=code)
+    return Span(span.doc, span.start, span.end, label=code, kb_id=span.label_)
 
 
 def stands_for_government(span: Span, field: str) -> bool:

@@ -8,13 +8,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.records import Candidate, InheritedActor, Stance
+from pipeline.stages.actors import GOVERNMENTS, SPAN_KEY, article_day, stated_before
 from pipeline.stages.context import SUBJECT_DEPS, fits_reference, one_side_reference, pair_reference
+from pipeline.stages.dictionary import ActorDictionary
 from pipeline.stages.dyad import NO_SIDE_ROLES
 
 ACTING_ROLES = frozenset({"subject", "agent"})
+# A reference by one of these nouns means the state, whoever governed it then.
+STATE_REFERENCE_NOUNS = frozenset({"country", "countries", "nation", "nations", "state", "states", "neighbour", "neighbours", "neighbor", "neighbors"})
 
 
 class Context(NamedTuple):
@@ -42,6 +46,44 @@ class Context(NamedTuple):
         if without is not None and without in {side.code for side in article} and len(previous) >= 2:
             return previous[:2]
         return article
+
+
+def in_power_then(context: Context, sent: Span) -> Context:
+    """The context's sides as they stood on the earlier day the sentence
+    speaks of: a government taken from context, in a sentence dated before
+    it governed, gives way to the state's government of that day ("Kabul
+    accuses Tehran ... In 1973, the two countries signed a treaty"). Only
+    where the side stands for the state: its antecedent is the state's name
+    or capital, or the sentence refers to it as a country."""
+    governments = sent.doc.user_data.get(GOVERNMENTS) or {}
+    governed = {role.code: state for state, roles in governments.items() for role in roles}
+    codes = {side.code for side in (*context.previous, *context.article)}
+    if not governed.keys() & codes:
+        return context
+    day = stated_before(sent, article_day(sent.doc))
+    if day is None:
+        return context
+    as_country = refers_as_country(sent)
+    dictionary = ActorDictionary(aliases={}, governments=governments)
+
+    def dated(side: InheritedActor) -> InheritedActor:
+        state = governed.get(side.code)
+        if state is None or not (as_country or antecedent_is_state(sent.doc, side, state)):
+            return side
+        return replace(side, code=dictionary.government_on(state, day))
+
+    return Context(previous=tuple(map(dated, context.previous)), article=tuple(map(dated, context.article)))
+
+
+def refers_as_country(sent: Span) -> bool:
+    """Whether the sentence refers to its sides as states: "the two countries", "its neighbour"."""
+    references = (pair_reference(sent), one_side_reference(sent))
+    return any(token is not None and token.lower_ in STATE_REFERENCE_NOUNS for token in references)
+
+
+def antecedent_is_state(doc: Doc, side: InheritedActor, state: str) -> bool:
+    """Whether the side's antecedent is the state's name or capital standing for its government."""
+    return any(mention.start_char == side.start and mention.kb_id_ == state for mention in doc.spans.get(SPAN_KEY, ()))
 
 
 class Resolved(NamedTuple):

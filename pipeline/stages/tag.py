@@ -15,7 +15,7 @@ from pipeline.stages.context import main_pair
 from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS, NO_SIDE_ROLES
 from pipeline.stages.mode import find_mode
 from pipeline.stages.predicate import predicate_terms
-from pipeline.stages.resolve import Context, context_candidates, resolve_sides
+from pipeline.stages.resolve import Context, context_candidates, in_power_then, resolve_sides
 from pipeline.stages.segment import Unit
 from pipeline.stages.stance import find_stance, main_clause_text
 
@@ -87,6 +87,7 @@ def tag_with_sides(
     inherited: tuple[InheritedActor, ...] = ()
     carried: tuple[InheritedActor, ...] = ()
     if unit.kind not in NON_CLAIM_KINDS:
+        context = in_power_then(context, span)
         stance, inherited, refers = resolve_sides(span, stance, found, context)
         carried = inherited if refers else ()
     named = [c.code for c in found if c.role not in NO_SIDE_ROLES or c.code in (stance.source, stance.target)]
