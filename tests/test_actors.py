@@ -239,6 +239,19 @@ def test_a_state_name_inside_a_person_s_name_is_no_mention(nlp):
     assert ("Jordan", "JOR") not in linked(nlp, "Michael Jordan praised Senegal.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Guyana raised the matter with the Organization of American States.", [("Guyana", "GUY")]),
+        ("The South American neighbours met in Brasilia.", [("Brasilia", "BRA")]),
+        ("Anti-American protests spread in Pakistan.", [("Anti-American", "USA"), ("Pakistan", "PAK")]),
+    ],
+    ids=["organisation-name", "region-demonym", "hyphen-joined"],
+)
+def test_a_demonym_inside_a_longer_name_is_no_mention(nlp, sentence, expected):
+    assert linked(nlp, sentence) == expected
+
+
 def test_a_movement_the_parser_reads_as_a_person_is_still_linked(nlp):
     """The parser tags "the Tigray People's Liberation Front" as a PERSON; a person's name never starts with "the"."""
     sentence = "Eritrean troops fought against the Tigray People's Liberation Front in 2021."

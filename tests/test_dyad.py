@@ -301,3 +301,31 @@ def test_the_source_of_a_report_naming_one_side_stays_a_side(nlp):
 def test_an_organisation_asked_about_another_side_is_the_channel(nlp, text, source, target):
     stance = tag_one(nlp, text).stance
     assert (stance.source, stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("A senior Taliban commander told reporters that Tehran was behind the bombing.", "IRN", "TAL"),
+        ("A Kenyan police officer said al-Shabaab fighters had attacked the convoy.", "SHB", "KEN"),
+        ("A Pakistani army officer said Afghan Taliban forces opened fire on its posts.", "TAL", "PAK"),
+        ("A Colombian army general said Venezuela had sheltered ELN commanders.", "VEN", "ELN"),
+    ],
+    ids=["told-reporters", "said", "its-posts", "third-side-in-the-report"],
+)
+def test_a_person_telling_what_another_side_did_informs_and_the_report_s_subject_acts(nlp, text, source, target):
+    sentence = tag_one(nlp, text)
+    assert (sentence.stance.source, sentence.stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Egypt's foreign minister said Ethiopia must stop filling the dam.", "EGY", "ETH"),
+        ("Serbia said Kosovo police had arrested three Serbs.", "SRB", "XKX"),
+    ],
+    ids=["a-demand", "a-state-speaking"],
+)
+def test_a_demand_or_a_state_s_statement_is_the_speaker_s_act(nlp, text, source, target):
+    sentence = tag_one(nlp, text)
+    assert (sentence.stance.source, sentence.stance.target) == (source, target)

@@ -23,7 +23,7 @@ CONTRAST_MARKERS = re.compile(
 )
 # Uses of those words that contrast nothing.
 NOT_CONTRAST = re.compile(r"\b(?:not only|but also|yet to|not yet|as yet|all but|nothing but|anything but)\b", re.IGNORECASE)
-# Forms of the reporting verbs (`stages/dyad.REPORTING_VERBS`), leaving out
+# Forms of the reporting verbs (`stages/reports.REPORTING_VERBS`), leaving out
 # those that are more often nouns ("states", "reports", "claims", "notes").
 REPORTING_FORMS = frozenset(
     {"say", "says", "said", "tell", "tells", "told", "reported", "announce", "announces", "announced", "added", "adds"}

@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from pipeline.stages.articledate import stated_day
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
+from pipeline.stages.people import people_mentions
 from pipeline.stages.titles import acts, in_the_past, is_place, qualifies_other, role_noun, titled_span
 
 SPAN_KEY = "actors"
@@ -67,6 +68,8 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
             continue  # a person's surname: "Jordan" in "Michael Jordan" (not "Ugandan" in "Ugandan President Museveni")
         if field in CITY_FIELDS and not names_whole_place(ent, start, end, CITY_FIELDS[field]):
             continue
+        if field == "demonyms" and inside_longer_name(ent, start):
+            continue
         matched = Span(doc, start, end, label=code)
         matches.append((widen_to_entity(matched, entity_at), field, matched))
     # Two aliases widened to one entity ("the Afghan Taliban"): the one on its head word names it.
@@ -76,7 +79,8 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     field_of = {(span.start, span.end, span.label_): field for span, field, _matched in reversed(matches)}
     day_of = event_days(doc, kept)
     linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day_of[span.start]) for span in kept]
-    return [with_kind(within_own_words(kept, linked, i), dictionary) for i in range(len(kept))]
+    mentions = [with_kind(within_own_words(kept, linked, i), dictionary) for i in range(len(kept))]
+    return sorted(mentions + people_mentions(doc, mentions), key=lambda span: span.start)
 
 
 def with_kind(span: Span, dictionary: ActorDictionary) -> Span:
@@ -90,6 +94,15 @@ def after_article(ent: Span, start: int) -> bool:
     """Only "the" comes before the match in the entity: "the Tigray People's
     Liberation Front" read as a person is still the movement, not a surname."""
     return ent.start == start - 1 and ent[0].lower_ == "the"
+
+
+def inside_longer_name(ent: Span | None, start: int) -> bool:
+    """A demonym inside a longer name ("South American", "the Organization of
+    American States") is not its state; one joined by a hyphen ("anti-American",
+    "pro-Iranian") or after "the" is."""
+    if ent is None or ent.start >= start or after_article(ent, start):
+        return False
+    return ent.doc[start - 1].text not in {"-", "\u2013"}
 
 
 def names_whole_place(ent: Span | None, start: int, end: int, labels: frozenset[str]) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.records import Candidate
 from pipeline.stages.actors import ORGANISATION
+from pipeline.stages.reports import attributed_sides, content_predicate, informant_report, speaker_pronoun
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 # "The envoy was expelled": the passive's subject is acted on.
@@ -44,16 +45,25 @@ SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
 HYPHENS = frozenset({"-", "\u2013", "\u2014", "/"})
-REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write", "note"})
 
 
 def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
     """Every mention as a candidate side, in text order, with its role
     towards the predicate of the reported content (`content_predicate`)."""
     sides = [mention for mention in mentions if not qualifies_another_side(mention, mentions)]
-    attribution = attributed_sides(predicate, sides)
-    predicate = content_predicate(predicate, mentions, attribution)
-    return [candidate(predicate, mention, order, sides, attribution) for order, mention in enumerate(sides)]
+    informed = informant_report(predicate, sides)
+    if informed is None:
+        attribution = attributed_sides(predicate, sides)
+        predicate = content_predicate(predicate, mentions, attribution)
+        return [candidate(predicate, mention, order, sides, attribution) for order, mention in enumerate(sides)]
+    content, attribution = informed
+    stand_in = speaker_pronoun(content)
+    return [
+        candidate(content, mention, order, sides, attribution, at=stand_in if mention.root.i in attribution else None)
+        for order, mention in enumerate(sides)
+    ]
+
+
 
 
 def qualifies_another_side(mention: Span, mentions: list[Span]) -> bool:
@@ -73,58 +83,29 @@ def hyphen_joined(first: Span, second: Span) -> bool:
     return len(between) == 1 and between[0].text in HYPHENS and not first[-1].whitespace_
 
 
-def content_predicate(predicate: Token, mentions: list[Span], attribution: frozenset[int] = frozenset()) -> Token:
-    """"X attacked Y, a spokesman said": the sides are those of what is
-    reported, not of the attribution, when the report comes first and the
-    one reporting is no side ("officials", "witnesses", "a newspaper"), or
-    is only the source of a report that names two sides of its own."""
-    reported = reported_content(predicate)
-    if reported is None:
-        return predicate
-    reporters = reporter_tokens(predicate)
-    if any(mention.root.i in reporters for mention in mentions) and not reporters <= attribution:
-        return predicate
-    return reported
 
 
-def reported_content(predicate: Token) -> Token | None:
-    """The clause a reporting verb reports when it comes first ("X attacked Y, a spokesman said")."""
-    if predicate.lemma_.lower() not in REPORTING_VERBS:
-        return None
-    return next((child for child in predicate.children if child.dep_ in {"ccomp", "parataxis"} and child.i < predicate.i), None)
 
 
-def reporter_tokens(predicate: Token) -> frozenset[int]:
-    return frozenset(token.i for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"} for token in child.subtree)
 
 
-def attributed_sides(predicate: Token, mentions: list[Span]) -> frozenset[int]:
-    """The tokens of a report's source ("..., the United Nations said",
-    "according to the US government") when the report names two sides of its
-    own (one may be the source's own: "X's army shelled Y, X's officials
-    said"): the source only tells of the event and is no side of it.
-    Empty when the report names fewer ("According to the Iranians, fighting
-    began when Taliban forces ..." keeps the Iranians as a side)."""
-    sources = set(reporter_tokens(predicate)) if reported_content(predicate) is not None else set()
-    for token in predicate.sent:
-        if token.lower_ == "according" and token.dep_ == "prep":
-            sources |= {word.i for word in token.subtree}
-    source_codes = {mention.label_ for mention in mentions if mention.root.i in sources}
-    named = {mention.label_ for mention in mentions if mention.root.i not in sources}
-    return frozenset(sources) if source_codes and len(named) >= 2 else frozenset()
 
 
-def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span], attribution: frozenset[int] = frozenset()) -> Candidate:
-    head = mention.root
+
+
+
+
+def candidate(
+    predicate: Token, mention: Span, order: int, mentions: list[Span], attribution: frozenset[int] = frozenset(), *, at: Token | None = None
+) -> Candidate:
+    """The mention's role towards the predicate; `at`: a pronoun standing
+    for the mention where the predicate's clause names it."""
+    head = at if at is not None else mention.root
     path = dependency_path(head, predicate)
     prep = governing_preposition(head)
     role = role_of(head, path, prep)
-    if head.i in attribution:
-        role = "attribution"
-    elif role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
-        role = "subject"
-    elif mention.kb_id_ == ORGANISATION and is_addressee(head, mention, mentions):
-        role = "addressee"
+    if at is None:
+        role = refined_role(role, head, predicate, mention, mentions, attribution)
     return Candidate(
         code=mention.label_,
         start=mention.start_char,
@@ -137,6 +118,17 @@ def candidate(predicate: Token, mention: Span, order: int, mentions: list[Span],
         distance=abs(head.i - predicate.i),
         joint=is_joint_subject(head, mention, mentions),
     )
+
+
+def refined_role(role: str, head: Token, predicate: Token, mention: Span, mentions: list[Span], attribution: frozenset[int]) -> str:
+    """The role, read again: a report's source, a pronoun's antecedent, an organisation addressed."""
+    if head.i in attribution:
+        return "attribution"
+    if role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
+        return "subject"
+    if mention.kb_id_ == ORGANISATION and is_addressee(head, mention, mentions):
+        return "addressee"
+    return role
 
 
 def is_addressee(head: Token, mention: Span, mentions: list[Span]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.stages.dyad import REPORTING_VERBS
+from pipeline.stages.reports import REPORTING_VERBS
 from pipeline.stages.stance import decisive_predicate
 
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})

@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.records import Stance
-from pipeline.stages.dyad import CONCESSIVE_PREPS, REPORTING_VERBS, Candidate, candidates, choose_dyad
+from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
+from pipeline.stages.reports import REPORTING_VERBS
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
 SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})

@@ -1,0 +1,99 @@
+"""Reports: who tells of an event, and whose sides the event has.
+
+"X attacked Y, a spokesman said", "according to the UN", "Amin said Iranian
+officials were sending weapons to the Taliban": the one reporting is the
+source of the report, not always a side of what it reports. Read from the
+parse for `dyad.candidates`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# The subject of a reported clause, active or passive.
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write", "note"})
+# Those who may inform of another side's act ("a Taliban commander told me that Tehran ...").
+PERSON_NOUNS = frozenset(
+    {"official", "officer", "commander", "minister", "figure", "member", "spokesman", "spokeswoman", "spokesperson",
+     "diplomat", "source", "leader", "fighter", "soldier", "resident", "witness", "envoy", "ambassador", "general"}
+)
+STAND_IN_PRONOUNS = frozenset({"his", "her", "its", "their", "him", "them", "us", "our"})
+# "X said Y must withdraw": a reported demand is the speaker's act.
+DEMAND_MODALS = frozenset({"must", "should", "ought", "need"})
+
+
+def content_predicate(predicate: Token, mentions: list[Span], attribution: frozenset[int] = frozenset()) -> Token:
+    """"X attacked Y, a spokesman said": the sides are those of what is
+    reported, not of the attribution, when the report comes first and the
+    one reporting is no side ("officials", "witnesses", "a newspaper"), or
+    is only the source of a report that names two sides of its own."""
+    reported = reported_content(predicate)
+    if reported is None:
+        return predicate
+    reporters = reporter_tokens(predicate)
+    if any(mention.root.i in reporters for mention in mentions) and not reporters <= attribution:
+        return predicate
+    return reported
+
+
+def reported_content(predicate: Token) -> Token | None:
+    """The clause a reporting verb reports when it comes first ("X attacked Y, a spokesman said")."""
+    if predicate.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return next((child for child in predicate.children if child.dep_ in {"ccomp", "parataxis"} and child.i < predicate.i), None)
+
+
+def reporter_tokens(predicate: Token) -> frozenset[int]:
+    return frozenset(token.i for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"} for token in child.subtree)
+
+
+def informant_report(predicate: Token, mentions: list[Span]) -> tuple[Token, frozenset[int]] | None:
+    """"Amin said Iranian officials were sending weapons to the Taliban": a
+    speaker who tells what another side did is the informant, so the sides
+    are those of the report (its subject acts) and the speaker is its
+    attribution, the side acted on only if the report names no other. Not a
+    demand ("X said Y must withdraw"), where the speaker acts."""
+    if predicate.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    content = next((child for child in predicate.children if child.dep_ == "ccomp" and child.i > predicate.i), None)
+    if content is None or any(child.dep_ == "aux" and child.lower_ in DEMAND_MODALS for child in content.children):
+        return None
+    reporters = reporter_tokens(predicate)
+    if not any(child.dep_ == "nsubj" and is_person(child) for child in predicate.children):
+        return None
+    speakers = {mention.label_ for mention in mentions if mention.root.i in reporters}
+    subject = {token.i for child in content.children if child.dep_ in CLAUSE_SUBJECT_DEPS for token in child.subtree}
+    actors = {mention.label_ for mention in mentions if mention.root.i in subject}
+    if not speakers or not actors or actors & speakers:
+        return None
+    return content, reporters
+
+
+def speaker_pronoun(content: Token) -> Token | None:
+    """A pronoun in the report, outside its subject, that stands for the one
+    telling it ("a Taliban commander told me that Tehran would finance his
+    group"): the speaker's side is where it stands."""
+    subject = {token.i for child in content.children if child.dep_ in CLAUSE_SUBJECT_DEPS for token in child.subtree}
+    return next((token for token in content.subtree if token.lower_ in STAND_IN_PRONOUNS and token.i not in subject), None)
+
+
+def is_person(token: Token) -> bool:
+    """A named person ("Amin") or a person's title ("a senior Taliban commander"), not a state or a body."""
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
+
+
+def attributed_sides(predicate: Token, mentions: list[Span]) -> frozenset[int]:
+    """The tokens of a report's source ("..., the United Nations said",
+    "according to the US government") when the report names two sides of its
+    own (one may be the source's own: "X's army shelled Y, X's officials
+    said"): the source only tells of the event and is no side of it.
+    Empty when the report names fewer ("According to the Iranians, fighting
+    began when Taliban forces ..." keeps the Iranians as a side)."""
+    sources = set(reporter_tokens(predicate)) if reported_content(predicate) is not None else set()
+    for token in predicate.sent:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            sources |= {word.i for word in token.subtree}
+    source_codes = {mention.label_ for mention in mentions if mention.root.i in sources}
+    named = {mention.label_ for mention in mentions if mention.root.i not in sources}
+    return frozenset(sources) if source_codes and len(named) >= 2 else frozenset()
