@@ -87,7 +87,7 @@ class Candidate:
     order: int = 0  # the mention's rank in the sentence, from 0
     distance: int = 0  # tokens between the mention's head and the predicate
     joint: bool = False  # coordinated with another side ("X and Y agreed")
-    via: str = ""  # for context: "previous" or "article"
+    via: str = ""  # for context: "previous", "earlier" or "article"
     main: bool = False  # one of the article's main pair (its most frequent sides)
 
     def to_json(self) -> dict[str, Any]:
@@ -102,7 +102,8 @@ class Candidate:
 class InheritedActor:
     """A side that comes from context ("the two sides", "the group", "it"):
     its code, the offsets of the mention it comes from (its antecedent, in the
-    same article), and `via`: "previous" (the sentence before) or "article"
+    same article), and `via`: "previous" (the sentence before), "earlier" (one
+    of the few before it, for a noun such as "the group") or "article"
     (the article's main pair)."""
 
     code: str

@@ -247,3 +247,29 @@ def test_a_side_from_context_is_the_government_of_the_day_the_sentence_names(nlp
 def test_a_side_from_context_keeps_its_code_otherwise(nlp, raw):
     first, second = tag_governed(nlp, raw)
     assert second.stance.target == first.stance.target
+
+
+@pytest.mark.parametrize(
+    ("raw", "source", "target"),
+    [
+        ("India and Pakistan held talks in Geneva. Both sides agreed to extend the ceasefire. Lashkar-e-Taiba gunmen attacked "
+         "an Indian army post in Kashmir on Friday. Indian troops returned fire. The group later claimed the attack.\n", "LET", "IND"),
+        ("Kenya and Somalia signed a security pact in Nairobi. Kenya will train Somali police. Al-Shabaab fighters attacked a "
+         "Kenyan convoy near Mandera. Kenyan officials visited the site on Monday. The army said it had killed 20 of the attackers.\n",
+         "KEN", "SHB"),
+        ("Nigeria and Niger agreed to reopen their border. Boko Haram fighters raided a Nigerian village near the border. "
+         "Nigerian troops arrived hours later. Abuja vowed to hunt down the attackers.\n", "NGA", "BOKO"),
+    ],
+    ids=["the-group-as-subject", "the-attackers-as-object", "not-the-main-pair"],
+)
+def test_a_noun_for_a_group_reaches_back_to_the_movement_named_a_few_sentences_before(nlp, raw, source, target):
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == (source, target)
+    assert any(side.via == "earlier" for side in last.inherited)
+
+
+def test_a_pronoun_reaches_no_further_than_the_sentence_before(nlp):
+    raw = ("Chad and Sudan exchanged envoys. Boko Haram fighters crossed into Chad. Chadian troops pursued them. "
+           "It said the border would stay open.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert "BOKO" not in (last.stance.source, last.stance.target)

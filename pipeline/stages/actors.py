@@ -26,6 +26,7 @@ SPAN_KEY = "actors"
 ORGANISATION = "organisation"  # an actor mention's kb_id_ when its code is an organisation's
 ARTICLE_DATE = "article_date"  # doc.user_data key: the article's date (ISO) or None
 GOVERNMENTS = "governments"  # doc.user_data key: the dictionary's governments (state code -> its roles)
+NON_STATE_KINDS = "non_state_kinds"  # doc.user_data key: code -> "organisation" or "movement"
 # Entity types that can stand for a political actor when they contain an alias.
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 GOVERNMENT_FIELDS = frozenset({"names", "capitals"})
@@ -48,6 +49,7 @@ class ActorLinker:
 
     def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
+        self.kinds = dictionary.non_state_kinds()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for alias, (code, field) in sorted(dictionary.aliases.items()):
             self.matcher.add(f"{field}:{code}", [nlp.make_doc(alias)])
@@ -55,6 +57,7 @@ class ActorLinker:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[SPAN_KEY] = find_mentions(doc, self.matcher, self.dictionary)
         doc.user_data[GOVERNMENTS] = self.dictionary.governments
+        doc.user_data[NON_STATE_KINDS] = self.kinds
         return doc
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.records import InheritedActor
+from pipeline.stages.actors import GOVERNMENTS, NON_STATE_KINDS
 
 PAIR_NOUNS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "neighbour", "neighbours", "neighbor", "neighbors",
@@ -19,10 +20,12 @@ PAIR_NOUNS = frozenset(
 )
 PAIR_NOUNS_WITH_THE = frozenset({"parties", "sides", "neighbours", "neighbors", "rivals", "allies", "foes"})
 # "the group" stands for a movement or an organisation, "the regime" for a state's government.
-GROUP_NOUNS = frozenset({"group", "movement", "militants", "insurgents", "rebels", "organisation", "organization", "outfit", "militia"})
+GROUP_NOUNS = frozenset(
+    {"group", "movement", "militants", "insurgents", "rebels", "organisation", "organization", "outfit", "militia",
+     "fighters", "attackers", "gunmen", "jihadists", "terrorists", "extremists"}
+)
 STATE_NOUNS = frozenset({"regime", "government", "administration", "country", "state", "kingdom", "republic", "authorities", "leadership"})
 ONE_SIDE_NOUNS = GROUP_NOUNS | STATE_NOUNS
-STATE_ENTITY_LABELS = frozenset({"GPE", "NORP"})
 ONE_SIDE_DETERMINERS = frozenset({"the", "this", "that"})
 NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor", "rival", "ally", "counterpart", "partner"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
@@ -71,6 +74,17 @@ def one_side_reference(sent: Span) -> Token | None:
     return None
 
 
+def group_reference(sent: Span, *, skip: Token | None = None) -> Token | None:
+    """A group named by a noun anywhere in the sentence ("killed 30 of the
+    attackers", "until the terrorists are defeated"): a side acted on."""
+    for token in sent:
+        if (skip is not None and token.i == skip.i) or token.lower_ not in GROUP_NOUNS or has_own_name(token):
+            continue
+        if {child.lower_ for child in token.children if child.dep_ == "det"} & ONE_SIDE_DETERMINERS:
+            return token
+    return None
+
+
 def has_own_name(noun: Token) -> bool:
     """"the Afghan government", "the group's leader": a noun already tied to a name."""
     return any(child.dep_ in {"compound", "amod", "prep", "poss"} and child.ent_type_ for child in noun.children)
@@ -110,12 +124,15 @@ def pairs_of(codes: list[str]) -> Iterable[tuple[str, str]]:
             yield tuple(sorted((first, second)))  # type: ignore[misc]
 
 
-def fits_reference(reference: Token, antecedent: Span | None) -> bool:
-    """Whether an antecedent can be what the reference names: "the group" a
-    movement or organisation (not a country's name), "the regime" a state."""
-    if antecedent is None or reference.lower_ not in ONE_SIDE_NOUNS:
+def fits_reference(reference: Token, code: str, doc: Doc) -> bool:
+    """Whether a side can be what the reference names: "the group" a
+    movement or an organisation, "the regime" a state or a movement that
+    governs one (the dictionary's kinds and governments, kept on the doc by
+    the linker); a pronoun anything."""
+    if reference.lower_ not in ONE_SIDE_NOUNS:
         return True
-    # An official's words ("Egypt's foreign minister") start with the state's name; their head is the role.
-    named = antecedent.root if antecedent.root.ent_type_ else antecedent[0]
-    is_state = named.ent_type_ in STATE_ENTITY_LABELS
-    return is_state if reference.lower_ in STATE_NOUNS else not is_state
+    kinds = doc.user_data.get(NON_STATE_KINDS) or {}
+    governing = {role.code for roles in (doc.user_data.get(GOVERNMENTS) or {}).values() for role in roles}
+    if reference.lower_ in STATE_NOUNS:
+        return code not in kinds or code in governing
+    return code in kinds

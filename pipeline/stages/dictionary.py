@@ -50,10 +50,15 @@ class ActorDictionary:
     aliases: dict[str, tuple[str, str]]  # alias -> (code, field)
     governments: dict[str, tuple[Role, ...]]  # state code -> its roles, by start
     organisations: frozenset[str] = frozenset()  # codes of kind "organisation" (the UN, the AU, courts)
+    movements: frozenset[str] = frozenset()  # codes of kind "movement" (armed groups, parties)
 
     @property
     def codes(self) -> set[str]:
         return {code for code, _field in self.aliases.values()} | set(self.governments)
+
+    def non_state_kinds(self) -> dict[str, str]:
+        """Code -> "organisation" or "movement"; every other code is a state's (or an official's)."""
+        return {**{code: "movement" for code in self.movements}, **{code: "organisation" for code in self.organisations}}
 
     def government_on(self, code: str, day: dt.date | None, *, previous: bool = False) -> str:
         """Who governs `code` on `day`: the role in force, else the state
@@ -76,7 +81,12 @@ class ActorDictionary:
         governments = {
             code: [[role.code, iso(role.start), iso(role.until)] for role in roles] for code, roles in self.governments.items()
         }
-        data = {"aliases": self.aliases, "governments": governments, "organisations": sorted(self.organisations)}
+        data = {
+            "aliases": self.aliases,
+            "governments": governments,
+            "organisations": sorted(self.organisations),
+            "movements": sorted(self.movements),
+        }
         return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
     @classmethod
@@ -90,6 +100,7 @@ class ActorDictionary:
             aliases={alias: tuple(entry) for alias, entry in data.get("aliases", {}).items()},
             governments=governments,
             organisations=frozenset(data.get("organisations", ())),
+            movements=frozenset(data.get("movements", ())),
         )
 
 
@@ -123,6 +134,7 @@ def build_dictionary(project: list[tuple[str, dict[str, Any]]]) -> ActorDictiona
         aliases=dict(sorted(aliases.items())),
         governments={code: tuple(sorted(roles, key=role_order)) for code, roles in sorted(governments.items()) if roles},
         organisations=frozenset(record["code"] for _where, record in project if record.get("kind") == "organisation"),
+        movements=frozenset(record["code"] for _where, record in project if record.get("kind") == "movement"),
     )
 
 

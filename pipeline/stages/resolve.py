@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.records import Candidate, InheritedActor, Stance
 from pipeline.stages.actors import GOVERNMENTS, SPAN_KEY, article_day, stated_before
-from pipeline.stages.context import SUBJECT_DEPS, fits_reference, one_side_reference, pair_reference
+from pipeline.stages.context import ONE_SIDE_NOUNS, SUBJECT_DEPS, fits_reference, group_reference, one_side_reference, pair_reference
 from pipeline.stages.dictionary import ActorDictionary
 from pipeline.stages.dyad import NO_SIDE_ROLES
 
@@ -27,6 +27,10 @@ class Context(NamedTuple):
 
     previous: tuple[InheritedActor, ...] = ()
     article: tuple[InheritedActor, ...] = ()
+    # The sides of the few sentences before the previous one, the nearest
+    # first: where "the group" or "the militants" finds a movement named
+    # a little further back.
+    earlier: tuple[InheritedActor, ...] = ()
 
     def sides(self, *, article: bool = True) -> list[InheritedActor]:
         """The previous sentence's sides, then (with `article`) the main pair's others."""
@@ -57,7 +61,7 @@ def in_power_then(context: Context, sent: Span) -> Context:
     or capital, or the sentence refers to it as a country."""
     governments = sent.doc.user_data.get(GOVERNMENTS) or {}
     governed = {role.code: state for state, roles in governments.items() for role in roles}
-    codes = {side.code for side in (*context.previous, *context.article)}
+    codes = {side.code for sides in context for side in sides}
     if not governed.keys() & codes:
         return context
     day = stated_before(sent, article_day(sent.doc))
@@ -72,7 +76,7 @@ def in_power_then(context: Context, sent: Span) -> Context:
             return side
         return replace(side, code=dictionary.government_on(state, day))
 
-    return Context(previous=tuple(map(dated, context.previous)), article=tuple(map(dated, context.article)))
+    return Context(*(tuple(map(dated, sides)) for sides in context))
 
 
 def refers_as_country(sent: Span) -> bool:
@@ -107,12 +111,14 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
-        sides = [side for side in context.sides() if side.code not in {source, target}]
-        fitting = [side for side in sides if fits_reference(one_ref, sent.doc.char_span(side.start, side.end))]
-        antecedent = (fitting or sides or [None])[0]
+        antecedent = antecedent_of(one_ref, sent, context, exclude={source, target})
         if antecedent is not None:
             # The side the sentence names nearest the predicate is what the antecedent acts on.
             source, target = antecedent.code, source if source is not None else target
+    if source is not None and target is None:
+        acted_on = group_reference(sent, skip=one_ref)
+        antecedent = antecedent_of(acted_on, sent, context, exclude={source}) if acted_on is not None else None
+        target = antecedent.code if antecedent is not None else None
     # A sentence that names no side and refers to none may still continue the
     # one before; the article's main pair only completes one that does.
     refers = bool(own) or pair_ref is not None or one_ref is not None
@@ -123,6 +129,21 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         target = code_of((main_partner(source, context) if refers else None) or first_other(sides, exclude={source}))
     resolved = replace(stance, source=source, target=target, symmetric=symmetric)
     return Resolved(resolved, borrowed(resolved, own, context), refers)
+
+
+def antecedent_of(reference: Token, sent: Span, context: Context, *, exclude: set[str | None]) -> InheritedActor | None:
+    """What a one-side reference stands for: the first side of the sentence
+    before that fits it ("the group" a movement, "the regime" a state), then,
+    for a noun, of the few sentences before that, then of the main pair; a
+    pronoun, or a noun nothing fits, the first side of the sentence before
+    (else the main pair)."""
+    sides = [side for side in context.sides() if side.code not in exclude]
+    noun = reference.lower_ in ONE_SIDE_NOUNS  # a pronoun reaches no further than the sentence before
+    earlier = [replace(side, via="earlier") for side in context.earlier if side.code not in exclude] if noun else []
+    previous = [side for side in sides if side.via != "article"]
+    ordered = [*previous, *earlier, *(side for side in sides if side.via == "article")]
+    fitting = [side for side in ordered if fits_reference(reference, side.code, sent.doc)]
+    return (fitting or sides or [None])[0]
 
 
 def main_partner(source: str, context: Context) -> InheritedActor | None:
@@ -179,17 +200,19 @@ def code_of(side: InheritedActor | None) -> str | None:
 def borrowed(stance: Stance, own: set[str], context: Context) -> tuple[InheritedActor, ...]:
     """The context sides the stance uses that the sentence does not name."""
     where = {side.code: side for side in reversed(context.sides())}
-    for side in context.pair():
+    for side in (*context.pair(), *(replace(side, via="earlier") for side in context.earlier)):
         where.setdefault(side.code, side)
     codes = [code for code in (stance.source, stance.target) if code and code not in own]
     return tuple(where[code] for code in dict.fromkeys(codes) if code in where)
 
 
-def context_candidates(context: Context, found: list[Candidate]) -> tuple[Candidate, ...]:
-    """The context's sides the sentence does not name, as candidates."""
+def context_candidates(context: Context, found: list[Candidate], inherited: tuple[InheritedActor, ...] = ()) -> tuple[Candidate, ...]:
+    """The context's sides the sentence does not name, as candidates, and a
+    side the rules took from further back (`inherited`, via "earlier")."""
     own = {candidate.code for candidate in found}
     main = {side.code for side in context.article}
     sides = context.sides()
+    sides += [side for side in inherited if side.via == "earlier" and side.code not in {s.code for s in sides}]
     return tuple(
         Candidate(code=side.code, start=side.start, end=side.end, role="context", order=len(found) + i, via=side.via, main=side.code in main)
         for i, side in enumerate(side for side in sides if side.code not in own)

@@ -20,19 +20,35 @@ from pipeline.stages.segment import Unit
 from pipeline.stages.stance import find_stance, main_clause_text
 
 NO_STANCE = Stance(source=None, target=None, polarity="neutral", cue=())
+# How many units before the previous one a noun reference ("the group") may reach back.
+EARLIER_UNITS = 3
 
 
 def tag_units(doc_id: str, doc: Doc, units: list[Unit]) -> Iterator[tuple[Unit, Sentence]]:
     """Each unit tagged, in order. The article's main pair is read from the
     whole parsed article first, so a unit's sides never depend on which other
     units are tagged with it."""
-    previous_sides: tuple[InheritedActor, ...] = ()
+    history: list[tuple[InheritedActor, ...]] = []  # each unit's sides, the last first
     entities = DocEntities(doc)
     article_pair = main_pair(doc, [mention for mention in entities.mentions if not is_place(mention)])
     for unit in units:
-        context = Context(previous=previous_sides, article=article_pair)
-        sentence, previous_sides = tag_with_sides(doc_id, unit, context, entities=entities)
+        previous = history[0] if history else ()
+        context = Context(previous=previous, article=article_pair, earlier=earlier_sides(history[1:EARLIER_UNITS + 1], previous))
+        sentence, sides = tag_with_sides(doc_id, unit, context, entities=entities)
+        history.insert(0, sides)
         yield unit, sentence
+
+
+def earlier_sides(units: list[tuple[InheritedActor, ...]], previous: tuple[InheritedActor, ...]) -> tuple[InheritedActor, ...]:
+    """The sides of the units before the previous one, the nearest first, each code once and none of the previous unit's."""
+    seen = {side.code for side in previous}
+    found = []
+    for sides in units:
+        for side in sides:
+            if side.code not in seen:
+                seen.add(side.code)
+                found.append(side)
+    return tuple(found)
 
 
 class DocEntities:
@@ -105,7 +121,7 @@ def tag_with_sides(
         mode=find_mode(span),
         predicate=predicate_terms(span),
         inherited=inherited,
-        candidates=tuple(found) + (context_candidates(context, found) if unit.kind not in NON_CLAIM_KINDS else ()),
+        candidates=tuple(found) + (context_candidates(context, found, inherited) if unit.kind not in NON_CLAIM_KINDS else ()),
     )
     return sentence, sides_for_next(actors, found, carried)
 
