@@ -61,6 +61,11 @@ EXTERNAL_LABEL_WEIGHT = 0.2
 # most within the leave-one-article-out limits (docs/experiments.md,
 # "The claim detector only, again"). 0 leaves them out.
 WRITTEN_PATH = CORPUS_DIR / "written" / "sentences.jsonl"
+# Articles written for the project about other pairs of actors, and the sides
+# of their claims: a dyad check on text the rules were not written from
+# (docs/written-set.md, "Articles").
+WRITTEN_ARTICLES_DIR = CORPUS_DIR / "written" / "articles"
+WRITTEN_ARTICLE_DYADS = CORPUS_DIR / "written" / "article-dyads.jsonl"
 WRITTEN_CLAIM_WEIGHT = 2.0
 # The label is the class-balanced decision's, and calibration only scales its
 # confidence (no offset): an offset fitted on the corpus's claims moves the

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from pipeline.records import Annotation
-from pipeline.training.dyad_eval import dyad_loao, gold_pair, plover_dyads
+from pipeline.config import WRITTEN_ARTICLE_DYADS
+from pipeline.training.dyad_eval import dyad_loao, gold_pair, plover_dyads, written_article_dyads
 from pipeline.training.summary import dyad_table
 from pipeline.training.train import Example
 from test_tag import tag_one
@@ -58,3 +59,15 @@ def test_dyad_loao_scores_the_rules_and_the_model(nlp):
     table = "\n".join(dyad_table(scores))
     assert "| directed (source first) | 0.6667 | 0.6667 | 0.75 |" in table
     assert dyad_table({"claim_f1": 0.9}) == []
+
+
+def test_the_written_articles_score_every_gold_claim_by_the_sentence_a_run_tags(nlp):
+    gold = [json.loads(line) for line in WRITTEN_ARTICLE_DYADS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    scores = written_article_dyads(None, nlp=nlp)
+    assert scores["articles_rules_cases"] == sum(len(claim["actors"]) >= 2 for claim in gold) > 100
+    # Without a dyad model the model's column is the rules'; a floor that a broken stage would fall through.
+    assert scores["articles_dyad_pair"] == scores["articles_rules_pair"] >= 0.6
+
+
+def test_the_written_articles_are_optional(nlp, tmp_path):
+    assert written_article_dyads(None, nlp=nlp, articles_dir=tmp_path / "none") == {}

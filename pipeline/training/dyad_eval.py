@@ -1,6 +1,6 @@
 """The dyad's figures: leave-one-article-out over the annotated claims (the
-dyad model trained on the other articles, and the rules alone), and on
-PLOVER's gold source and target codes."""
+dyad model trained on the other articles, and the rules alone), on PLOVER's
+gold source and target codes, and on the articles written about other pairs."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ from typing import Any
 
 from spacy.language import Language
 
+from pipeline.config import WRITTEN_ARTICLE_DYADS, WRITTEN_ARTICLES_DIR
+from pipeline.io import read_jsonl
 from pipeline.model.dyad import DyadModel, rechoose
 from pipeline.records import Sentence
+from pipeline.stages.ingest import ingest
+from pipeline.stages.sentences import article_sentences
 from pipeline.training.dyad_scores import DyadCase, dyad_scores
 from pipeline.training.external import PLOVER_FILE, plover_records, tag_texts
 from pipeline.training.train import Example, fit_dyad
@@ -64,3 +68,26 @@ def gold_pair(record: Any) -> tuple[str, tuple[str, str]] | None:
 def actor_codes(nlp: Language) -> set[str]:
     """The codes of the actor dictionary loaded into `nlp`."""
     return {code for code, _field in nlp.get_pipe("actor_linker").dictionary.aliases.values()}
+
+
+def written_article_dyads(
+    dyad: DyadModel | None, *, nlp: Language, articles_dir: Path = WRITTEN_ARTICLES_DIR, gold_path: Path = WRITTEN_ARTICLE_DYADS
+) -> dict[str, Any]:
+    """The dyad table on the written articles (`articles_dyad_*`, by the
+    dyad model; `articles_rules_*`, by the rules): each gold claim is scored
+    on the sentence that overlaps it most, tagged as a run tags it; {} without the files."""
+    if not articles_dir.is_dir() or not gold_path.is_file():
+        return {}
+    tagged = {article.doc: sentences for article, sentences in article_sentences(ingest(sorted(articles_dir.glob("*.txt"))), nlp=nlp)}
+    matched = [(gold, overlapping(gold, tagged.get(gold["doc"], []))) for _where, gold in read_jsonl(gold_path)]
+    pairs = [(tuple(gold["actors"]), sentence) for gold, sentence in matched if sentence is not None]
+    learned = [case_of(actors, rechoose(sentence, dyad)) for actors, sentence in pairs]
+    rules = [case_of(actors, sentence) for actors, sentence in pairs]
+    return {**dyad_scores(learned, prefix="articles_dyad"), **dyad_scores(rules, prefix="articles_rules")}
+
+
+def overlapping(gold: dict[str, Any], sentences: list[Sentence]) -> Sentence | None:
+    """The sentence sharing the most characters with the gold span, or None."""
+    shared = [(min(gold["end"], s.end) - max(gold["start"], s.start), s) for s in sentences]
+    best = max(shared, key=lambda item: item[0], default=(0, None))
+    return best[1] if best[0] > 0 else None

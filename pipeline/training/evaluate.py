@@ -19,7 +19,7 @@ from pipeline.model.classifier import ClaimModel, ExtraLabelled, ModelSpec, Pred
 from pipeline.model.dyad import dyad_model_of
 from pipeline.progress import Report as Progress
 from pipeline.progress import no_report
-from pipeline.training.dyad_eval import dyad_loao, plover_dyads
+from pipeline.training.dyad_eval import dyad_loao, plover_dyads, written_article_dyads
 from pipeline.training.event_gold import event_gold_scores
 from pipeline.training.event_types import describe_event_model, event_training
 from pipeline.training.train import Example, fit_model
@@ -166,6 +166,8 @@ def full_report(
             scores[f"{name}_label_macro_f1"], scores[f"{name}_claim_recall"] = external_scores(model, labelled, nlp=nlp)
         report("scoring the dyad on PLOVER", 0, 0)
         scores |= plover_dyads(external_dir, dyad_model_of(model), nlp=nlp)
+    report("scoring the dyad on the written articles", 0, 0)
+    scores |= written_article_dyads(dyad_model_of(model), nlp=nlp)
     report("training and scoring the event model", 0, 1)
     event_model, event_scores = event_training(external_dir, model, extra, nlp=nlp)
     model.events_ = event_model.to_json() if event_model is not None else None

@@ -137,7 +137,13 @@ DYAD_ROWS = (
     ("directed (source first)", "directed", 0.75),
     ("actor-set F1", "actor_set_f1", 0.90),
 )
-DYAD_COLUMNS = (("dyad model, leave-one-article-out", "dyad"), ("rules alone", "dyad_rules"), ("PLOVER gold codes", "plover_dyad"))
+DYAD_COLUMNS = (
+    ("dyad model, leave-one-article-out", "dyad"),
+    ("rules alone", "dyad_rules"),
+    ("PLOVER gold codes", "plover_dyad"),
+    ("written articles on other pairs, dyad model", "articles_dyad"),
+    ("written articles, rules alone", "articles_rules"),
+)
 
 
 def dyad_table(scores: dict[str, Any]) -> list[str]:
