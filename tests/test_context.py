@@ -273,3 +273,10 @@ def test_a_pronoun_reaches_no_further_than_the_sentence_before(nlp):
            "It said the border would stay open.\n")
     last = tag_article(nlp, raw)[-1]
     assert "BOKO" not in (last.stance.source, last.stance.target)
+
+
+def test_a_group_noun_as_the_agent_of_a_passive_is_the_source(nlp):
+    raw = ("Nigeria and Niger agreed to reopen their border. Boko Haram fighters raided a Nigerian village. "
+           "Nigerian officials visited the site. Nigeria, which has troops in Niger, has been targeted repeatedly by the group.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == ("BOKO", "NGA")

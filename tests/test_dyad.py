@@ -329,3 +329,12 @@ def test_a_person_telling_what_another_side_did_informs_and_the_report_s_subject
 def test_a_demand_or_a_state_s_statement_is_the_speaker_s_act(nlp, text, source, target):
     sentence = tag_one(nlp, text)
     assert (sentence.stance.source, sentence.stance.target) == (source, target)
+
+
+def test_a_place_is_not_the_source_of_a_passive():
+    found = [
+        Candidate(code="TCD", start=0, end=7, role="patient", order=0),
+        Candidate(code="SDN", start=30, end=38, role="place", order=1),
+    ]
+    assert choose_dyad(found)[:2] == (None, "TCD")
+    assert choose_dyad(found[1:])[:2] == ("SDN", None)  # "Fighting erupted in Sudan": the place is all there is

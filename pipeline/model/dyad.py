@@ -26,6 +26,9 @@ from pipeline.records import Candidate, InheritedActor, Sentence
 from pipeline.stages.dyad import NO_SIDE_ROLES
 
 Pair = tuple[str, str]
+# A side the rules found a few sentences back ("the group") weighs as one
+# from the sentence before: the annotations hold too few to learn it apart.
+FEATURE_VIA = {"earlier": "previous"}
 
 
 def best_by_code(candidates: tuple[Candidate, ...]) -> dict[str, Candidate]:
@@ -46,7 +49,7 @@ def side_features(prefix: str, candidate: Candidate) -> dict[str, float]:
         f"{prefix}dep={candidate.dep or 'none'}": 1.0,
         f"{prefix}top={top}": 1.0,
         f"{prefix}prep={candidate.prep or 'none'}": 1.0,
-        f"{prefix}via={candidate.via or 'sentence'}": 1.0,
+        f"{prefix}via={FEATURE_VIA.get(candidate.via, candidate.via) or 'sentence'}": 1.0,
         f"{prefix}joint": float(candidate.joint),
         f"{prefix}main": float(candidate.main),
         f"{prefix}first": float(candidate.order == 0),

@@ -20,10 +20,9 @@ PAIR_NOUNS = frozenset(
 )
 PAIR_NOUNS_WITH_THE = frozenset({"parties", "sides", "neighbours", "neighbors", "rivals", "allies", "foes"})
 # "the group" stands for a movement or an organisation, "the regime" for a state's government.
-GROUP_NOUNS = frozenset(
-    {"group", "movement", "militants", "insurgents", "rebels", "organisation", "organization", "outfit", "militia",
-     "fighters", "attackers", "gunmen", "jihadists", "terrorists", "extremists"}
-)
+# Nouns for an armed group stand for a movement only; "the group" may be an organisation too.
+ARMED_NOUNS = frozenset({"militants", "insurgents", "rebels", "militia", "fighters", "attackers", "gunmen", "jihadists", "terrorists", "extremists"})
+GROUP_NOUNS = ARMED_NOUNS | {"group", "movement", "organisation", "organization", "outfit"}
 STATE_NOUNS = frozenset({"regime", "government", "administration", "country", "state", "kingdom", "republic", "authorities", "leadership"})
 ONE_SIDE_NOUNS = GROUP_NOUNS | STATE_NOUNS
 ONE_SIDE_DETERMINERS = frozenset({"the", "this", "that"})
@@ -74,11 +73,14 @@ def one_side_reference(sent: Span) -> Token | None:
     return None
 
 
-def group_reference(sent: Span, *, skip: Token | None = None) -> Token | None:
+def group_reference(sent: Span, *, skip: Token | None = None, agent: bool = False) -> Token | None:
     """A group named by a noun anywhere in the sentence ("killed 30 of the
-    attackers", "until the terrorists are defeated"): a side acted on."""
+    attackers", "until the terrorists are defeated"); with `agent`, only as a
+    passive's agent ("was targeted by the group")."""
     for token in sent:
         if (skip is not None and token.i == skip.i) or token.lower_ not in GROUP_NOUNS or has_own_name(token):
+            continue
+        if agent and not (token.dep_ == "pobj" and token.head.dep_ == "agent"):
             continue
         if {child.lower_ for child in token.children if child.dep_ == "det"} & ONE_SIDE_DETERMINERS:
             return token
@@ -135,4 +137,4 @@ def fits_reference(reference: Token, code: str, doc: Doc) -> bool:
     governing = {role.code for roles in (doc.user_data.get(GOVERNMENTS) or {}).values() for role in roles}
     if reference.lower_ in STATE_NOUNS:
         return code not in kinds or code in governing
-    return code in kinds
+    return kinds.get(code) == "movement" if reference.lower_ in ARMED_NOUNS else code in kinds

@@ -282,8 +282,10 @@ def choose_dyad(found: list[Candidate]) -> tuple[str | None, str | None, bool]:
     joint = joint_pair(found)
     if joint is not None:
         return joint[0], joint[1], True
-    acting = [c for c in found if c.role != "patient"]
-    if not acting:  # "The envoy was expelled": who acted comes from context
+    acting = [c for c in found if c.role not in {"patient", "place"}]
+    if not acting and not any(c.role == "patient" for c in found):
+        acting = [c for c in found if c.role == "place"]  # "Fighting erupted in Sudan"
+    if not acting:  # "The envoy was expelled (in Kabul)": who acted comes from context
         return None, min(found, key=target_rank).code, False
     source = min(acting, key=source_rank).code
     others = [c for c in found if c.code != source]

@@ -119,6 +119,10 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         acted_on = group_reference(sent, skip=one_ref)
         antecedent = antecedent_of(acted_on, sent, context, exclude={source}) if acted_on is not None else None
         target = antecedent.code if antecedent is not None else None
+    elif source is None and target is not None:
+        acting_group = group_reference(sent, skip=one_ref, agent=True)  # "Kenya was targeted by the group"
+        antecedent = antecedent_of(acting_group, sent, context, exclude={target}) if acting_group is not None else None
+        source = antecedent.code if antecedent is not None else None
     # A sentence that names no side and refers to none may still continue the
     # one before; the article's main pair only completes one that does.
     refers = bool(own) or pair_ref is not None or one_ref is not None
