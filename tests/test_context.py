@@ -280,3 +280,10 @@ def test_a_group_noun_as_the_agent_of_a_passive_is_the_source(nlp):
            "Nigerian officials visited the site. Nigeria, which has troops in Niger, has been targeted repeatedly by the group.\n")
     last = tag_article(nlp, raw)[-1]
     assert (last.stance.source, last.stance.target) == ("BOKO", "NGA")
+
+
+def test_the_two_are_the_main_pair_when_the_sentence_before_names_both_among_others(nlp):
+    raw = ("Ethiopia and Egypt agreed to resume talks on the dam. Egypt's president will travel to Nairobi, Kenya, "
+           "where a meeting with the Ethiopian prime minister is possible. The two leaders last met in 2019.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert {last.stance.source, last.stance.target} == {"EGY", "ETH"}

@@ -45,6 +45,10 @@ class Context(NamedTuple):
         sides"), so a pair holding it gives way to the main pair."""
         previous = tuple(dict((side.code, side) for side in reversed(self.previous)).values())[::-1]
         article = tuple(replace(side, via="article") for side in self.article[:2])
+        main = {side.code for side in article}
+        if len(main) == 2 and main <= {side.code for side in previous} and without not in main:
+            # "Modi travels to Kazan, Russia, where he may meet Xi. The two leaders ...": the main pair, named there.
+            return tuple(side for side in previous if side.code in main)
         if len(previous) >= 2 and (without is None or without not in {side.code for side in previous[:2]}):
             return previous[:2]
         if without is not None and without in {side.code for side in article} and len(previous) >= 2:
