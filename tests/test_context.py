@@ -287,3 +287,10 @@ def test_the_two_are_the_main_pair_when_the_sentence_before_names_both_among_oth
            "where a meeting with the Ethiopian prime minister is possible. The two leaders last met in 2019.\n")
     last = tag_article(nlp, raw)[-1]
     assert {last.stance.source, last.stance.target} == {"EGY", "ETH"}
+
+
+def test_a_group_noun_reported_by_an_informant_of_the_other_side_acts(nlp):
+    raw = ("Boko Haram fighters raided a village in Nigeria. "
+           "The gunmen burned the market after looting shops, a Nigerian police officer told reporters.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == ("BOKO", "NGA")

@@ -338,3 +338,10 @@ def test_a_place_is_not_the_source_of_a_passive():
     ]
     assert choose_dyad(found)[:2] == (None, "TCD")
     assert choose_dyad(found[1:])[:2] == ("SDN", None)  # "Fighting erupted in Sudan": the place is all there is
+
+
+def test_an_organisation_where_something_is_done_is_a_forum_not_the_target(nlp):
+    sentence = tag_one(nlp, "China used its veto at the UN Security Council to block sanctions on Myanmar.")
+    assert (sentence.stance.source, sentence.stance.target) == ("CHN", "MMR")
+    # An organisation's base is a side, not a forum.
+    assert [c.role for c in tag_one(nlp, "Rebels fired at the UN base.").candidates] == ["prep"]

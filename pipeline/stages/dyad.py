@@ -105,7 +105,7 @@ def candidate(
     prep = governing_preposition(head)
     role = role_of(head, path, prep)
     if at is None:
-        role = refined_role(role, head, predicate, mention, mentions, attribution)
+        role = refined_role(role, head, predicate, mention, mentions, attribution, prep)
     return Candidate(
         code=mention.label_,
         start=mention.start_char,
@@ -120,14 +120,19 @@ def candidate(
     )
 
 
-def refined_role(role: str, head: Token, predicate: Token, mention: Span, mentions: list[Span], attribution: frozenset[int]) -> str:
-    """The role, read again: a report's source, a pronoun's antecedent, an organisation addressed."""
+def refined_role(
+    role: str, head: Token, predicate: Token, mention: Span, mentions: list[Span], attribution: frozenset[int], prep: str
+) -> str:
+    """The role, read again: a report's source, a pronoun's antecedent, an
+    organisation addressed or where something is done ("at the UN")."""
     if head.i in attribution:
         return "attribution"
     if role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
         return "subject"
     if mention.kb_id_ == ORGANISATION and is_addressee(head, mention, mentions):
         return "addressee"
+    if mention.kb_id_ == ORGANISATION and prep == "at" and head.dep_ == "pobj":
+        return "place"  # a forum: "used its veto at the UN Security Council"
     return role
 
 

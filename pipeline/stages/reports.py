@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pipeline.stages.context import GROUP_NOUNS
+
 # The subject of a reported clause, active or passive.
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write", "note"})
@@ -57,15 +59,19 @@ def informant_report(predicate: Token, mentions: list[Span]) -> tuple[Token, fro
     if predicate.lemma_.lower() not in REPORTING_VERBS:
         return None
     content = next((child for child in predicate.children if child.dep_ == "ccomp" and child.i > predicate.i), None)
+    content = content or reported_content(predicate)
     if content is None or any(child.dep_ == "aux" and child.lower_ in DEMAND_MODALS for child in content.children):
         return None
     reporters = reporter_tokens(predicate)
     if not any(child.dep_ == "nsubj" and is_person(child) for child in predicate.children):
         return None
     speakers = {mention.label_ for mention in mentions if mention.root.i in reporters}
-    subject = {token.i for child in content.children if child.dep_ in CLAUSE_SUBJECT_DEPS for token in child.subtree}
+    subjects = [child for child in content.children if child.dep_ in CLAUSE_SUBJECT_DEPS]
+    subject = {token.i for child in subjects for token in child.subtree}
     actors = {mention.label_ for mention in mentions if mention.root.i in subject}
-    if not speakers or not actors or actors & speakers:
+    # "The fighters stormed the base, a Somali army officer told AFP": a group named by a noun acts too.
+    by_group = not actors and any(child.lower_ in GROUP_NOUNS for child in subjects)
+    if not speakers or not (actors or by_group) or actors & speakers:
         return None
     return content, reporters
 
