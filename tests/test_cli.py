@@ -148,8 +148,8 @@ def test_sentences_jsonl(e2e):
         inherited = [side["code"] for side in record["inherited_actors"]]
         assert sorted([*record["mentioned_actors"], *inherited]) == sorted(record["actors"])
         for side in record["inherited_actors"]:
-            # From the sentence before, or from the article's main pair (anywhere in it).
-            assert side["via"] in ("previous", "article") and side["from"]["doc"] == record["doc"]
+            # From the sentence before (or a few before it), or from the article's main pair (anywhere in it).
+            assert side["via"] in ("previous", "earlier", "article") and side["from"]["doc"] == record["doc"]
             assert side["via"] == "article" or side["from"]["end"] <= record["start"]
             assert raw[side["from"]["start"] : side["from"]["end"]]
         assert STANCE_KEYS <= set(record["stance"])
