@@ -40,6 +40,13 @@ NO_SIDE_ROLES = frozenset({"place", "attribution"})
 ADDRESS_PREPOSITIONS = frozenset({"to", "on"})
 # "over Israeli raids", "about Rwanda's troops": what a complaint or request is about.
 ABOUT_PREPOSITIONS = frozenset({"over", "about", "against", "regarding"})
+# "received weapons from Iran", "aid from Qatar arrived": the side after
+# "from" gave, so it acts, and the receiver is acted on. A buyer acts.
+RECEIVING_VERBS = frozenset({"receive"})
+GIFT_NOUNS = frozenset(
+    {"aid", "assistance", "help", "support", "backing", "funding", "fund", "money", "loan", "grant", "donation",
+     "weapon", "arm", "ammunition", "training", "supply", "shipment", "delivery", "investment", "subsidy"}
+)
 # A pronoun subject that may stand for the subject of a clause before it.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
@@ -64,8 +71,6 @@ def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
     ]
 
 
-
-
 def qualifies_another_side(mention: Span, mentions: list[Span]) -> bool:
     """"the Lebanese Hezbollah", "Yemen's Houthis": a state's word that
     modifies another side's name says whose it is, and is no side itself."""
@@ -81,18 +86,6 @@ def hyphen_joined(first: Span, second: Span) -> bool:
         first, second = second, first
     between = first.doc[first.end : second.start]
     return len(between) == 1 and between[0].text in HYPHENS and not first[-1].whitespace_
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def candidate(
@@ -133,7 +126,27 @@ def refined_role(
         return "addressee"
     if mention.kb_id_ == ORGANISATION and prep == "at" and head.dep_ == "pobj":
         return "place"  # a forum: "used its veto at the UN Security Council"
+    if prep == "from" and role in {"object", "prep", "subject", "clause"} and is_giver(head):
+        return "agent"
+    if role == "subject" and predicate.lemma_ in RECEIVING_VERBS and any(is_giver(other.root) for other in mentions):
+        return "patient"  # the receiver: "Colombia received intelligence from the United States"
     return role
+
+
+def is_giver(head: Token) -> bool:
+    """"received weapons and training from the Iranians", "aid from Qatar
+    reached Gaza": the object of "from" on a verb of
+    receiving, on what is received, or on a gift that arrives gave it."""
+    if head.dep_ != "pobj" or head.head.lower_ != "from":
+        return False
+    governor = head.head.head
+    while governor.dep_ == "conj" and governor.head != governor:
+        governor = governor.head
+    if governor.pos_ == "VERB" and governor.lemma_ in RECEIVING_VERBS:
+        return True
+    if governor.dep_ in OBJECT_DEPS and governor.head.lemma_ in RECEIVING_VERBS:
+        return True  # "received intelligence from the United States"
+    return governor.lemma_ in GIFT_NOUNS and governor.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 
 
 def is_addressee(head: Token, mention: Span, mentions: list[Span]) -> bool:
