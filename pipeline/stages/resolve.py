@@ -98,6 +98,9 @@ class Resolved(NamedTuple):
     stance: Stance
     inherited: tuple[InheritedActor, ...]  # the sides taken from context
     refers: bool  # the sentence names a side or refers to one, so its sides carry on
+    # The pair a third side acted on ("urged both leaders to sign"): both
+    # are sides of the claim, and what "the two" in the next sentence means.
+    acted_on_pair: tuple[InheritedActor, ...] = ()
 
 
 def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: Context) -> Resolved:
@@ -110,8 +113,11 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         source, target = None, None  # "talks between the two focused on ...": the pair, not sides named deeper
     elif source is not None and target is not None:
         pair_ref = None
+    acted_on_pair: tuple[InheritedActor, ...] = ()
     if pair_ref is not None:
         pair = named_before(pair_ref, found) or context.pair(without=source)
+        if source is not None and source not in {side.code for side in pair}:
+            acted_on_pair = pair
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
@@ -136,7 +142,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     if target is None and source is not None:
         target = code_of((main_partner(source, context) if refers else None) or first_other(sides, exclude={source}))
     resolved = replace(stance, source=source, target=target, symmetric=symmetric)
-    return Resolved(resolved, borrowed(resolved, own, context), refers)
+    return Resolved(resolved, borrowed(resolved, own, context), refers, acted_on_pair)
 
 
 def antecedent_of(reference: Token, sent: Span, context: Context, *, exclude: set[str | None]) -> InheritedActor | None:

@@ -102,12 +102,14 @@ def tag_with_sides(
     found = [replace(candidate, main=candidate.code in main_codes) for candidate in found]
     inherited: tuple[InheritedActor, ...] = ()
     carried: tuple[InheritedActor, ...] = ()
+    acted_on_pair: tuple[InheritedActor, ...] = ()
     if unit.kind not in NON_CLAIM_KINDS:
         context = in_power_then(context, span)
-        stance, inherited, refers = resolve_sides(span, stance, found, context)
-        carried = inherited if refers else ()
+        stance, inherited, refers, acted_on_pair = resolve_sides(span, stance, found, context)
+        carried = (*inherited, *acted_on_pair) if refers else ()
     named = [c.code for c in found if c.role not in NO_SIDE_ROLES or c.code in (stance.source, stance.target)]
-    actors = tuple(dict.fromkeys(code for code in (stance.source, stance.target, *named) if code))
+    paired = [side.code for side in acted_on_pair]
+    actors = tuple(dict.fromkeys(code for code in (stance.source, stance.target, *paired, *named) if code))
     sentence = Sentence(
         doc=doc_id,
         start=span.start_char,
