@@ -49,6 +49,8 @@ class Context(NamedTuple):
         if len(main) == 2 and main <= {side.code for side in previous} and without not in main:
             # "Modi travels to Kazan, Russia, where he may meet Xi. The two leaders ...": the main pair, named there.
             return tuple(side for side in previous if side.code in main)
+        if len(main) == 2 and len(main & {side.code for side in previous[:2]}) == 1 and without not in main:
+            return article  # "China urged the two sides to talk. Trade between the two countries ...": the main pair
         if len(previous) >= 2 and (without is None or without not in {side.code for side in previous[:2]}):
             return previous[:2]
         if without is not None and without in {side.code for side in article} and len(previous) >= 2:
