@@ -294,3 +294,26 @@ def test_a_group_noun_reported_by_an_informant_of_the_other_side_acts(nlp):
            "The gunmen burned the market after looting shops, a Nigerian police officer told reporters.\n")
     last = tag_article(nlp, raw)[-1]
     assert (last.stance.source, last.stance.target) == ("BOKO", "NGA")
+
+
+@pytest.mark.parametrize(
+    ("raw", "third", "pair"),
+    [
+        ("Thailand and Cambodia agreed a truce in Kuala Lumpur. The United States urged both leaders to respect it. "
+         "Trade between the two neighbours has collapsed since the fighting.\n", "USA", {"THA", "KHM"}),
+        ("Pakistan closed the border with Afghanistan's Taliban government after the clashes. China called on the two sides to "
+         "resolve their differences through dialogue. Trade between the two countries has fallen by half.\n", "CHN", {"PAK", "TAL"}),
+    ],
+    ids=["urged-both-leaders", "called-on-the-two-sides"],
+)
+def test_a_pair_a_third_side_acted_on_is_the_pair_the_next_sentence_means(nlp, raw, third, pair):
+    second, last = tag_article(nlp, raw)[-2:]
+    assert second.stance.source == third and pair <= set(second.actors)
+    assert {last.stance.source, last.stance.target} == pair
+
+
+def test_a_place_named_in_the_sentence_can_be_what_a_possessive_pronoun_stands_for(nlp):
+    raw = ("Kenyan President William Ruto took office in 2022 promising peace with Ethiopia. "
+           "His government resumed talks with Ethiopia on the border in Nairobi.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == ("KEN", "ETH")

@@ -345,3 +345,22 @@ def test_an_organisation_where_something_is_done_is_a_forum_not_the_target(nlp):
     assert (sentence.stance.source, sentence.stance.target) == ("CHN", "MMR")
     # An organisation's base is a side, not a forum.
     assert [c.role for c in tag_one(nlp, "Rebels fired at the UN base.").candidates] == ["prep"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Colombian army received intelligence from the United States on rebel camps.", "USA", "COL"),
+        ("Kenya received weapons and training from Turkey last year.", "TUR", "KEN"),
+        ("Aid from Qatar reached Sudan on Monday.", "QAT", "SDN"),
+    ],
+    ids=["received-from", "received-gifts-from", "aid-from-arrives"],
+)
+def test_the_side_a_gift_comes_from_gives_it(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)
+
+
+def test_a_buyer_acts(nlp):
+    stance = tag_one(nlp, "Morocco bought drones and air defence systems from Israel last year.").stance
+    assert (stance.source, stance.target) == ("MAR", "ISR")

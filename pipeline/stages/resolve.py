@@ -123,10 +123,13 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
-        antecedent = antecedent_of(one_ref, sent, context, exclude={source, target})
+        sides = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES}
+        # A place is no side ("His government resumed talks with the ELN ... in Bogota"): it may be the antecedent.
+        antecedent = antecedent_of(one_ref, sent, context, exclude={source, target} & sides)
         if antecedent is not None:
             # The side the sentence names nearest the predicate is what the antecedent acts on.
-            source, target = antecedent.code, source if source is not None else target
+            acted_on = next((code for code in (source, target) if code is not None and code != antecedent.code), None)
+            source, target = antecedent.code, acted_on
     if source is not None and target is None:
         acted_on = group_reference(sent, skip=one_ref)
         antecedent = antecedent_of(acted_on, sent, context, exclude={source}) if acted_on is not None else None
