@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.records import Candidate
 from pipeline.stages.dyad import choose_dyad
-from test_tag import tag_one
+from test_tag import tag_article, tag_one
 
 
 @pytest.mark.parametrize(
@@ -364,3 +364,16 @@ def test_the_side_a_gift_comes_from_gives_it(nlp, text, source, target):
 def test_a_buyer_acts(nlp):
     stance = tag_one(nlp, "Morocco bought drones and air defence systems from Israel last year.").stance
     assert (stance.source, stance.target) == ("MAR", "ISR")
+
+
+def test_a_rebuttal_after_a_comma_leaves_the_charge_to_decide(nlp):
+    sentence = tag_one(nlp, "Congo accuses Rwanda of backing the M23 rebels, a charge Kigali denies.")
+    assert (sentence.stance.source, sentence.stance.target) == ("COD", "RWA")
+    assert [c.role for c in sentence.candidates if c.code == "RWA"] == ["object", "other"]
+
+
+def test_two_sides_joined_deep_in_a_clause_are_not_the_pair(nlp):
+    raw = ("Azerbaijan kept up pressure on Armenia. "
+           "It has accused Yerevan of buying weapons from France and India, a charge Armenia denies.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == ("AZE", "ARM")

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.records import Candidate
 from pipeline.stages.actors import ORGANISATION
-from pipeline.stages.reports import attributed_sides, content_predicate, informant_report, speaker_pronoun
+from pipeline.stages.reports import attributed_sides, content_predicate, informant_report, is_rebuttal_subject, speaker_pronoun
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 # "The envoy was expelled": the passive's subject is acted on.
@@ -120,6 +120,8 @@ def refined_role(
     organisation addressed or where something is done ("at the UN")."""
     if head.i in attribution:
         return "attribution"
+    if is_rebuttal_subject(head, predicate):
+        return "other"
     if role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
         return "subject"
     if mention.kb_id_ == ORGANISATION and is_addressee(head, mention, mentions):
@@ -328,7 +330,8 @@ def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
         if len(codes) >= 2:
             return codes[0], codes[1]
     if not any(c.role in acting for c in found):  # "the trajectory of Iran-Taliban relations": no side acts
-        codes = list(dict.fromkeys(c.code for c in sorted(found, key=lambda c: c.order) if c.joint and c.role != "place"))
+        joined = [c for c in sorted(found, key=lambda c: c.order) if c.joint and c.role not in {"place", "clause"}]
+        codes = list(dict.fromkeys(c.code for c in joined))  # not "accused it of buying arms from France and India"
         if len(codes) >= 2:
             return codes[0], codes[1]
     return None

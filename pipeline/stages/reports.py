@@ -23,6 +23,9 @@ PERSON_NOUNS = frozenset(
 STAND_IN_PRONOUNS = frozenset({"his", "her", "its", "their", "him", "them", "us", "our"})
 # "X said Y must withdraw": a reported demand is the speaker's act.
 DEMAND_MODALS = frozenset({"must", "should", "ought", "need"})
+# "X accused Y of arming rebels, a charge Y denies": a rebuttal tacked on after a comma.
+REBUTTING_VERBS = frozenset({"deny", "reject", "dispute", "dismiss", "rebuff", "refute", "contest"})
+CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "assertion", "assessment"})
 
 
 def content_predicate(predicate: Token, mentions: list[Span], attribution: frozenset[int] = frozenset()) -> Token:
@@ -103,3 +106,26 @@ def attributed_sides(predicate: Token, mentions: list[Span]) -> frozenset[int]:
     source_codes = {mention.label_ for mention in mentions if mention.root.i in sources}
     named = {mention.label_ for mention in mentions if mention.root.i not in sources}
     return frozenset(sources) if source_codes and len(named) >= 2 else frozenset()
+
+
+def rebutted_clause(root: Token) -> Token | None:
+    """"Kenya accused Somalia of harbouring militants, a charge Mogadishu
+    denies": the parser may make the rebuttal the root and the charge its
+    complement; the charge before the comma is what the sentence reports.
+    None when the root is no such rebuttal."""
+    if root.lemma_.lower() not in REBUTTING_VERBS:
+        return None
+    charge = next((child for child in root.children if child.dep_ == "ccomp" and child.i < root.i), None)
+    if charge is None:
+        return None
+    between = root.doc[max(token.i for token in charge.subtree) + 1 : root.i]
+    if not any(token.text == "," for token in between) or not any(token.lemma_.lower() in CHARGE_NOUNS for token in between):
+        return None
+    return charge
+
+
+def is_rebuttal_subject(head: Token, predicate: Token) -> bool:
+    """Whether the mention is the one rebutting the charge the predicate reports (it is the side charged, not the one acting)."""
+    while head.dep_ in {"appos", "compound"}:  # "a charge Armenia denies" may hang Armenia on the charge
+        head = head.head
+    return head.dep_ in CLAUSE_SUBJECT_DEPS and rebutted_clause(head.head) == predicate

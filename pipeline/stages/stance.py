@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.records import Stance
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
-from pipeline.stages.reports import REPORTING_VERBS
+from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
 SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})
@@ -51,7 +51,7 @@ def reported(predicate: Token) -> Token:
 
 def decisive_predicate(sent: Span) -> Token:
     """The main predicate, or the one after a contrast word when two main clauses oppose."""
-    root = sent.root
+    root = rebutted_clause(sent.root) or sent.root
     if (after := contrasted(root)) != root:
         return after
     for token in sent:
