@@ -285,6 +285,10 @@ def test_a_government_in_the_past_is_the_one_before(nlp, sentence):
         ("Rwanda accused the Democratic Republic of Congo of backing rebels.", "Democratic Republic of Congo", "COD"),
         ("Qatar and the Emirates restored flights.", "Emirates", "ARE"),
         ("Serbia closed two crossings into Kosovo.", "Kosovo", "XKX"),
+        ("The Polisario Front declared an end to the ceasefire with Morocco.", "Polisario Front", "POLISARIO"),
+        ("The Organization of American States urged Venezuela to respect the ruling.", "Organization of American States", "OAS"),
+        ("Peacekeepers of UNIFIL said Israeli troops fired on their positions.", "UNIFIL", "UN"),
+        ("The Philippine army fought New People's Army rebels in Samar.", "New People's Army", "NPA"),
     ],
 )
 def test_names_as_the_news_writes_them(nlp, sentence, alias, code):
