@@ -242,11 +242,12 @@ def test_a_state_name_inside_a_person_s_name_is_no_mention(nlp):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Guyana raised the matter with the Organization of American States.", [("Guyana", "GUY")]),
+        ("Guyana raised the matter with the Organization of American States.", [("Guyana", "GUY"), ("the Organization of American States", "OAS")]),
+        ("Peru raised the matter with the Pan American Health Organization.", [("Peru", "PER")]),
         ("The South American neighbours met in Brasilia.", [("Brasilia", "BRA")]),
         ("Anti-American protests spread in Pakistan.", [("Anti-American", "USA"), ("Pakistan", "PAK")]),
     ],
-    ids=["organisation-name", "region-demonym", "hyphen-joined"],
+    ids=["known-organisation-name", "unknown-organisation-name", "region-demonym", "hyphen-joined"],
 )
 def test_a_demonym_inside_a_longer_name_is_no_mention(nlp, sentence, expected):
     assert linked(nlp, sentence) == expected
