@@ -22,8 +22,9 @@ def mentions(nlp, text: str) -> list[tuple[str, str]]:
         ("Guyanese President Irfaan Ali rejected the threat. Ali flew to Brasilia.", ("Ali", "GUY")),
         ("Pakistan's Foreign Minister Ishaq Dar met his Afghan counterpart. Dar later said the talks went well.", ("Dar", "PAK")),
         ("South Korean President Lee Jae-myung visited Tokyo. Lee urged Japan to face history.", ("Lee", "KOR")),
+        ("Liberian President Joseph Boakai Jr. met Sierra Leone's leader. Boakai promised to reopen the border.", ("Boakai", "LBR")),
     ],
-    ids=["title-before-name", "junta-leader", "apposition", "short-surname", "possessive-title", "family-name-first"],
+    ids=["title-before-name", "junta-leader", "apposition", "short-surname", "possessive-title", "family-name-first", "suffix-after-name"],
 )
 def test_a_surname_takes_the_code_of_the_person_s_title(nlp, text, expected):
     assert expected in mentions(nlp, text)

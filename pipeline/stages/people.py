@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 # Entity types spaCy gives a lone surname ("Tshisekedi" as ORG, "Kainerugaba" as GPE).
 NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A hyphenated given name, written after the family name: "Jae-myung", "Jong-un".
+NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
@@ -74,6 +75,8 @@ def surname(person: Span) -> str:
     written after the family name ("Lee Jae-myung", "Kim Jong-un"), not a
     hyphenated surname ("al-Zawahiri", "Amir-Abdollahian")."""
     words = person.text.split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:  # "Ferdinand Marcos Jr"
+        words.pop()
     return words[0] if len(words) > 1 and GIVEN_NAME_AFTER.fullmatch(words[-1]) else words[-1]
 
 
