@@ -317,3 +317,16 @@ def test_a_place_named_in_the_sentence_can_be_what_a_possessive_pronoun_stands_f
            "His government resumed talks with Ethiopia on the border in Nairobi.\n")
     last = tag_article(nlp, raw)[-1]
     assert (last.stance.source, last.stance.target) == ("KEN", "ETH")
+
+
+def test_an_organisation_appealed_to_leaves_the_target_to_context(nlp):
+    raw = ("Ethiopia began filling the dam despite Egypt's objections. "
+           "Egypt wrote to the UN Security Council and asked it to intervene.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == ("EGY", "ETH")
+    assert "UN" in last.actors
+
+
+def test_an_organisation_appealed_to_is_the_target_when_nothing_else_is(nlp):
+    last = tag_article(nlp, "Haiti asked the United Nations to send more police officers.\n")[-1]
+    assert (last.stance.source, last.stance.target) == ("HTI", "UN")

@@ -38,6 +38,9 @@ TARGET_RANK = {
 NO_SIDE_ROLES = frozenset({"place", "attribution"})
 # "complained to the UN", "called on the Security Council": an organisation addressed.
 ADDRESS_PREPOSITIONS = frozenset({"to", "on"})
+# "asked the UN to intervene", "wrote to the Security Council": an appeal to an
+# organisation is about another side, named or not.
+APPEAL_VERBS = frozenset({"ask", "urge", "appeal", "write", "complain", "petition", "request", "lobby", "brief"})
 # "over Israeli raids", "about Rwanda's troops": what a complaint or request is about.
 ABOUT_PREPOSITIONS = frozenset({"over", "about", "against", "regarding"})
 # "received weapons from Iran", "aid from Qatar arrived": the side after
@@ -161,6 +164,8 @@ def is_addressee(head: Token, mention: Span, mentions: list[Span]) -> bool:
     about = [child for child in verb.children if child.i > head.i and (child.dep_ in {"xcomp", "ccomp"} or child.lower_ in ABOUT_PREPOSITIONS)]
     inside = {token.i for child in about for token in child.subtree}
     acting = {token.i for child in verb.children if child.dep_ in SUBJECT_DEPS for token in child.subtree}
+    if verb.lemma_ in APPEAL_VERBS:
+        return True  # "asked the UN Security Council to intervene": whom it is about may come from context
     return any(other.root.i in inside and other.label_ != mention.label_ and other.root.i not in acting for other in mentions)
 
 
@@ -308,7 +313,8 @@ def choose_dyad(found: list[Candidate]) -> tuple[str | None, str | None, bool]:
     if not acting:  # "The envoy was expelled (in Kabul)": who acted comes from context
         return None, min(found, key=target_rank).code, False
     source = min(acting, key=source_rank).code
-    others = [c for c in found if c.code != source]
+    # An organisation appealed to is the channel: with no other side, the target comes from context.
+    others = [c for c in found if c.code != source and c.role != "addressee"]
     if not others:
         return source, None, False
     target = min(others, key=target_rank).code

@@ -146,6 +146,8 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         source = code_of(first_other(sides, exclude={target}))
     if target is None and source is not None:
         target = code_of((main_partner(source, context) if refers else None) or first_other(sides, exclude={source}))
+    if target is None and source is not None:  # "Ghana asked the AU to intervene", with nothing before it
+        target = next((c.code for c in found if c.role == "addressee" and c.code != source), None)
     resolved = replace(stance, source=source, target=target, symmetric=symmetric)
     return Resolved(resolved, borrowed(resolved, own, context), refers, acted_on_pair)
 
