@@ -330,3 +330,12 @@ def test_an_organisation_appealed_to_leaves_the_target_to_context(nlp):
 def test_an_organisation_appealed_to_is_the_target_when_nothing_else_is(nlp):
     last = tag_article(nlp, "Haiti asked the United Nations to send more police officers.\n")[-1]
     assert (last.stance.source, last.stance.target) == ("HTI", "UN")
+
+
+def test_a_side_another_group_is_tied_to_is_no_side(nlp):
+    raw = ("Boko Haram fighters raided a village in Borno state. "
+           "Nigerian troops have pursued the Islamic State-linked group for years. "
+           "The militants have since retaken several villages from the army.\n")
+    second, last = tag_article(nlp, raw)[-2:]
+    assert "ISKP" not in second.actors
+    assert (last.stance.source, last.stance.target) == ("BOKO", "NGA")

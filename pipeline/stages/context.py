@@ -25,6 +25,8 @@ ARMED_NOUNS = frozenset({"militants", "insurgents", "rebels", "militia", "fighte
 GROUP_NOUNS = ARMED_NOUNS | {"group", "movement", "organisation", "organization", "outfit"}
 STATE_NOUNS = frozenset({"regime", "government", "administration", "country", "state", "kingdom", "republic", "authorities", "leadership"})
 ONE_SIDE_NOUNS = GROUP_NOUNS | STATE_NOUNS
+# "the al-Qaeda-linked group": a name tied to another group by these words is no side of its own.
+AFFILIATION_WORDS = frozenset({"linked", "affiliated", "aligned", "allied", "inspired", "leaning", "style"})
 ONE_SIDE_DETERMINERS = frozenset({"the", "this", "that"})
 NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor", "rival", "ally", "counterpart", "partner"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
@@ -88,8 +90,17 @@ def group_reference(sent: Span, *, skip: Token | None = None, agent: bool = Fals
 
 
 def has_own_name(noun: Token) -> bool:
-    """"the Afghan government", "the group's leader": a noun already tied to a name."""
-    return any(child.dep_ in {"compound", "amod", "prep", "poss"} and child.ent_type_ for child in noun.children)
+    """"the Afghan government", "the group's leader": a noun already tied to a
+    name; not "the al-Qaeda-linked group", a name the group is only tied to."""
+    return any(
+        child.dep_ in {"compound", "amod", "prep", "poss"} and child.ent_type_ and not tied_by_hyphen(child, noun) for child in noun.children
+    )
+
+
+def tied_by_hyphen(name: Token, noun: Token) -> bool:
+    """Whether "-linked", "-aligned" and the like come between the name and the noun."""
+    between = name.doc[name.i + 1 : noun.i]
+    return any(token.lower_ in AFFILIATION_WORDS and token.i > 0 and token.nbor(-1).text in {"-", "\u2013"} for token in between)
 
 
 def main_pair(doc: Doc, mentions: list[Span]) -> tuple[InheritedActor, ...]:

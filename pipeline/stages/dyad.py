@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.records import Candidate
 from pipeline.stages.actors import ORGANISATION
+from pipeline.stages.context import AFFILIATION_WORDS
 from pipeline.stages.reports import attributed_sides, content_predicate, informant_report, is_rebuttal_subject, speaker_pronoun
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -60,7 +61,7 @@ HYPHENS = frozenset({"-", "\u2013", "\u2014", "/"})
 def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
     """Every mention as a candidate side, in text order, with its role
     towards the predicate of the reported content (`content_predicate`)."""
-    sides = [mention for mention in mentions if not qualifies_another_side(mention, mentions)]
+    sides = [mention for mention in mentions if not qualifies_another_side(mention, mentions) and not names_an_affiliation(mention)]
     informed = informant_report(predicate, sides)
     if informed is None:
         attribution = attributed_sides(predicate, sides)
@@ -81,6 +82,14 @@ def qualifies_another_side(mention: Span, mentions: list[Span]) -> bool:
     return head.dep_ in {"amod", "compound", "nmod", "poss"} and any(
         other.root.i == head.head.i and other.label_ != mention.label_ and not hyphen_joined(mention, other) for other in mentions
     )
+
+
+def names_an_affiliation(mention: Span) -> bool:
+    """"the al-Qaeda-linked group", "an Islamic State-inspired cell": the
+    side named is what another group is tied to, not a side of the act
+    (unlike "Iran-backed", where Iran acts by backing)."""
+    after = mention.doc[mention.end : mention.end + 2]
+    return len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in AFFILIATION_WORDS
 
 
 def hyphen_joined(first: Span, second: Span) -> bool:

@@ -12,7 +12,7 @@ from pipeline.config import NON_CLAIM_KINDS
 from pipeline.records import Candidate, InheritedActor, Mention, Sentence, Stance
 from pipeline.stages.actors import SPAN_KEY
 from pipeline.stages.context import main_pair
-from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS, NO_SIDE_ROLES
+from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS, NO_SIDE_ROLES, names_an_affiliation
 from pipeline.stages.mode import find_mode
 from pipeline.stages.predicate import predicate_terms
 from pipeline.stages.resolve import Context, context_candidates, in_power_then, resolve_sides
@@ -30,7 +30,7 @@ def tag_units(doc_id: str, doc: Doc, units: list[Unit]) -> Iterator[tuple[Unit, 
     units are tagged with it."""
     history: list[tuple[InheritedActor, ...]] = []  # each unit's sides, the last first
     entities = DocEntities(doc)
-    article_pair = main_pair(doc, [mention for mention in entities.mentions if not is_place(mention)])
+    article_pair = main_pair(doc, [mention for mention in entities.mentions if not is_place(mention) and not names_an_affiliation(mention)])
     for unit in units:
         previous = history[0] if history else ()
         context = Context(previous=previous, article=article_pair, earlier=earlier_sides(history[1:EARLIER_UNITS + 1], previous))
