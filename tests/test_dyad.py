@@ -377,3 +377,10 @@ def test_two_sides_joined_deep_in_a_clause_are_not_the_pair(nlp):
            "It has accused Yerevan of buying weapons from France and India, a charge Armenia denies.\n")
     last = tag_article(nlp, raw)[-1]
     assert (last.stance.source, last.stance.target) == ("AZE", "ARM")
+
+
+def test_sides_named_in_the_titles_of_joined_names_act_jointly(nlp):
+    text = ("Acting Peruvian Prime Minister Eduardo Arana and Bolivian Vice President Edmand Lara shook hands at the end "
+            "of the meeting in Brasilia, which was co-organised by the United States.")
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target, stance.symmetric) == ("PER", "BOL", True)

@@ -302,9 +302,21 @@ def is_joint_subject(head: Token, mention: Span, mentions: list[Span]) -> bool:
     linked |= {child.i for child in head.children if child.dep_ == "conj"}
     if head.dep_ == "amod":  # "Indian and Pakistani troops": demonyms joined under one noun
         linked |= {child.i for child in head.head.children if child.dep_ == "amod" and child != head}
+    # "Thai Prime Minister X and Cambodian Prime Minister Y": the titled names are joined
+    bearer = title_bearer(head)
+    linked |= {bearer.head.i} if bearer.dep_ == "conj" else set()
+    linked |= {child.i for child in bearer.children if child.dep_ == "conj"}
     return any(
-        (other.root.i in linked or hyphen_joined(mention, other)) and other.label_ != mention.label_ for other in mentions
+        (other.root.i in linked or title_bearer(other.root).i in linked or hyphen_joined(mention, other)) and other.label_ != mention.label_
+        for other in mentions
     )
+
+
+def title_bearer(head: Token) -> Token:
+    """The name or noun a title or modifier belongs to ("Thai" in "Thai Prime Minister Phumtham")."""
+    while head.dep_ in {"compound", "amod", "poss"} and head.head != head:
+        head = head.head
+    return head
 
 
 def choose_dyad(found: list[Candidate]) -> tuple[str | None, str | None, bool]:
