@@ -384,3 +384,17 @@ def test_sides_named_in_the_titles_of_joined_names_act_jointly(nlp):
             "of the meeting in Brasilia, which was co-organised by the United States.")
     stance = tag_one(nlp, text).stance
     assert (stance.source, stance.target, stance.symmetric) == ("PER", "BOL", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "backer"),
+    [
+        ("Ethiopia accepted a Turkish-brokered deal with Somalia.", "ETH", "SOM", "TUR"),
+        ("Yemen's government rejected a Saudi-backed plan for a truce with the Houthis.", "YEM", "HOUTHI", "SAU"),
+    ],
+    ids=["brokered", "backed"],
+)
+def test_the_side_that_backed_what_is_acted_on_stands_aside(nlp, text, source, target, backer):
+    sentence = tag_one(nlp, text)
+    assert (sentence.stance.source, sentence.stance.target) == (source, target)
+    assert backer in sentence.actors

@@ -56,6 +56,7 @@ SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
 HYPHENS = frozenset({"-", "\u2013", "\u2014", "/"})
+BACKING_WORDS = frozenset({"backed", "brokered", "mediated", "sponsored", "drafted", "proposed", "funded", "supported"})
 
 
 def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
@@ -90,6 +91,13 @@ def names_an_affiliation(mention: Span) -> bool:
     (unlike "Iran-backed", where Iran acts by backing)."""
     after = mention.doc[mention.end : mention.end + 2]
     return len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in AFFILIATION_WORDS
+
+
+def backs_what_is_acted_on(mention: Span) -> bool:
+    """"a US-backed proposal", "the Qatari-mediated deal": the side that
+    backed or brokered the thing acted on."""
+    after = mention.doc[mention.end : mention.end + 2]
+    return len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in BACKING_WORDS
 
 
 def hyphen_joined(first: Span, second: Span) -> bool:
@@ -140,6 +148,8 @@ def refined_role(
         return "addressee"
     if mention.kb_id_ == ORGANISATION and prep == "at" and head.dep_ == "pobj":
         return "place"  # a forum: "used its veto at the UN Security Council"
+    if role in {"object", "prep"} and backs_what_is_acted_on(mention):
+        return "other"  # "rejected a US-backed proposal for a truce with the RSF": the backer stands aside
     if prep == "from" and role in {"object", "prep", "subject", "clause"} and is_giver(head):
         return "agent"
     if role == "subject" and predicate.lemma_ in RECEIVING_VERBS and any(is_giver(other.root) for other in mentions):
