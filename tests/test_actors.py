@@ -312,3 +312,4 @@ def test_names_as_the_news_writes_them(nlp, sentence, alias, code):
 def test_the_project_file_names_what_the_libraries_leave_ambiguous(nlp, sentence, expected):
     """"Congo" alone is the Democratic Republic in the news (the libraries give it to the Republic of Congo)."""
     assert linked(nlp, sentence) == expected
+

@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from pipeline.stages.articledate import stated_day
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
+from pipeline.stages.orgnouns import organisation_references
 from pipeline.stages.people import people_mentions
 from pipeline.stages.titles import acts, in_the_past, is_place, qualifies_other, role_noun, titled_span
 
@@ -83,7 +84,8 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     day_of = event_days(doc, kept)
     linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day_of[span.start]) for span in kept]
     mentions = [with_kind(within_own_words(kept, linked, i), dictionary) for i in range(len(kept))]
-    return sorted(mentions + people_mentions(doc, mentions), key=lambda span: span.start)
+    named_again = people_mentions(doc, mentions) + organisation_references(doc, mentions, ORGANISATION)
+    return sorted(mentions + named_again, key=lambda span: span.start)
 
 
 def with_kind(span: Span, dictionary: ActorDictionary) -> Span:
