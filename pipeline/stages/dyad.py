@@ -89,15 +89,19 @@ def names_an_affiliation(mention: Span) -> bool:
     """"the al-Qaeda-linked group", "an Islamic State-inspired cell": the
     side named is what another group is tied to, not a side of the act
     (unlike "Iran-backed", where Iran acts by backing)."""
-    after = mention.doc[mention.end : mention.end + 2]
-    return len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in AFFILIATION_WORDS
+    return word_after_hyphen(mention) in AFFILIATION_WORDS
 
 
 def backs_what_is_acted_on(mention: Span) -> bool:
     """"a US-backed proposal", "the Qatari-mediated deal": the side that
     backed or brokered the thing acted on."""
+    return word_after_hyphen(mention) in BACKING_WORDS
+
+
+def word_after_hyphen(mention: Span) -> str:
+    """The word joined to the mention by a hyphen ("linked" in "al-Qaeda-linked"), lower-cased, or ""."""
     after = mention.doc[mention.end : mention.end + 2]
-    return len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in BACKING_WORDS
+    return after[1].lower_ if len(after) == 2 and after[0].text in HYPHENS else ""
 
 
 def hyphen_joined(first: Span, second: Span) -> bool:
@@ -180,11 +184,11 @@ def is_addressee(head: Token, mention: Span, mentions: list[Span]) -> bool:
     verb = addressing_verb(head)
     if verb is None or verb.pos_ != "VERB":
         return False
+    if verb.lemma_ in APPEAL_VERBS:
+        return True  # "asked the UN Security Council to intervene": whom it is about may come from context
     about = [child for child in verb.children if child.i > head.i and (child.dep_ in {"xcomp", "ccomp"} or child.lower_ in ABOUT_PREPOSITIONS)]
     inside = {token.i for child in about for token in child.subtree}
     acting = {token.i for child in verb.children if child.dep_ in SUBJECT_DEPS for token in child.subtree}
-    if verb.lemma_ in APPEAL_VERBS:
-        return True  # "asked the UN Security Council to intervene": whom it is about may come from context
     return any(other.root.i in inside and other.label_ != mention.label_ and other.root.i not in acting for other in mentions)
 
 

@@ -33,8 +33,12 @@ def organisation_references(doc: Doc, mentions: list[Span], organisation: str) -
         article = next((child for child in token.children if child.dep_ == "det" and child.lower_ == "the"), None)
         if article is None or any(child.ent_type_ for child in token.children):
             continue
-        before = named[:nearest]
-        antecedent = before[-1] if noun in KIND_NOUNS else next((m for m in reversed(before) if noun in m.text.lower().split()), None)
+        antecedent = named[nearest - 1] if noun in KIND_NOUNS else named_with(noun, named[:nearest])
         if antecedent is not None:
             found.append(Span(doc, article.i, token.i + 1, label=antecedent.label_, kb_id=organisation))
     return found
+
+
+def named_with(noun: str, named: list[Span]) -> Span | None:
+    """The last of the organisations' mentions whose name holds the noun ("Court" for "the court")."""
+    return next((mention for mention in reversed(named) if noun in mention.text.lower().split()), None)

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 # Entity types spaCy gives a lone surname ("Tshisekedi" as ORG, "Kainerugaba" as GPE).
 NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# A hyphenated given name, written after the family name: "Jae-myung", "Jong-un".
 NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+# A hyphenated given name, written after the family name: "Jae-myung", "Jong-un".
 GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 

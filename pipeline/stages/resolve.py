@@ -123,9 +123,9 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
-        sides = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES}
+        named_sides = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES}
         # A place is no side ("His government resumed talks with the ELN ... in Bogota"): it may be the antecedent.
-        antecedent = antecedent_of(one_ref, sent, context, exclude={source, target} & sides)
+        antecedent = antecedent_of(one_ref, sent, context, exclude={source, target} & named_sides)
         if antecedent is not None:
             # The side the sentence names nearest the predicate is what the antecedent acts on.
             acted_on = next((code for code in (source, target) if code is not None and code != antecedent.code), None)
