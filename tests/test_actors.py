@@ -159,6 +159,9 @@ def test_a_state_acting_as_a_government_takes_the_government_of_the_day(nlp, sen
         ("In the 1970s, Afghanistan signed a water treaty with Iran.", [("Afghanistan", "AFG"), ("Iran", "IRN")]),
         # The month the government changed in counts as after the change.
         ("In August 2021, Kabul thanked Tashkent.", [("Kabul", "TAL"), ("Tashkent", "UZB")]),
+        # The Taliban governed from 1996 to 2001 too.
+        ("In 1998, Kabul expelled the envoy of Tajikistan.", [("Kabul", "TAL"), ("Tajikistan", "TJK")]),
+        ("In 2005, Kabul expelled the envoy of Tajikistan.", [("Kabul", "AFG"), ("Tajikistan", "TJK")]),
         ("Kabul rejected the accusations made by Islamabad.", [("Kabul", "TAL"), ("Islamabad", "PAK")]),
     ],
 )
