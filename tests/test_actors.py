@@ -324,3 +324,16 @@ def test_the_project_file_names_what_the_libraries_leave_ambiguous(nlp, sentence
 )
 def test_a_word_or_a_person_s_name_is_no_state(nlp, sentence):
     assert not {"ISL", "FLK", "MDV"} & {code for _text, code in linked(nlp, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Isaias Afwerki accused Abiy of stoking war.", [("Isaias Afwerki", "ERI"), ("Abiy", "ETH")]),
+        ("Min Aung Hlaing met Anutin on Friday.", [("Min Aung Hlaing", "MMR"), ("Anutin", "THA")]),
+        ("Assimi Goita expelled the envoy sent by Tebboune.", [("Assimi Goita", "MLI"), ("Tebboune", "DZA")]),
+        ("Maia Sandu thanked Nayib Bukele.", [("Maia Sandu", "MDA"), ("Nayib Bukele", "SLV")]),
+    ],
+)
+def test_leaders_of_many_states_are_in_the_dictionary(nlp, sentence, expected):
+    assert linked(nlp, sentence) == expected
