@@ -16,8 +16,9 @@ from pipeline.stages.actors import SPAN_KEY
         ("The European Union imposed new sanctions on Belarus. The 27-nation bloc also froze the assets of two banks.",
          "The 27-nation bloc", "EU"),
         ("NATO leaders met in Vilnius. The alliance promised Ukraine more air defence.", "The alliance", "NATO"),
+        ("Cameroon sent troops to the Multinational Joint Task Force. Chad threatened to leave the task force.", "the task force", "MNJTF"),
     ],
-    ids=["head-noun-of-the-name", "bloc", "alliance"],
+    ids=["head-noun-of-the-name", "bloc", "alliance", "task-force"],
 )
 def test_an_organisation_named_again_by_a_noun_keeps_its_code(nlp, text, reference, code):
     doc = nlp(text)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-# A head noun of organisations' names ("Court", "Council", "Union", "Bank").
-NAME_NOUNS = frozenset({"court", "tribunal", "council", "union", "commission", "agency", "bank", "fund"})
+# A head noun of organisations' names ("Court", "Council", "Union", "Bank", "Task Force").
+NAME_NOUNS = frozenset({"court", "tribunal", "council", "union", "commission", "agency", "bank", "fund", "force", "mission"})
 # Nouns news uses for an organisation whose name does not hold them: the EU is "the bloc", NATO "the alliance".
 KIND_NOUNS = frozenset({"bloc", "alliance"})
 
