@@ -331,6 +331,21 @@ def test_a_demand_or_a_state_s_statement_is_the_speaker_s_act(nlp, text, source,
     assert (sentence.stance.source, sentence.stance.target) == (source, target)
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("An air strike by Myanmar's military killed 31 civilians in Rakhine, the Arakan Army said.", "MMR", "AA"),
+        ("A drone strike by the Sudanese army killed 12 people in Nyala, the Rapid Support Forces said on Sunday.", "SDN", "RSF"),
+        # Quoted, the words are the speaker's own act.
+        ('"Ethiopia has chosen to impose a fait accompli," the Egyptian foreign ministry said.', "EGY", "ETH"),
+    ],
+    ids=["strike-by-the-military", "strike-by-the-army", "quoted"],
+)
+def test_a_side_reporting_after_the_fact_another_side_did_is_acted_on(nlp, text, source, target):
+    sentence = tag_one(nlp, text)
+    assert (sentence.stance.source, sentence.stance.target) == (source, target)
+
+
 def test_a_place_is_not_the_source_of_a_passive():
     found = [
         Candidate(code="TCD", start=0, end=7, role="patient", order=0),

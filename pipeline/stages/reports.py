@@ -57,8 +57,10 @@ def informant_report(predicate: Token, mentions: list[Span]) -> tuple[Token, fro
     """"Amin said Iranian officials were sending weapons to the Taliban": a
     speaker who tells what another side did is the informant, so the sides
     are those of the report (its subject acts) and the speaker is its
-    attribution, the side acted on only if the report names no other. Not a
-    demand ("X said Y must withdraw"), where the speaker acts."""
+    attribution, the side acted on only if the report names no other. Any
+    side that tells after the fact what another did informs too ("An air
+    strike by X killed 31 people, Y said"). Not a demand ("X said Y must
+    withdraw"), where the speaker acts."""
     if predicate.lemma_.lower() not in REPORTING_VERBS:
         return None
     content = next((child for child in predicate.children if child.dep_ == "ccomp" and child.i > predicate.i), None)
@@ -66,7 +68,7 @@ def informant_report(predicate: Token, mentions: list[Span]) -> tuple[Token, fro
     if content is None or any(child.dep_ == "aux" and child.lower_ in DEMAND_MODALS for child in content.children):
         return None
     reporters = reporter_tokens(predicate)
-    if not any(child.dep_ == "nsubj" and is_person(child) for child in predicate.children):
+    if not any(child.dep_ == "nsubj" and is_person(child) for child in predicate.children) and not after_report(content, predicate):
         return None
     speakers = {mention.label_ for mention in mentions if mention.root.i in reporters}
     subjects = [child for child in content.children if child.dep_ in CLAUSE_SUBJECT_DEPS]
@@ -77,6 +79,15 @@ def informant_report(predicate: Token, mentions: list[Span]) -> tuple[Token, fro
     if not speakers or not (actors or by_group) or actors & speakers:
         return None
     return content, reporters
+
+
+def after_report(content: Token, predicate: Token) -> bool:
+    """"An air strike by X killed 31 people, Y said": a report, unquoted,
+    that comes before the one telling it. A quotation is the speaker's own act."""
+    if content.i > predicate.i:
+        return False
+    start = content.left_edge.i
+    return not any(token.is_quote for token in content.doc[max(start - 1, 0) : start + 1])
 
 
 def speaker_pronoun(content: Token) -> Token | None:
