@@ -359,3 +359,11 @@ def test_a_joint_subject_acting_on_the_two_sides_acts_on_the_pair(nlp, raw, firs
 def test_a_pair_acted_on_in_another_clause_leaves_the_joint_subject_paired(nlp):
     raw = "Serbia and Kosovo traded accusations on Thursday, as the European Union called on both governments to show restraint.\n"
     assert dyad(tag_article(nlp, raw)[-1]) == ("SRB", "XKX", True)
+
+
+def test_a_noun_for_a_side_may_stand_for_one_the_sentence_names_only_deep_in_a_clause(nlp):
+    raw = ("Benin protested against a drone strike near the border. Niger's military-led government rejected the accusation. "
+           "In a communique read on state television, the transitional authorities said the strike had targeted a "
+           '"terrorist cell" preparing attacks on Nigerien forces, and accused Benin of providing "sanctuary" to armed groups.\n')
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == ("NER", "BEN")

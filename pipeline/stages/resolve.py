@@ -124,7 +124,9 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
-        named_sides = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES}
+        # A noun ("the authorities") may stand for a side the sentence names only deep in a clause.
+        deep = {"clause"} if one_ref.lower_ in ONE_SIDE_NOUNS else set()
+        named_sides = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES | deep}
         # A place is no side ("His government resumed talks with the ELN ... in Bogota"): it may be the antecedent.
         antecedent = antecedent_of(one_ref, sent, context, exclude={source, target} & named_sides)
         if antecedent is not None:
