@@ -367,3 +367,17 @@ def test_a_noun_for_a_side_may_stand_for_one_the_sentence_names_only_deep_in_a_c
            '"terrorist cell" preparing attacks on Nigerien forces, and accused Benin of providing "sanctuary" to armed groups.\n')
     last = tag_article(nlp, raw)[-1]
     assert (last.stance.source, last.stance.target) == ("NER", "BEN")
+
+
+def test_a_third_side_acting_on_the_main_pair_takes_them_in_the_article_s_order(nlp):
+    raw = ("Thailand and Cambodia traded fire along their disputed border on Monday. Cambodia accused Thailand of shelling "
+           "a temple. Malaysia urged both sides to hold their fire.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == ("MYS", "THA") and last.actors[:3] == ("MYS", "THA", "KHM")
+
+
+def test_the_pair_the_main_verb_acts_on_outweighs_a_side_named_deep_in_a_clause(nlp):
+    raw = ("Guyana and Suriname dispute a river border. Suriname accused Guyana of arresting its fishermen. Brazilian envoy "
+           "Celso Amorim urged both sides to show restraint and said the river was the best hope Guyanese have.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert last.stance.source == "BRA" and {"GUY", "SUR"} <= set(last.actors)

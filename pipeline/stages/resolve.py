@@ -114,13 +114,14 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     if pair_ref is not None and in_subject(pair_ref, sent) and not named_nearer(pair_ref, found):
         source, target = None, None  # "talks between the two focused on ...": the pair, not sides named deeper
     joint_on_pair = pair_ref is not None and joint_subject_acts_on(pair_ref, sent, found, (source, target))
-    if pair_ref is not None and not joint_on_pair and source is not None and target is not None:
+    over_deep = pair_ref is not None and pair_acted_on_over_deep_target(pair_ref, sent, found, target)
+    if pair_ref is not None and not (joint_on_pair or over_deep) and source is not None and target is not None:
         pair_ref = None
     acted_on_pair: tuple[InheritedActor, ...] = ()
     if pair_ref is not None:
         pair = (() if joint_on_pair else named_before(pair_ref, found)) or context.pair(without=source)
         if source is not None and source not in {side.code for side in pair}:
-            acted_on_pair = pair
+            pair = acted_on_pair = in_article_order(pair, context)
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
@@ -180,6 +181,15 @@ def main_partner(source: str, context: Context) -> InheritedActor | None:
     return next((replace(side, via="article") for side in context.article if side.code != source), None)
 
 
+def in_article_order(pair: tuple[InheritedActor, ...], context: Context) -> tuple[InheritedActor, ...]:
+    """The article's main pair, acted on by a third side, in the order the article first names them."""
+    main = sorted(context.article, key=lambda side: side.start)
+    if {side.code for side in pair} != {side.code for side in main}:
+        return pair
+    at = {side.code: side for side in pair}
+    return tuple(at[side.code] for side in main)
+
+
 def from_pair(
     source: str | None, pair: tuple[InheritedActor, ...], *, symmetric: bool
 ) -> tuple[str | None, str | None, bool]:
@@ -211,6 +221,16 @@ def joint_subject_acts_on(reference: Token, sent: Span, found: list[Candidate], 
         return False
     subject = clause_subject(reference)  # not "X and Y traded accusations, as the EU called on both governments"
     return subject is not None and any(subject.left_edge.idx <= c.start < subject.right_edge.idx + len(subject.right_edge) for c in joined)
+
+
+def pair_acted_on_over_deep_target(reference: Token, sent: Span, found: list[Candidate], target: str | None) -> bool:
+    """"The envoy urged both sides to show restraint and said the truce was
+    the best asset Yemenis have": the pair the main verb acts on, over a
+    target named only deep in a clause."""
+    if target is None or reference.dep_ not in {"dobj", "pobj"}:
+        return False
+    verb = reference.head.head if reference.dep_ == "pobj" else reference.head
+    return verb.i == sent.root.i and all(candidate.role in {"clause", "other"} for candidate in found if candidate.code == target)
 
 
 def clause_subject(token: Token) -> Token | None:
