@@ -381,3 +381,10 @@ def test_the_pair_the_main_verb_acts_on_outweighs_a_side_named_deep_in_a_clause(
            "Celso Amorim urged both sides to show restraint and said the river was the best hope Guyanese have.\n")
     last = tag_article(nlp, raw)[-1]
     assert last.stance.source == "BRA" and {"GUY", "SUR"} <= set(last.actors)
+
+
+def test_the_two_countries_are_the_main_pair_in_the_article_s_order(nlp):
+    raw = ("Peru and Mexico cut diplomatic ties on Tuesday. Mexico granted asylum to a former Peruvian minister. "
+           "The two countries have had no ambassadors since 2023.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == ("PER", "MEX")

@@ -120,8 +120,9 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     acted_on_pair: tuple[InheritedActor, ...] = ()
     if pair_ref is not None:
         pair = (() if joint_on_pair else named_before(pair_ref, found)) or context.pair(without=source)
+        pair = in_article_order(pair, context)
         if source is not None and source not in {side.code for side in pair}:
-            pair = acted_on_pair = in_article_order(pair, context)
+            acted_on_pair = pair
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
     one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
     if one_ref is not None:
@@ -182,7 +183,7 @@ def main_partner(source: str, context: Context) -> InheritedActor | None:
 
 
 def in_article_order(pair: tuple[InheritedActor, ...], context: Context) -> tuple[InheritedActor, ...]:
-    """The article's main pair, acted on by a third side, in the order the article first names them."""
+    """The article's main pair, when "the two" means it, in the order the article first names them."""
     main = sorted(context.article, key=lambda side: side.start)
     if {side.code for side in pair} != {side.code for side in main}:
         return pair
