@@ -388,3 +388,13 @@ def test_the_two_countries_are_the_main_pair_in_the_article_s_order(nlp):
            "The two countries have had no ambassadors since 2023.\n")
     last = tag_article(nlp, raw)[-1]
     assert (last.stance.source, last.stance.target) == ("PER", "MEX")
+
+
+@pytest.mark.parametrize(
+    "analyst",
+    ["Sara Diaz, a Colombia analyst at a London think tank", "a Brazil specialist at a Washington think tank"],
+)
+def test_the_state_an_analyst_studies_or_works_in_is_no_side(nlp, analyst):
+    raw = f'Venezuela and Guyana traded accusations over the Essequibo region on Monday. "Caracas has no leverage left," said {analyst}.\n'
+    last = tag_article(nlp, raw)[-1]
+    assert (last.stance.source, last.stance.target) == ("VEN", "GUY") and set(last.actors) == {"VEN", "GUY"}

@@ -51,6 +51,10 @@ GIFT_NOUNS = frozenset(
     {"aid", "assistance", "help", "support", "backing", "funding", "fund", "money", "loan", "grant", "donation",
      "weapon", "arm", "ammunition", "training", "supply", "shipment", "delivery", "investment", "subsidy"}
 )
+# People who comment on a conflict without a side in it.
+ANALYST_NOUNS = frozenset(
+    {"analyst", "researcher", "scholar", "specialist", "professor", "academic", "fellow", "commentator"}
+)
 # A pronoun subject that may stand for the subject of a clause before it.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
@@ -142,7 +146,7 @@ def refined_role(
 ) -> str:
     """The role, read again: a report's source, a pronoun's antecedent, an
     organisation addressed or where something is done ("at the UN")."""
-    if head.i in attribution:
+    if head.i in attribution or describes_an_analyst(head):
         return "attribution"
     if is_rebuttal_subject(head, predicate):
         return "other"
@@ -159,6 +163,24 @@ def refined_role(
     if role == "subject" and predicate.lemma_ in RECEIVING_VERBS and any(is_giver(other.root) for other in mentions):
         return "patient"  # the receiver: "Colombia received intelligence from the United States"
     return role
+
+
+def describes_an_analyst(head: Token) -> bool:
+    """"a Yemen researcher", "an analyst at the International Crisis Group",
+    "a specialist at a Washington think tank": the side only says who the
+    analyst is; an analyst is no side (the guidelines code political actors)."""
+    token = head
+    for _step in range(4):
+        if token.dep_ not in {"compound", "amod", "nmod", "poss", "pobj", "prep"} or token.head == token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in ANALYST_NOUNS or is_think_tank(token):
+            return True
+    return False
+
+
+def is_think_tank(token: Token) -> bool:
+    return token.lower_ == "tank" and any(child.lower_ == "think" for child in token.children)
 
 
 def is_giver(head: Token) -> bool:
@@ -349,7 +371,7 @@ def choose_dyad(found: list[Candidate]) -> tuple[str | None, str | None, bool]:
         return None, min(found, key=target_rank).code, False
     source = min(acting, key=source_rank).code
     # An organisation appealed to is the channel: with no other side, the target comes from context.
-    others = [c for c in found if c.code != source and c.role != "addressee"]
+    others = [c for c in found if c.code != source and c.role not in {"addressee", "attribution"}]
     if not others:
         return source, None, False
     target = min(others, key=target_rank).code
