@@ -129,6 +129,9 @@ def linked(nlp, sentence, date=None):
         ("Kinshasa accused Rwanda of backing the rebels.", [("Kinshasa", "COD"), ("Rwanda", "RWA")]),
         ("The Philippines protested to Vietnam.", [("Philippines", "PHL"), ("Vietnam", "VNM")]),
         ("Montevideo signed a trade pact with Paraguay.", [("Montevideo", "URY"), ("Paraguay", "PRY")]),
+        # Seats of government the libraries do not give as capitals.
+        ("Kigali accused Gitega of backing the rebels.", [("Kigali", "RWA"), ("Gitega", "BDI")]),
+        ("La Paz recalled its envoy from Santiago.", [("La Paz", "BOL"), ("Santiago", "CHL")]),
     ],
 )
 def test_states_come_from_the_libraries(nlp, sentence, expected):
