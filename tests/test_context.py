@@ -398,3 +398,17 @@ def test_the_state_an_analyst_studies_or_works_in_is_no_side(nlp, analyst):
     raw = f'Venezuela and Guyana traded accusations over the Essequibo region on Monday. "Caracas has no leverage left," said {analyst}.\n'
     last = tag_article(nlp, raw)[-1]
     assert (last.stance.source, last.stance.target) == ("VEN", "GUY") and set(last.actors) == {"VEN", "GUY"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Gabon and Equatorial Guinea disputed three islands. The two presidents met in Libreville on Friday.\n", ("GAB", "GNQ", True)),
+        ("Uzbekistan and Tajikistan signed a water accord. Kazakh President Tokayev received the two ministers in Astana.\n",
+         ("KAZ", "UZB", False)),
+        ("Uganda and South Sudan traded fire on the border. Both armies pulled back on Sunday.\n", ("UGA", "SSD", True)),
+    ],
+    ids=["the-two-presidents", "the-two-ministers", "both-armies"],
+)
+def test_the_two_presidents_ministers_or_armies_are_the_pair(nlp, raw, expected):
+    assert dyad(tag_article(nlp, raw)[-1]) == expected

@@ -16,7 +16,8 @@ from pipeline.stages.actors import GOVERNMENTS, NON_STATE_KINDS
 
 PAIR_NOUNS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "neighbour", "neighbours", "neighbor", "neighbors",
-     "party", "parties", "government", "governments", "capitals", "states", "leaders", "foes", "rivals", "allies"}
+     "party", "parties", "government", "governments", "capitals", "states", "leaders", "foes", "rivals", "allies",
+     "presidents", "ministers", "armies", "militaries", "delegations", "forces"}
 )
 PAIR_NOUNS_WITH_THE = frozenset({"parties", "sides", "neighbours", "neighbors", "rivals", "allies", "foes"})
 # "the group" stands for a movement or an organisation, "the regime" for a state's government.
