@@ -412,3 +412,10 @@ def test_the_state_an_analyst_studies_or_works_in_is_no_side(nlp, analyst):
 )
 def test_the_two_presidents_ministers_or_armies_are_the_pair(nlp, raw, expected):
     assert dyad(tag_article(nlp, raw)[-1]) == expected
+
+
+def test_two_third_sides_acting_together_act_on_the_main_pair(nlp):
+    raw = ("Thailand and Cambodia closed their border after clashes. Thailand accused Cambodia of laying new mines. "
+           "Malaysia and Indonesia urged restraint and offered to mediate.\n")
+    last = tag_article(nlp, raw)[-1]
+    assert dyad(last) == ("MYS", "THA", False) and {"KHM", "IDN"} <= set(last.actors)

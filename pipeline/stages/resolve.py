@@ -153,8 +153,18 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         target = code_of((main_partner(source, context) if refers else None) or first_other(sides, exclude={source}))
     if target is None and source is not None:  # "Ghana asked the AU to intervene", with nothing before it
         target = next((c.code for c in found if c.role == "addressee" and c.code != source), None)
+    if symmetric and pair_ref is None and third_sides_together(source, target, own, context):
+        # "Qatar and Saudi Arabia urged restraint and offered to mediate", in an article on Pakistan and Afghanistan
+        acted_on_pair = tuple(sorted(context.article, key=lambda side: side.start))
+        target, symmetric = acted_on_pair[0].code, False
     resolved = replace(stance, source=source, target=target, symmetric=symmetric)
     return Resolved(resolved, borrowed(resolved, own, context), refers, acted_on_pair)
+
+
+def third_sides_together(source: str | None, target: str | None, own: set[str], context: Context) -> bool:
+    """Two sides acting jointly, neither of the article's main pair, in a sentence that names neither of it."""
+    main = {side.code for side in context.article}
+    return len(main) == 2 and None not in (source, target) and not main & own and not main & {source, target}
 
 
 def antecedent_of(reference: Token, sent: Span, context: Context, *, exclude: set[str | None]) -> InheritedActor | None:
