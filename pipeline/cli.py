@@ -166,6 +166,7 @@ def train_cli(
             "previous_version": previous and previous["version"],
             "new_annotations": comparison.new_annotations,
             "external_training": report.external_training, "written_training": report.written_training,
+            "dyad_training": report.dyad_training,
             "event_types": report.event_types,
             "heldout_outcomes": heldout_outcomes(report.scored),
         }

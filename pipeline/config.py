@@ -75,10 +75,11 @@ LABEL_CENTRED = True
 # whole sentence and on its decisive clause at this share of the clause
 # (`model/decisive.py`; docs/experiments.md, "The decisive clause at run time").
 DECISIVE_CLAUSE_SHARE = 0.5
-# The dyad model (pipeline/model/dyad.py): its regularisation, and how many
-# annotated claims with their gold pair among the candidates it needs before
-# it replaces the rules.
-DYAD_C = 0.1
+# The dyad model (pipeline/model/dyad.py): its regularisation (chosen over
+# the seed, the written articles and a blind set: docs/dyad.md), and how many
+# claims with their gold pair among the candidates it needs before it
+# replaces the rules.
+DYAD_C = 0.5
 DYAD_MIN_SENTENCES = 20
 
 # Sentences of these kinds are never claims (annotation guidelines, "Unit").

@@ -5,8 +5,9 @@ Each ordered pair of distinct candidate codes (mentions and sides from
 context, `Sentence.candidates`) is one row: the source's role, dependency,
 preposition and origin, the target's, their order, and whether the rules
 chose it. A logistic regression scores the rows; the best pair wins. It is
-trained from the annotations' `actors` lists (the first listed acts), so the
-dyad improves as analysts label; without a trained model the rules decide.
+trained from the annotations' `actors` lists (the first listed acts) and the
+written articles', so the dyad improves as analysts label; without a trained
+model the rules decide.
 Per sentence, never per batch: each choice reads only its own rows.
 """
 

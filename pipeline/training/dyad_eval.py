@@ -4,6 +4,7 @@ gold source and target codes, and on the articles written about other pairs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +18,22 @@ from pipeline.stages.ingest import ingest
 from pipeline.stages.sentences import article_sentences
 from pipeline.training.dyad_scores import DyadCase, dyad_scores
 from pipeline.training.external import PLOVER_FILE, plover_records, tag_texts
-from pipeline.training.train import Example, fit_dyad
+from pipeline.training.train import Example, WrittenDyad, fit_dyad
 
 
 def case_of(gold: tuple[str, ...], sentence: Sentence) -> DyadCase:
     return DyadCase(tuple(gold), sentence.stance.source, sentence.stance.target, sentence.actors)
 
 
-def dyad_loao(examples: list[Example]) -> dict[str, Any]:
+def dyad_loao(examples: list[Example], written: Sequence[WrittenDyad] = ()) -> dict[str, Any]:
     """The dyad table over the annotated claims: `dyad_*` by the dyad model
-    trained on the other articles (the rules where it cannot be trained),
-    `dyad_rules_*` by the rules alone."""
+    trained on the other articles and the written articles' claims (the
+    rules where it cannot be trained), `dyad_rules_*` by the rules alone."""
     claims = [example for example in examples if example.annotation.claim]
     rules = [case_of(example.annotation.actors, example.sentence) for example in claims]
     learned = []
     for doc in sorted({example.annotation.doc for example in claims}):
-        model = fit_dyad([example for example in claims if example.annotation.doc != doc])
+        model = fit_dyad([example for example in claims if example.annotation.doc != doc], written)
         learned.extend(
             case_of(example.annotation.actors, rechoose(example.sentence, model)) for example in claims if example.annotation.doc == doc
         )
@@ -70,19 +71,34 @@ def actor_codes(nlp: Language) -> set[str]:
     return {code for code, _field in nlp.get_pipe("actor_linker").dictionary.aliases.values()}
 
 
-def written_article_dyads(
-    dyad: DyadModel | None, *, nlp: Language, articles_dir: Path = WRITTEN_ARTICLES_DIR, gold_path: Path = WRITTEN_ARTICLE_DYADS
-) -> dict[str, Any]:
-    """The dyad table on the written articles (`articles_dyad_*`, by the
-    dyad model; `articles_rules_*`, by the rules): each gold claim is scored
-    on the sentence that overlaps it most, tagged as a run tags it; {} without the files."""
+def written_dyads(
+    *, nlp: Language, articles_dir: Path = WRITTEN_ARTICLES_DIR, gold_path: Path = WRITTEN_ARTICLE_DYADS
+) -> list[WrittenDyad]:
+    """The written articles' claims with two sides or more, each on the
+    sentence a run tags over it (the one sharing most characters); [] without the files."""
     if not articles_dir.is_dir() or not gold_path.is_file():
-        return {}
+        return []
     tagged = {article.doc: sentences for article, sentences in article_sentences(ingest(sorted(articles_dir.glob("*.txt"))), nlp=nlp)}
-    matched = [(gold, overlapping(gold, tagged.get(gold["doc"], []))) for _where, gold in read_jsonl(gold_path)]
-    pairs = [(tuple(gold["actors"]), sentence) for gold, sentence in matched if sentence is not None]
-    learned = [case_of(actors, rechoose(sentence, dyad)) for actors, sentence in pairs]
-    rules = [case_of(actors, sentence) for actors, sentence in pairs]
+    found = []
+    for _where, gold in read_jsonl(gold_path):
+        sentence = overlapping(gold, tagged.get(gold["doc"], []))
+        if sentence is not None and len(gold["actors"]) >= 2:
+            found.append(WrittenDyad(gold["doc"], tuple(gold["actors"]), sentence))
+    return found
+
+
+def written_article_dyads(examples: list[Example], written: Sequence[WrittenDyad]) -> dict[str, Any]:
+    """The dyad table on the written articles: `articles_dyad_*` by the dyad
+    model trained on the annotated claims and the other written articles
+    (leave one article out), `articles_rules_*` by the rules; {} without them."""
+    if not written:
+        return {}
+    claims = [example for example in examples if example.annotation.claim]
+    learned = []
+    for doc in sorted({item.doc for item in written}):
+        model = fit_dyad(claims, [item for item in written if item.doc != doc])
+        learned.extend(case_of(item.actors, rechoose(item.sentence, model)) for item in written if item.doc == doc)
+    rules = [case_of(item.actors, item.sentence) for item in written]
     return {**dyad_scores(learned, prefix="articles_dyad"), **dyad_scores(rules, prefix="articles_rules")}
 
 

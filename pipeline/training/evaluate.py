@@ -19,7 +19,7 @@ from pipeline.model.classifier import ClaimModel, ExtraLabelled, ModelSpec, Pred
 from pipeline.model.dyad import dyad_model_of
 from pipeline.progress import Report as Progress
 from pipeline.progress import no_report
-from pipeline.training.dyad_eval import dyad_loao, plover_dyads, written_article_dyads
+from pipeline.training.dyad_eval import dyad_loao, plover_dyads, written_article_dyads, written_dyads
 from pipeline.training.event_gold import event_gold_scores
 from pipeline.training.event_types import describe_event_model, event_training
 from pipeline.training.train import Example, fit_model
@@ -134,6 +134,7 @@ class Report(NamedTuple):
     external_training: dict[str, Any] | None = None  # the extra label training data, if any
     event_types: str = "prototypes"  # what decides event types and quad classes (the card says)
     written_training: dict[str, Any] | None = None  # the written claim examples, if they joined training
+    dyad_training: dict[str, Any] | None = None  # what the dyad model learned from
 
 
 def full_report(
@@ -157,9 +158,11 @@ def full_report(
     extra, source = external_training(external_dir, nlp=nlp, spec=spec, report=report)
     claim_extra, written_source = written_claims(written_path, nlp=nlp, spec=spec, report=report)
     scored = cross_validate(examples, spec, extra=extra, claim_extra=claim_extra, report=report)
-    scores = metrics(scored) | dyad_loao(examples)
+    report("tagging the written articles for the dyad", 0, 0)
+    dyads = written_dyads(nlp=nlp)
+    scores = metrics(scored) | dyad_loao(examples, dyads)
     report("fitting on every annotation", 0, 0)
-    model = fit_model(examples, spec, extra, claim_extra)
+    model = fit_model(examples, spec, extra, claim_extra, dyads)
     if external_dir is not None:
         for name, labelled in external_sets(external_dir):
             report(f"scoring {name} ({len(labelled)} sentences)", 0, 0)
@@ -167,7 +170,7 @@ def full_report(
         report("scoring the dyad on PLOVER", 0, 0)
         scores |= plover_dyads(external_dir, dyad_model_of(model), nlp=nlp)
     report("scoring the dyad on the written articles", 0, 0)
-    scores |= written_article_dyads(dyad_model_of(model), nlp=nlp)
+    scores |= written_article_dyads(examples, dyads)
     report("training and scoring the event model", 0, 1)
     event_model, event_scores = event_training(external_dir, model, extra, nlp=nlp)
     model.events_ = event_model.to_json() if event_model is not None else None
@@ -175,7 +178,8 @@ def full_report(
     if event_gold:
         report("scoring dates and event grouping", 0, 1)
         scores |= event_gold_scores(model, nlp=nlp)
-    return Report(model, scores, scored, source, describe_event_model(event_model), written_source)
+    dyad_training = {"annotated_claims": sum(e.annotation.claim for e in examples), "written_article_claims": len(dyads)}
+    return Report(model, scores, scored, source, describe_event_model(event_model), written_source, dyad_training)
 
 
 def external_training(

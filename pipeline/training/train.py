@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import platform
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 
@@ -22,6 +22,14 @@ from pipeline.model.dyad import DyadModel
 from pipeline.records import Annotation, Article, Sentence
 from pipeline.stages.sentences import article_sentences
 from pipeline.progress import Report, no_report
+
+
+class WrittenDyad(NamedTuple):
+    """A claim of the written articles (`corpus/written/article-dyads.jsonl`): its sides, source first, and its tagged sentence."""
+
+    doc: str
+    actors: tuple[str, ...]
+    sentence: Sentence
 
 
 @dataclass(frozen=True)
@@ -90,11 +98,16 @@ def article_examples(annotations: list[Annotation], sentences: list[Sentence]) -
 
 
 def fit_model(
-    examples: list[Example], spec: ModelSpec = ModelSpec(), extra: ExtraLabelled | None = None, claim_extra: ExtraLabelled | None = None
+    examples: list[Example],
+    spec: ModelSpec = ModelSpec(),
+    extra: ExtraLabelled | None = None,
+    claim_extra: ExtraLabelled | None = None,
+    written_dyads: Sequence[WrittenDyad] = (),
 ) -> ClaimModel:
     """`extra`: labelled sentences from outside the corpus for the label
     classifier; `claim_extra`: the written sentences for the claim detector.
-    The dyad model is fitted on the claims' `actors` lists, when there are enough."""
+    The dyad model is fitted on the claims' `actors` lists and the written
+    articles' (`written_dyads`), when there are enough."""
     model = ClaimModel(spec=spec).fit(
         [example.row for example in examples],
         [example.annotation.claim for example in examples],
@@ -103,15 +116,17 @@ def fit_model(
         extra,
         claim_extra,
     )
-    dyad = fit_dyad(examples)
+    dyad = fit_dyad(examples, written_dyads)
     model.dyad_ = dyad.to_json() if dyad is not None else None
     return model
 
 
-def fit_dyad(examples: list[Example]) -> DyadModel | None:
-    """The dyad model over the annotated claims (the first actor listed acts), or None with too few."""
+def fit_dyad(examples: list[Example], written: Sequence[WrittenDyad] = ()) -> DyadModel | None:
+    """The dyad model over the annotated claims and the written articles'
+    (the first actor listed acts), or None with too few."""
     claims = [example for example in examples if example.annotation.claim]
-    return DyadModel().fit([example.sentence for example in claims], [example.annotation.actors for example in claims])
+    sentences = [example.sentence for example in claims] + [item.sentence for item in written]
+    return DyadModel().fit(sentences, [example.annotation.actors for example in claims] + [item.actors for item in written])
 
 
 def annotations_hash(annotations: list[Annotation]) -> str:
