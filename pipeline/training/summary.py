@@ -141,7 +141,7 @@ DYAD_COLUMNS = (
     ("dyad model, leave-one-article-out", "dyad"),
     ("rules alone", "dyad_rules"),
     ("PLOVER gold codes", "plover_dyad"),
-    ("written articles on other pairs, dyad model", "articles_dyad"),
+    ("written articles on other pairs, dyad model, leave-one-article-out", "articles_dyad"),
     ("written articles, rules alone", "articles_rules"),
 )
 
