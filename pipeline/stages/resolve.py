@@ -155,7 +155,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         target = next((c.code for c in found if c.role == "addressee" and c.code != source), None)
     if symmetric and pair_ref is None and third_sides_together(source, target, own, context):
         # "Qatar and Saudi Arabia urged restraint and offered to mediate", in an article on Pakistan and Afghanistan
-        acted_on_pair = tuple(sorted(context.article, key=lambda side: side.start))
+        acted_on_pair = in_article_order(context.article, context)
         target, symmetric = acted_on_pair[0].code, False
     resolved = replace(stance, source=source, target=target, symmetric=symmetric)
     return Resolved(resolved, borrowed(resolved, own, context), refers, acted_on_pair)
