@@ -103,8 +103,8 @@ def test_add_refuses_a_bad_line_with_one_line_naming_it_and_writes_nothing(tmp_p
 
 def test_suggest_then_add_then_run_links_the_new_actor(tmp_path, write_article, models_copy):
     """End to end: a run finds an unknown side, the analyst accepts its line, the next run links it."""
-    write_article("sahel.txt", "Mali and the Azawad Liberation Front signed a ceasefire in Algiers.\n\n"
-                               "The Azawad Liberation Front accused Mali of breaking the ceasefire.\n")
+    write_article("sahel.txt", "Mali and the Tenere Liberation Front signed a ceasefire in Algiers.\n\n"
+                               "The Tenere Liberation Front accused Mali of breaking the ceasefire.\n")
     actors = tmp_path / "actors.jsonl"
     shutil.copy(ACTORS_PATH, actors)
     out = tmp_path / "out"
@@ -113,7 +113,7 @@ def test_suggest_then_add_then_run_links_the_new_actor(tmp_path, write_article, 
     suggested = invoke("actors", "suggest", out, "--actors", actors, "--lines")
     assert suggested.exit_code == 0, suggested.output
     lines = [json.loads(line) for line in suggested.stdout.splitlines()]
-    front = next(line for line in lines if "Azawad Liberation Front" in line.get("names", []))
+    front = next(line for line in lines if "Tenere Liberation Front" in line.get("names", []))
     added = invoke("actors", "add", "-", "--actors", actors, input=json.dumps(front) + "\n")
     assert added.exit_code == 0, added.output
     assert invoke(*run).exit_code == 0
