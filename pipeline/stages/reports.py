@@ -25,6 +25,8 @@ STAND_IN_PRONOUNS = frozenset({"his", "her", "its", "their", "him", "them", "us"
 DEMAND_MODALS = frozenset({"must", "should", "ought", "need"})
 # "X accused Y of arming rebels, a charge Y denies": a rebuttal tacked on after a comma.
 REBUTTING_VERBS = frozenset({"deny", "reject", "dispute", "dismiss", "rebuff", "refute", "contest"})
+# How a side names a speaker's title: "Kenya's minister", "Kenyan President Ruto".
+TITLE_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "assertion", "assessment"})
 
 
@@ -67,6 +69,8 @@ def informant_report(predicate: Token, mentions: list[Span]) -> tuple[Token, fro
     content = content or reported_content(predicate)
     if content is None or any(child.dep_ == "aux" and child.lower_ in DEMAND_MODALS for child in content.children):
         return None
+    if is_quotation(content):
+        return None  # "'Chisinau is trying to blame Russia,' Zakharova said": the speaker's own act
     reporters = reporter_tokens(predicate)
     if not any(child.dep_ == "nsubj" and is_person(child) for child in predicate.children) and not after_report(content, predicate):
         return None
@@ -86,8 +90,13 @@ def after_report(content: Token, predicate: Token) -> bool:
     that comes before the one telling it. A quotation is the speaker's own act."""
     if content.i > predicate.i:
         return False
+    return not is_quotation(content)
+
+
+def is_quotation(content: Token) -> bool:
+    """Whether the reported clause is quoted whole: a quotation mark opens it."""
     start = content.left_edge.i
-    return not any(token.is_quote for token in content.doc[max(start - 1, 0) : start + 1])
+    return any(token.is_quote for token in content.doc[max(start - 1, 0) : start + 1])
 
 
 def speaker_pronoun(content: Token) -> Token | None:
@@ -109,14 +118,36 @@ def attributed_sides(predicate: Token, mentions: list[Span]) -> frozenset[int]:
     own (one may be the source's own: "X's army shelled Y, X's officials
     said"): the source only tells of the event and is no side of it.
     Empty when the report names fewer ("According to the Iranians, fighting
-    began when Taliban forces ..." keeps the Iranians as a side)."""
-    sources = set(reporter_tokens(predicate)) if reported_content(predicate) is not None else set()
+    began when Taliban forces ..." keeps the Iranians as a side), and for a
+    side quoted ("'Chisinau is trying to blame Russia,' Zakharova said"):
+    a quotation is the speaker's own act."""
+    reported = reported_content(predicate)
+    sources = set(reporter_tokens(predicate)) if reported is not None else set()
+    if reported is not None and is_quotation(reported) and quotes_a_side(predicate, mentions):
+        sources = set()
     for token in predicate.sent:
         if token.lower_ == "according" and token.dep_ == "prep":
             sources |= {word.i for word in token.subtree}
     source_codes = {mention.label_ for mention in mentions if mention.root.i in sources}
     named = {mention.label_ for mention in mentions if mention.root.i not in sources}
     return frozenset(sources) if source_codes and len(named) >= 2 else frozenset()
+
+
+def quotes_a_side(predicate: Token, mentions: list[Span]) -> bool:
+    """Whether the one speaking is a side named: the subject itself, or its title ("Kenyan President Ruto")."""
+    speakers = [child for child in predicate.children if child.dep_ == "nsubj"]
+    return any(titles(mention.root, speakers) for mention in mentions)
+
+
+def titles(token: Token, speakers: list[Token]) -> bool:
+    """Whether the token is a speaker, or on a chain of titles up to one."""
+    for _step in range(3):
+        if token in speakers:
+            return True
+        if token.dep_ not in TITLE_DEPS:
+            return False
+        token = token.head
+    return token in speakers
 
 
 def rebutted_clause(root: Token) -> Token | None:

@@ -15,6 +15,7 @@ from pipeline.stages.actors import GOVERNMENTS, SPAN_KEY, article_day, stated_be
 from pipeline.stages.context import ONE_SIDE_NOUNS, SUBJECT_DEPS, fits_reference, group_reference, one_side_reference, pair_reference
 from pipeline.stages.dictionary import ActorDictionary
 from pipeline.stages.dyad import NO_SIDE_ROLES
+from pipeline.stages.speakers import quotes, unnamed_speaker
 
 ACTING_ROLES = frozenset({"subject", "agent"})
 # A reference by one of these nouns means the state, whoever governed it then.
@@ -124,7 +125,14 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         if source is not None and source not in {side.code for side in pair}:
             acted_on_pair = pair
         source, target, symmetric = from_pair(source, pair, symmetric=pair_ref.dep_ in {"nsubj", "nsubjpass"} or source is None)
-    one_ref = one_side_reference(sent) if pair_ref is None and not acting else None
+    # "'The ROK is not our counterpart,' she said": a quotation, or a report naming no side acting, is the speaker's act.
+    speaker = unnamed_speaker(sent, found, acting=acting)
+    spoken = spoken_for(speaker, sent, found, context, (source, target, symmetric)) if speaker is not None else None
+    if spoken is None:
+        speaker = None
+    else:
+        source, target, symmetric = spoken
+    one_ref = one_side_reference(sent) if pair_ref is None and not acting and speaker is None else None
     if one_ref is not None:
         # A noun ("the authorities") may stand for a side the sentence names only deep in a clause.
         deep = {"clause"} if one_ref.lower_ in ONE_SIDE_NOUNS else set()
@@ -145,7 +153,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         source = antecedent.code if antecedent is not None else None
     # A sentence that names no side and refers to none may still continue the
     # one before; the article's main pair only completes one that does.
-    refers = bool(own) or pair_ref is not None or one_ref is not None
+    refers = bool(own) or pair_ref is not None or one_ref is not None or speaker is not None
     sides = context.sides(article=refers)
     if source is None:
         source = code_of(first_other(sides, exclude={target}))
@@ -159,6 +167,26 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         target, symmetric = acted_on_pair[0].code, False
     resolved = replace(stance, source=source, target=target, symmetric=symmetric)
     return Resolved(resolved, borrowed(resolved, own, context), refers, acted_on_pair)
+
+
+def spoken_for(
+    speaker: Token, sent: Span, found: list[Candidate], context: Context, sides: tuple[str | None, str | None, bool]
+) -> tuple[str | None, str | None, bool] | None:
+    """The unnamed speaker's side as the source, and the side it speaks of as
+    the target. A speaker is none of the sides its report names as acted on
+    ("the ministry said the drills were a gesture toward Pyongyang"); when
+    its own side acts in what it says, the sides stand."""
+    acting = {candidate.code for candidate in found if candidate.role in ACTING_ROLES}
+    named = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES}
+    # A quotation may name the speaker's own side ("the people of Taiwan"); a report is about the others.
+    antecedent = antecedent_of(speaker, sent, context, exclude=set() if quotes(speaker.head) else named)
+    if antecedent is None:
+        return None
+    if antecedent.code in acting:
+        return sides
+    source, target, _symmetric = sides
+    spoken_of = next((code for code in (source, target) if code is not None and code != antecedent.code), None)
+    return antecedent.code, spoken_of, False
 
 
 def third_sides_together(source: str | None, target: str | None, own: set[str], context: Context) -> bool:

@@ -1,0 +1,62 @@
+"""stages/speakers + stages/reports: a quotation is the speaker's own act,
+and a speaker the sentence does not name ("she", "the Defence Ministry")
+speaks for a side found in context."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_tag import tag_article
+
+
+def directed(sentence):
+    return sentence.stance.source, sentence.stance.target
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        (
+            'Chile\'s foreign minister summoned the Bolivian ambassador on Monday. "Bolivia cannot keep closing the border," she said.\n',
+            ("CHL", "BOL"),
+        ),
+        (
+            "Ghana and Togo traded accusations over the border on Monday. On Tuesday, the Defence Ministry said the drills "
+            "planned near the frontier would be moved as a gesture toward Lome.\n",
+            ("GHA", "TGO"),
+        ),
+    ],
+    ids=["pronoun-quoting-the-other-side", "ministry-reporting-its-own-act"],
+)
+def test_an_unnamed_speaker_speaks_for_the_side_before(nlp, raw, pair):
+    sentence = tag_article(nlp, raw)[-1]
+    assert directed(sentence) == pair
+    assert [side.code for side in sentence.inherited] == [pair[0]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        ('"Nicaragua is arming gangs on our border," Costa Rican President Rodrigo Chaves told reporters.\n', ("CRI", "NIC")),
+        (
+            'Serbia recalled its envoy from Kosovo on Friday. "Pristina is provoking a crisis," Foreign Minister Marko Djuric '
+            "told reporters in Belgrade.\n",
+            ("SRB", "XKX"),
+        ),
+    ],
+    ids=["titled-speaker", "surname-speaker"],
+)
+def test_a_side_quoted_speaks_of_the_side_its_quotation_names(nlp, raw, pair):
+    assert directed(tag_article(nlp, raw)[-1]) == pair
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        ("A Sudanese army spokesman said RSF fighters had shelled a market in El Fasher.\n", ("RSF", "SDN")),
+        ('Colombia and Venezuela reopened the border. "We will never again let Caracas close it," the minister said.\n', ("COL", "VEN")),
+    ],
+    ids=["unquoted-report-of-another-side", "quotation-where-the-speaker-side-acts"],
+)
+def test_what_a_report_tells_stays_its_own_act(nlp, raw, pair):
+    assert directed(tag_article(nlp, raw)[-1]) == pair
