@@ -419,3 +419,20 @@ def test_two_third_sides_acting_together_act_on_the_main_pair(nlp):
            "Malaysia and Indonesia urged restraint and offered to mediate.\n")
     last = tag_article(nlp, raw)[-1]
     assert dyad(last) == ("MYS", "THA", False) and {"KHM", "IDN"} <= set(last.actors)
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        (
+            "ISWAP fighters overran a Nigerian army base in Borno on Sunday. The army responded with air strikes on the group's positions.\n",
+            ("NGA", "ISWAP"),
+        ),
+        ("Morocco accused Algeria of arming separatists on Monday. The foreign ministry also summoned the Algerian ambassador.\n", ("MAR", "DZA")),
+    ],
+    ids=["the-army", "the-foreign-ministry"],
+)
+def test_a_body_named_without_its_state_acts_for_the_state_before(nlp, raw, pair):
+    sentence = tag_article(nlp, raw)[-1]
+    assert dyad(sentence)[:2] == pair
+    assert sentence.inherited[0].code == pair[0]

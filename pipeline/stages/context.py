@@ -25,7 +25,9 @@ PAIR_NOUNS_WITH_THE = frozenset({"parties", "sides", "neighbours", "neighbors", 
 ARMED_NOUNS = frozenset({"militants", "insurgents", "rebels", "militia", "fighters", "attackers", "gunmen", "jihadists", "terrorists", "extremists"})
 GROUP_NOUNS = ARMED_NOUNS | {"group", "movement", "organisation", "organization", "outfit"}
 STATE_NOUNS = frozenset({"regime", "government", "administration", "country", "state", "kingdom", "republic", "authorities", "leadership"})
-ONE_SIDE_NOUNS = GROUP_NOUNS | STATE_NOUNS
+# Bodies that act for a state, named without it: "the army responded", "the foreign ministry summoned ...".
+INSTITUTION_NOUNS = frozenset({"ministry", "army", "military", "junta", "navy", "embassy", "cabinet", "presidency", "police", "coastguard"})
+ONE_SIDE_NOUNS = GROUP_NOUNS | STATE_NOUNS | INSTITUTION_NOUNS
 # "the al-Qaeda-linked group": a name tied to another group by these words is no side of its own.
 AFFILIATION_WORDS = frozenset({"linked", "affiliated", "aligned", "allied", "inspired", "leaning", "style"})
 ONE_SIDE_DETERMINERS = frozenset({"the", "this", "that"})
@@ -71,6 +73,8 @@ def one_side_reference(sent: Span) -> Token | None:
         determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
         if token.lower_ in ONE_SIDE_NOUNS and determiners & ONE_SIDE_DETERMINERS and not has_own_name(token):
             return token
+        if token.lower_ in INSTITUTION_NOUNS and "the" in determiners and not names_a_state(token):
+            return token  # "the Defence Ministry said": a name of its own, but no state's
         if token.lower_ in NEIGHBOUR_NOUNS and determiners & {"its", "their", "his", "her"}:
             return token
     return None
@@ -96,6 +100,11 @@ def has_own_name(noun: Token) -> bool:
     return any(
         child.dep_ in {"compound", "amod", "prep", "poss"} and child.ent_type_ and not tied_by_hyphen(child, noun) for child in noun.children
     )
+
+
+def names_a_state(noun: Token) -> bool:
+    """"the Turkish army", "Egypt's foreign ministry": a body whose state is named with it."""
+    return any(child.ent_type_ in {"GPE", "NORP"} for child in noun.children if child.dep_ in {"compound", "amod", "poss", "prep"})
 
 
 def tied_by_hyphen(name: Token, noun: Token) -> bool:
@@ -147,6 +156,6 @@ def fits_reference(reference: Token, code: str, doc: Doc) -> bool:
         return True
     kinds = doc.user_data.get(NON_STATE_KINDS) or {}
     governing = {role.code for roles in (doc.user_data.get(GOVERNMENTS) or {}).values() for role in roles}
-    if reference.lower_ in STATE_NOUNS:
+    if reference.lower_ in STATE_NOUNS | INSTITUTION_NOUNS:
         return code not in kinds or code in governing
     return kinds.get(code) == "movement" if reference.lower_ in ARMED_NOUNS else code in kinds
