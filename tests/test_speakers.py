@@ -55,8 +55,13 @@ def test_a_side_quoted_speaks_of_the_side_its_quotation_names(nlp, raw, pair):
     [
         ("A Sudanese army spokesman said RSF fighters had shelled a market in El Fasher.\n", ("RSF", "SDN")),
         ('Colombia and Venezuela reopened the border. "We will never again let Caracas close it," the minister said.\n', ("COL", "VEN")),
+        (
+            'Eritrean troops crossed into the Badme area on Monday. "Ethiopia will not allow its territory to be occupied," '
+            "State Minister Misganu Arega said.\n",
+            ("ETH", "ERI"),
+        ),
     ],
-    ids=["unquoted-report-of-another-side", "quotation-where-the-speaker-side-acts"],
+    ids=["unquoted-report-of-another-side", "quotation-where-the-speaker-side-acts", "official-quoting-their-own-side"],
 )
 def test_what_a_report_tells_stays_its_own_act(nlp, raw, pair):
     assert directed(tag_article(nlp, raw)[-1]) == pair

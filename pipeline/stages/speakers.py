@@ -20,14 +20,17 @@ def unnamed_speaker(sent: Span, found: list[Candidate], *, acting: bool) -> Toke
     """The subject of the sentence's reporting verb (its root, or a clause
     set beside the root) when it names no side but speaks for one (a
     pronoun, an official or body by title, or a person the dictionary does
-    not know; not an analyst), and what it reports is its own act: a
-    quotation, or a report in which no side named acts."""
+    not know; not an analyst), and what it reports is its own act: a report
+    in which no side named acts, or a quotation. Where a side named acts in
+    the quotation, only a pronoun: "she" goes on from the sentence before,
+    while an official introduced there may speak of their own side ("'Kenya
+    will not allow it,' Principal Secretary Sing'oei said")."""
     root = sent.root
     for verb in (root, *(child for child in root.children if child.dep_ == "parataxis")):
         if verb.lemma_.lower() not in REPORTING_VERBS or (acting and not quotes(verb)):
             continue
         subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
-        if subject is not None and speaks_for_a_side(subject, found):
+        if subject is not None and speaks_for_a_side(subject, found) and (subject.pos_ == "PRON" or not acting):
             return subject
     return None
 
