@@ -436,3 +436,12 @@ def test_a_body_named_without_its_state_acts_for_the_state_before(nlp, raw, pair
     sentence = tag_article(nlp, raw)[-1]
     assert dyad(sentence)[:2] == pair
     assert sentence.inherited[0].code == pair[0]
+
+
+def test_a_pronoun_may_stand_for_a_side_named_deep_in_a_clause(nlp):
+    raw = (
+        "Mali's military rulers ordered French troops out in 2022. "
+        "They have since turned to Russia, which has sent instructors to train the Malian army.\n"
+    )
+    sentence = tag_article(nlp, raw)[-1]
+    assert dyad(sentence)[:2] == ("MLI", "RUS")

@@ -18,6 +18,8 @@ from pipeline.stages.dyad import NO_SIDE_ROLES
 from pipeline.stages.speakers import quotes, unnamed_speaker
 
 ACTING_ROLES = frozenset({"subject", "agent"})
+# Pronouns for those who act; "it" is often no side ("it is important for Iran to ...").
+PERSONAL_PRONOUNS = frozenset({"they", "he", "she"})
 # A reference by one of these nouns means the state, whoever governed it then.
 STATE_REFERENCE_NOUNS = frozenset({"country", "countries", "nation", "nations", "state", "states", "neighbour", "neighbours", "neighbor", "neighbors"})
 
@@ -135,7 +137,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     one_ref = one_side_reference(sent) if pair_ref is None and not acting and speaker is None else None
     if one_ref is not None:
         # A noun ("the authorities") may stand for a side the sentence names only deep in a clause.
-        deep = {"clause"} if one_ref.lower_ in ONE_SIDE_NOUNS else set()
+        deep = {"clause"} if one_ref.lower_ in ONE_SIDE_NOUNS | PERSONAL_PRONOUNS else set()
         named_sides = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES | deep}
         # A place is no side ("His government resumed talks with the ELN ... in Bogota"): it may be the antecedent.
         antecedent = antecedent_of(one_ref, sent, context, exclude={source, target} & named_sides)
