@@ -445,3 +445,23 @@ def test_a_pronoun_may_stand_for_a_side_named_deep_in_a_clause(nlp):
     )
     sentence = tag_article(nlp, raw)[-1]
     assert dyad(sentence)[:2] == ("MLI", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        (
+            "Kyrgyzstan and Tajikistan signed a border treaty in March. On Monday, Tajik and Kyrgyz officials reopened two crossings. "
+            "The European Union said it was ready to fund new facilities.\n",
+            ("EU", "KGZ"),
+        ),
+        (
+            "Ecuador and Peru signed a fisheries accord in March. On Monday, Peruvian and Ecuadorian officials met again in Lima. "
+            "The World Bank offered to fund a joint port.\n",
+            ("WB", "ECU"),
+        ),
+    ],
+    ids=["eu-on-kyrgyzstan-tajikistan", "world-bank-on-ecuador-peru"],
+)
+def test_a_third_side_acting_on_the_pair_takes_its_first_side_in_the_article(nlp, raw, pair):
+    assert dyad(tag_article(nlp, raw)[-1])[:2] == pair

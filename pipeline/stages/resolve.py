@@ -160,7 +160,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     if source is None:
         source = code_of(first_other(sides, exclude={target}))
     if target is None and source is not None:
-        target = code_of((main_partner(source, context) if refers else None) or first_other(sides, exclude={source}))
+        target = code_of((main_partner(source, context) if refers else None) or third_side_acts_on(source, context) or first_other(sides, exclude={source}))
     if target is None and source is not None:  # "Ghana asked the AU to intervene", with nothing before it
         target = next((c.code for c in found if c.role == "addressee" and c.code != source), None)
     if symmetric and pair_ref is None and third_sides_together(source, target, own, context):
@@ -220,6 +220,15 @@ def main_partner(source: str, context: Context) -> InheritedActor | None:
     if source not in {side.code for side in context.article}:
         return None
     return next((replace(side, via="article") for side in context.article if side.code != source), None)
+
+
+def third_side_acts_on(source: str, context: Context) -> InheritedActor | None:
+    """A side outside the article's main pair acting on no side named, after
+    a sentence about the pair, acts on the pair: its first side in the article."""
+    main = in_article_order(context.article, context)
+    if len(main) != 2 or source in {side.code for side in main} or not {side.code for side in main} <= {side.code for side in context.previous}:
+        return None
+    return replace(main[0], via="article")
 
 
 def in_article_order(pair: tuple[InheritedActor, ...], context: Context) -> tuple[InheritedActor, ...]:
