@@ -465,3 +465,8 @@ def test_a_pronoun_may_stand_for_a_side_named_deep_in_a_clause(nlp):
 )
 def test_a_third_side_acting_on_the_pair_takes_its_first_side_in_the_article(nlp, raw, pair):
     assert dyad(tag_article(nlp, raw)[-1])[:2] == pair
+
+
+def test_the_two_with_a_plural_name_is_the_pair(nlp):
+    raw = "Sudan and South Sudan held talks in Juba on Monday. The two Sudans agreed to reopen the oil pipeline.\n"
+    assert dyad(tag_article(nlp, raw)[-1]) == ("SDN", "SSD", True)

@@ -42,8 +42,8 @@ def pair_reference(sent: Span) -> Token | None:
     parties", "both", or "each other": a reference to the pair of sides."""
     for token in sent:
         lower = token.lower_
-        if lower in PAIR_NOUNS and pair_determiner(token):
-            return token
+        if (lower in PAIR_NOUNS or token.tag_ == "NNPS") and pair_determiner(token):
+            return token  # "the two sides", and "the two Koreas", "both Congos"
         if lower == "both" and token.dep_ in SUBJECT_DEPS | {"appos", "dobj", "pobj"}:
             return token
         if lower == "two" and token.dep_ in SUBJECT_DEPS | {"appos", "dobj", "pobj"} and any(c.lower_ == "the" for c in token.children):
