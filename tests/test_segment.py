@@ -145,3 +145,16 @@ def test_units_of_any_text_keep_offsets_ordered_and_inside_one_block(nlp, raw):
         assert units == []
         return
     check_units(article, units)
+
+
+@pytest.mark.parametrize("closing", ['"', "\u201d"])
+def test_a_closing_quotation_mark_ends_the_sentence_it_closes(nlp, closing):
+    opening = '"' if closing == '"' else "\u201c"
+    raw = (
+        f"Cuba's foreign minister condemned the decision as {opening}economic warfare{closing} aimed at "
+        f"{opening}suffocating an entire nation.{closing}\n\n{opening}Washington is punishing Cuban families,{closing} he wrote.\n"
+    )
+    texts = [unit.span.text for unit in units_of(nlp, article_of(raw))]
+    assert texts[0].endswith(f"nation.{closing}")
+    assert texts[1].startswith(f"{opening}Washington")
+    assert len(texts) == 2

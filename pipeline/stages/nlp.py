@@ -20,6 +20,8 @@ from pipeline.io import InputError
 from pipeline.records import Article, Block
 
 PARSE_KINDS = frozenset({"body", "bullet"})
+# What ends a sentence before a closing quotation mark.
+SENTENCE_STOPS = frozenset({".", "!", "?", "\u2026"})
 # spaCy refuses texts over 1,000,000 characters by default; the small model's
 # parser needs about 1 GB per 1,000,000 characters, which this still allows.
 MAX_ARTICLE_CHARS = 5_000_000
@@ -108,7 +110,16 @@ def mark_block_boundaries(doc: Doc, blocks: tuple[Block, ...]) -> None:
             sent_starts[first + 1 : end] = -1
         if end < len(doc):
             sent_starts[end] = 1
+        for i in range(first + 1, end):
+            if closes_a_quotation(doc, i):
+                sent_starts[i] = -1  # '... "suffocating an entire nation."': the closing mark ends the sentence it closes
     doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
+
+
+def closes_a_quotation(doc: Doc, i: int) -> bool:
+    """A quotation mark right after a sentence's final stop, with no space between."""
+    before = doc[i - 1]
+    return doc[i].is_quote and before.text in SENTENCE_STOPS and not before.whitespace_
 
 
 def block_tokens(token_starts: list[int], block: Block) -> tuple[int, int]:
