@@ -100,6 +100,19 @@ def test_a_list_acting_on_another_side_is_not_a_joint_act(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("France and Germany said Belarus should release the detained journalists.", "FRA", "BLR"),
+        ("Brazil and Argentina agreed that Venezuela must hold new elections.", "BRA", "VEN"),
+    ],
+    ids=["said", "agreed-that"],
+)
+def test_sides_speaking_together_of_another_speak_of_it(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target, stance.symmetric) == (source, target, False)
+
+
+@pytest.mark.parametrize(
     ("text", "pair", "third"),
     [
         ("Qatar hosted talks between Israel and Hamas in Doha.", ("ISR", "HAMAS"), "QAT"),

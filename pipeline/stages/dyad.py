@@ -384,7 +384,7 @@ def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
     pair named after "between" (a third side hosting or welcoming it comes
     after), or, when no side acts, two sides joined anywhere ("X-Y ties"), in the text's order."""
     acting = {"subject", "agent"}
-    acted_on = {c.code for c in found if c.role in {"object", "prep", "relation"}}
+    acted_on = {c.code for c in found if c.role in {"object", "prep", "relation"} or said_of(c)}
     for roles in (acting, {"relation"}):
         sides = [c for c in found if c.role in roles and c.joint]
         codes = list(dict.fromkeys(c.code for c in sorted(sides, key=lambda c: c.order)))
@@ -398,6 +398,11 @@ def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
         if len(codes) >= 2:
             return codes[0], codes[1]
     return None
+
+
+def said_of(found: Candidate) -> bool:
+    """"X and Y said Serbia should be held accountable": a side in what is said is spoken of."""
+    return found.role == "clause" and found.path[-1:] == ("ccomp",)
 
 
 def source_rank(found: Candidate) -> tuple[int, int, int]:
