@@ -340,3 +340,22 @@ def test_a_word_or_a_person_s_name_is_no_state(nlp, sentence):
 )
 def test_leaders_of_many_states_are_in_the_dictionary(nlp, sentence, expected):
     assert linked(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Kurdistan Regional Government protested the Turkish strikes.", ("Kurdistan Regional Government", "KRG")),
+        ("The Multinational Security Support mission took back the port.", ("Multinational Security Support", "MSS")),
+        ("Mali's junta hired instructors from the Africa Corps.", ("Africa Corps", "RUS")),
+        ("Fano fighters ambushed a convoy near Gondar.", ("Fano", "FANO")),
+    ],
+    ids=["regional-government", "mission", "force-serving-a-state", "militia"],
+)
+def test_regional_governments_missions_and_forces_have_codes(nlp, sentence, expected):
+    name, code = expected
+    assert any(name in text and found == code for text, found in linked(nlp, sentence))
+
+
+def test_a_surname_shared_with_a_force_is_no_alias(nlp):
+    assert "RUS" not in {code for _text, code in linked(nlp, "Congo's foreign minister Therese Kayikwamba Wagner met reporters.")}
