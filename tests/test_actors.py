@@ -359,3 +359,20 @@ def test_regional_governments_missions_and_forces_have_codes(nlp, sentence, expe
 
 def test_a_surname_shared_with_a_force_is_no_alias(nlp):
     assert "RUS" not in {code for _text, code in linked(nlp, "Congo's foreign minister Therese Kayikwamba Wagner met reporters.")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Iraq's National Security Council designated the group a banned organisation.", "UN"),
+        ("Troops retook the port town of Mocimboa da Praia from the insurgents.", "CPV"),
+        ("Crowds gathered in Santiago de Cuba on Sunday.", "CHL"),
+    ],
+    ids=["another-body-s-council", "town-after-a-particle", "town-before-a-particle"],
+)
+def test_an_alias_inside_another_name_is_no_mention(nlp, sentence, absent):
+    assert absent not in {code for _text, code in linked(nlp, sentence)}
+
+
+def test_the_security_council_alone_is_still_the_un(nlp):
+    assert ("UN" in {code for _text, code in linked(nlp, "The Security Council met on Friday.")})

@@ -32,6 +32,8 @@ NON_STATE_KINDS = "non_state_kinds"  # doc.user_data key: code -> "organisation"
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 GOVERNMENT_FIELDS = frozenset({"names", "capitals"})
 # The entities a city's or a town's name may be (cities.py): a town is no region ("Asia", "the Andes").
+# Lower-case words inside a place's name ("Mocimboa da Praia", "Santiago de Cuba").
+NAME_PARTICLES = frozenset({"da", "de", "do", "das", "dos", "del", "della", "di", "du", "des"})
 CITY_FIELDS = {"cities": frozenset({"GPE", "FAC", "LOC"}), "towns": frozenset({"GPE", "FAC"})}
 
 
@@ -74,6 +76,10 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
             continue
         if field == "demonyms" and inside_longer_name(ent, start):
             continue
+        if code in dictionary.organisations and inside_another_body(ent, start):
+            continue
+        if field in PLACE_FIELDS and in_longer_place_name(doc, start, end):
+            continue
         matched = Span(doc, start, end, label=code)
         matches.append((widen_to_entity(matched, entity_at), field, matched))
     # Two aliases widened to one entity ("the Afghan Taliban"): the one on its head word names it.
@@ -108,6 +114,23 @@ def inside_longer_name(ent: Span | None, start: int) -> bool:
     if ent is None or ent.start >= start or after_article(ent, start):
         return False
     return ent.doc[start - 1].text not in {"-", "\u2013"}
+
+
+def in_longer_place_name(doc: Doc, start: int, end: int) -> bool:
+    """"Praia" in "Mocimboa da Praia", "Santiago" in "Santiago de Cuba": a
+    name joined to another by a lower-case particle names another place."""
+    before = start > 0 and doc[start - 1].text in NAME_PARTICLES
+    after = end + 1 < len(doc) and doc[end].text in NAME_PARTICLES and doc[end + 1].is_title
+    return before or after
+
+
+def inside_another_body(ent: Span | None, start: int) -> bool:
+    """An organisation's alias at the end of another body's name: "Security
+    Council" in "Iraq's National Security Council" or "the Peace and Security
+    Council"; not after "the" or another actor's word ("the UN Security Council")."""
+    if ent is None or ent.label_ != "ORG" or ent.start >= start or after_article(ent, start):
+        return False
+    return any(token.is_title and token.lower_ != "the" for token in ent.doc[ent.start : start])
 
 
 def names_whole_place(ent: Span | None, start: int, end: int, labels: frozenset[str]) -> bool:
