@@ -65,3 +65,15 @@ def test_a_side_quoted_speaks_of_the_side_its_quotation_names(nlp, raw, pair):
 )
 def test_what_a_report_tells_stays_its_own_act(nlp, raw, pair):
     assert directed(tag_article(nlp, raw)[-1]) == pair
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        ("Somali fishermen said Kenyan coastguard boats had seized their catch near Kiunga.\n", ("KEN", "SOM")),
+        ("Ethiopian farmers said Sudanese troops had burned their crops near the border.\n", ("SDN", "ETH")),
+    ],
+    ids=["fishermen", "farmers"],
+)
+def test_civilians_telling_what_another_side_did_are_acted_on(nlp, raw, pair):
+    assert directed(tag_article(nlp, raw)[-1]) == pair

@@ -18,7 +18,8 @@ REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "add", "state"
 # Those who may inform of another side's act ("a Taliban commander told me that Tehran ...").
 PERSON_NOUNS = frozenset(
     {"official", "officer", "commander", "minister", "figure", "member", "spokesman", "spokeswoman", "spokesperson",
-     "diplomat", "source", "leader", "fighter", "soldier", "resident", "witness", "envoy", "ambassador", "general"}
+     "diplomat", "source", "leader", "fighter", "soldier", "resident", "witness", "envoy", "ambassador", "general",
+     "fisherman", "farmer", "villager", "trader", "survivor", "refugee", "migrant", "journalist", "activist"}
 )
 STAND_IN_PRONOUNS = frozenset({"his", "her", "its", "their", "him", "them", "us", "our"})
 # "X said Y must withdraw": a reported demand is the speaker's act.
