@@ -349,8 +349,10 @@ def test_leaders_of_many_states_are_in_the_dictionary(nlp, sentence, expected):
         ("The Multinational Security Support mission took back the port.", ("Multinational Security Support", "MSS")),
         ("Mali's junta hired instructors from the Africa Corps.", ("Africa Corps", "RUS")),
         ("Fano fighters ambushed a convoy near Gondar.", ("Fano", "FANO")),
+        ("The Vatican helped broker the prisoner exchange.", ("Vatican", "VAT")),
+        ("Falklands lawmakers rejected any talks on sovereignty.", ("Falklands", "FLK")),
     ],
-    ids=["regional-government", "mission", "force-serving-a-state", "militia"],
+    ids=["regional-government", "mission", "force-serving-a-state", "militia", "vatican", "falklands"],
 )
 def test_regional_governments_missions_and_forces_have_codes(nlp, sentence, expected):
     name, code = expected
