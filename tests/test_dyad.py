@@ -113,6 +113,20 @@ def test_sides_speaking_together_of_another_speak_of_it(nlp, text, source, targe
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "target", "partner"),
+    [
+        ("Estonia joined Latvia in a statement condemning Russia's airspace violations.", "EST", "RUS", "LVA"),
+        ("Ghana joined Nigeria in urging Niger's junta to free the president.", "GHA", "NER", "NGA"),
+    ],
+    ids=["statement", "urging"],
+)
+def test_the_side_joined_in_an_act_is_a_partner_not_the_target(nlp, text, source, target, partner):
+    sentence = tag_one(nlp, text)
+    assert (sentence.stance.source, sentence.stance.target) == (source, target)
+    assert partner in sentence.actors
+
+
+@pytest.mark.parametrize(
     ("text", "pair", "third"),
     [
         ("Qatar hosted talks between Israel and Hamas in Doha.", ("ISR", "HAMAS"), "QAT"),

@@ -156,6 +156,8 @@ def refined_role(
         return "addressee"
     if mention.kb_id_ == ORGANISATION and prep == "at" and head.dep_ == "pobj":
         return "place"  # a forum: "used its veto at the UN Security Council"
+    if role == "object" and joins_the_subject(head):
+        return "other"  # "Lithuania joined Poland in a statement condemning Minsk": a partner, not the side acted on
     if role in {"object", "prep"} and backs_what_is_acted_on(mention):
         return "other"  # "rejected a US-backed proposal for a truce with the RSF": the backer stands aside
     if prep == "from" and role in {"object", "prep", "subject", "clause"} and is_giver(head):
@@ -163,6 +165,13 @@ def refined_role(
     if role == "subject" and predicate.lemma_ in RECEIVING_VERBS and any(is_giver(other.root) for other in mentions):
         return "patient"  # the receiver: "Colombia received intelligence from the United States"
     return role
+
+
+def joins_the_subject(head: Token) -> bool:
+    """"joined Poland in a statement", "joined France in condemning": the one
+    joined acts beside the subject."""
+    verb = head.head
+    return head.dep_ == "dobj" and verb.lemma_ == "join" and any(child.dep_ == "prep" and child.lower_ == "in" for child in verb.children)
 
 
 def describes_an_analyst(head: Token) -> bool:
