@@ -158,3 +158,28 @@ def test_a_closing_quotation_mark_ends_the_sentence_it_closes(nlp, closing):
     assert texts[0].endswith(f"nation.{closing}")
     assert texts[1].startswith(f"{opening}Washington")
     assert len(texts) == 2
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "BAKU, May 6 (Reuters) - ",
+        "WASHINGTON/HAVANA, July 17 (Reuters) - ",
+        "ABUJA, Nigeria (AP) \u2014 ",
+        "LIMA, Sept. 3, 2025 \u2013 ",
+    ],
+)
+def test_a_dateline_belongs_to_the_sentence_it_opens(nlp, dateline):
+    raw = (
+        f"Lima and Mexico City trade barbs\n\n{dateline}Two years after Peru expelled Mexico's ambassador, "
+        "the two governments agreed to restore full relations. Talks resume next month.\n"
+    )
+    texts = [unit.span.text for unit in units_of(nlp, article_of(raw))]
+    assert texts[1].startswith(dateline.strip())
+    assert texts[1].endswith("full relations.")
+
+
+def test_a_capitalised_opening_without_a_date_or_agency_is_no_dateline(nlp):
+    raw = "NATO - and its allies - met in Riga. Latvia hosted the talks with Lithuania.\n"
+    texts = [unit.span.text for unit in units_of(nlp, article_of(raw))]
+    assert texts[0] == "NATO - and its allies - met in Riga."

@@ -20,6 +20,14 @@ from pipeline.io import InputError
 from pipeline.records import Article, Block
 
 PARSE_KINDS = frozenset({"body", "bullet"})
+# A wire dateline opening a paragraph: a capitalised place, then a date or a
+# news agency in brackets (or both), then a dash ("BAKU, May 6 (Reuters) -",
+# "KABUL, Afghanistan (AP) —"). It belongs to the sentence it opens.
+DATELINE_PREFIX_RE = re.compile(
+    r"[A-Z][A-Z/.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([A-Za-z .&]{1,30}\))?|\s*\([A-Za-z .&]{1,30}\))"
+    r"\s*[-–—]+\s*"
+)
 # What ends a sentence before a closing quotation mark.
 SENTENCE_STOPS = frozenset({".", "!", "?", "\u2026"})
 # spaCy refuses texts over 1,000,000 characters by default; the small model's
@@ -114,6 +122,19 @@ def mark_block_boundaries(doc: Doc, blocks: tuple[Block, ...]) -> None:
             if closes_a_quotation(doc, i):
                 sent_starts[i] = -1  # '... "suffocating an entire nation."': the closing mark ends the sentence it closes
     doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
+
+
+def attach_datelines(doc: Doc) -> None:
+    """A dateline the parser made a sentence of its own ("BAKU, May 6
+    (Reuters) -") joins the sentence it opens on the same line: its root
+    hangs from that sentence's root. The parser does not always keep a preset
+    non-start, so this is done on the parse."""
+    sentences = list(doc.sents)
+    for dateline, opened in zip(sentences, sentences[1:]):
+        same_line = "\n" not in doc.text[dateline.end_char : opened.start_char]
+        if same_line and DATELINE_PREFIX_RE.fullmatch(dateline.text):
+            dateline.root.head = opened.root
+            dateline.root.dep_ = "npadvmod"
 
 
 def closes_a_quotation(doc: Doc, i: int) -> bool:

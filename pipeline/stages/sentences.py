@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.records import Article, Sentence
-from pipeline.stages.nlp import prepare_pieces
+from pipeline.stages.nlp import attach_datelines, prepare_pieces
 from pipeline.stages.segment import Unit, sentence_units, units_at
 from pipeline.stages.tag import tag_units
 
@@ -30,6 +30,7 @@ def parse(articles: Iterable[Article], *, nlp: Language, batch_size: int = PIPE_
     pieces = ((doc, (article, last)) for article in articles for doc, last in prepare_pieces(nlp, article))
     parsed: list[Doc] = []
     for doc, (article, last) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        attach_datelines(doc)
         parsed.append(doc)
         if last:
             yield article, parsed[0] if len(parsed) == 1 else joined(parsed)
