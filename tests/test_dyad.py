@@ -134,13 +134,16 @@ def test_the_side_joined_in_an_act_is_a_partner_not_the_target(nlp, text, source
         ("Oman mediated a prisoner exchange between Iran and the United States.", ("IRN", "USA"), "OMN"),
         ("Kenya offered to mediate between Ethiopia and Somalia.", ("ETH", "SOM"), "KEN"),
         ("Turkey agreed to host talks between Russia and Ukraine.", ("RUS", "UKR"), "TUR"),
+        ("The African Union brokered a ceasefire between Egypt and Ethiopia.", ("EGY", "ETH"), "AU"),
     ],
-    ids=["host", "welcome", "mediator", "offered-to-mediate", "agreed-to-host"],
+    ids=["host", "welcome", "mediator", "offered-to-mediate", "agreed-to-host", "brokered"],
 )
-def test_mediator_or_third_party_comes_after_the_pair(nlp, text, pair, third):
+def test_a_mediator_or_third_party_acts_on_the_pair(nlp, text, pair, third):
+    """The guidelines put the side that acts first: the host, mediator or
+    welcoming state acts, on the pair's first side."""
     sentence = tag_one(nlp, text)
-    assert (sentence.stance.source, sentence.stance.target, sentence.stance.symmetric) == (*pair, True)
-    assert sentence.actors == (*pair, third)
+    assert (sentence.stance.source, sentence.stance.target, sentence.stance.symmetric) == (third, pair[0], False)
+    assert sentence.actors == (third, *pair)
 
 
 def test_candidates_record_role_preposition_and_offsets(nlp):

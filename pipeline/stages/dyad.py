@@ -399,6 +399,8 @@ def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
         codes = list(dict.fromkeys(c.code for c in sorted(sides, key=lambda c: c.order)))
         if roles is acting and acted_on - set(codes):
             continue
+        if roles is not acting and any(c.role in acting and c.code not in codes for c in found):
+            return None  # "Oman brokered a truce between X and Y": the mediator acts on the pair
         if len(codes) >= 2:
             return codes[0], codes[1]
     if not any(c.role in acting for c in found):  # "the trajectory of Iran-Taliban relations": no side acts
