@@ -29,8 +29,9 @@ def dyad(sentence):
         ("Chinese and Philippine vessels collided near the shoal. Both countries blamed each other for it.\n", ("CHN", "PHL")),
         ("India and Bangladesh held talks on river water. Each side accused the other of delaying the deal.\n", ("IND", "BGD")),
         ("Egypt received Sudanese ministers in Cairo. The parties signed a power grid deal.\n", ("EGY", "SDN")),
+        ("Peru and Ecuador held border talks in Lima. Neither side agreed to redraw the line.\n", ("PER", "ECU")),
     ],
-    ids=["two-sides", "both-countries", "each-side", "the-parties"],
+    ids=["two-sides", "both-countries", "each-side", "the-parties", "neither-side"],
 )
 def test_the_pair_comes_from_the_previous_sentence(nlp, raw, pair):
     first, second = tag_article(nlp, raw)
@@ -470,3 +471,17 @@ def test_a_third_side_acting_on_the_pair_takes_its_first_side_in_the_article(nlp
 def test_the_two_with_a_plural_name_is_the_pair(nlp):
     raw = "Sudan and South Sudan held talks in Juba on Monday. The two Sudans agreed to reopen the oil pipeline.\n"
     assert dyad(tag_article(nlp, raw)[-1]) == ("SDN", "SSD", True)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Eritrea and Ethiopia met in Nairobi. Neither side agreed to a joint patrol, AU officials said.\n",
+        "Serbia and Kosovo met in Brussels. Both sides have kept to the licence plate deal, EU officials said.\n",
+    ],
+    ids=["neither-side", "both-sides"],
+)
+def test_a_third_side_telling_of_the_pair_is_no_side_of_its_act(nlp, raw):
+    _first, second = tag_article(nlp, raw)
+    pair = tuple(side.code for side in second.inherited)
+    assert len(pair) == 2 and dyad(second) == (*pair, True)

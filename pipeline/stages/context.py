@@ -57,7 +57,7 @@ def pair_reference(sent: Span) -> Token | None:
 
 def pair_determiner(noun: Token) -> bool:
     determiners = {child.lower_ for child in noun.children if child.dep_ in {"det", "nummod", "predet", "preconj"}}
-    if determiners & {"two", "both", "each"}:
+    if determiners & {"two", "both", "each", "neither", "either"}:
         return True
     return noun.lower_ in PAIR_NOUNS_WITH_THE and bool(determiners & {"the", "these", "those"})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.stages.context import GROUP_NOUNS
+from pipeline.stages.context import GROUP_NOUNS, pair_reference
 
 # The subject of a reported clause, active or passive.
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -131,7 +131,14 @@ def attributed_sides(predicate: Token, mentions: list[Span]) -> frozenset[int]:
             sources |= {word.i for word in token.subtree}
     source_codes = {mention.label_ for mention in mentions if mention.root.i in sources}
     named = {mention.label_ for mention in mentions if mention.root.i not in sources}
-    return frozenset(sources) if source_codes and len(named) >= 2 else frozenset()
+    return frozenset(sources) if source_codes and (len(named) >= 2 or reports_of_the_pair(reported)) else frozenset()
+
+
+def reports_of_the_pair(reported: Token | None) -> bool:
+    """"Neither side agreed to meet, EU officials said": the report is of the
+    pair referred to ("both sides", "the two countries"), as if it named them."""
+    reference = pair_reference(reported.sent) if reported is not None else None
+    return reference is not None and reported.left_edge.i <= reference.i <= reported.right_edge.i
 
 
 def quotes_a_side(predicate: Token, mentions: list[Span]) -> bool:

@@ -114,8 +114,11 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     source, target, symmetric = stance.source, stance.target, stance.symmetric
     acting = any(candidate.role in ACTING_ROLES for candidate in found)
     pair_ref = pair_reference(sent)
-    if pair_ref is not None and in_subject(pair_ref, sent) and not named_nearer(pair_ref, found):
-        source, target = None, None  # "talks between the two focused on ...": the pair, not sides named deeper
+    # "Talks between the two focused on ...": the pair, not sides named deeper;
+    # "Neither side agreed, EU officials said": the pair, not the one telling of it.
+    told_by = source is not None and all(candidate.role == "attribution" for candidate in found if candidate.code == source)
+    if pair_ref is not None and (in_subject(pair_ref, sent) or told_by) and not named_nearer(pair_ref, found):
+        source, target = None, None
     joint_on_pair = pair_ref is not None and joint_subject_acts_on(pair_ref, sent, found, (source, target))
     over_deep = pair_ref is not None and pair_acted_on_over_deep_target(pair_ref, sent, found, target)
     if pair_ref is not None and not (joint_on_pair or over_deep) and source is not None and target is not None:
