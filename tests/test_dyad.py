@@ -443,3 +443,16 @@ def test_the_side_that_backed_what_is_acted_on_stands_aside(nlp, text, source, t
     sentence = tag_one(nlp, text)
     assert (sentence.stance.source, sentence.stance.target) == (source, target)
     assert backer in sentence.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The U.S.-led coalition struck militia positions in Syria.", "USA", "SYR"),
+        ("A U.K.-brokered plan would let Argentina fly to the islands.", "GBR", "ARG"),
+    ],
+    ids=["us-led", "uk-brokered"],
+)
+def test_an_abbreviation_before_a_hyphen_is_a_side(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)

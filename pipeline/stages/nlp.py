@@ -46,6 +46,7 @@ def load_nlp(*, actors_path: Path = ACTORS_PATH, model: str = SPACY_MODEL) -> La
         raise InputError(f"spaCy model {model!r} is not installed (run `make install`)") from None
     nlp.max_length = MAX_ARTICLE_CHARS
     split_byte_order_mark(nlp)
+    split_abbreviation_hyphens(nlp)
     dictionary = load_actors(actors_path)
     nlp.add_pipe("actor_linker", after="ner", config={"dictionary_json": dictionary.to_json()})
     return nlp
@@ -56,6 +57,13 @@ def split_byte_order_mark(nlp: Language) -> None:
     its own token, so it never glues onto the first word."""
     pattern = nlp.tokenizer.prefix_search.__self__.pattern
     nlp.tokenizer.prefix_search = re.compile(f"^{BYTE_ORDER_MARK}|{pattern}").search
+
+
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """"U.S.-led", "U.N.-backed": the hyphen after an abbreviation's stop is
+    split off, as in "US-led", so the abbreviation is a name of its own."""
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(f"(?<=[A-Z]\\.)-(?=[a-z])|{pattern}").finditer
 
 
 def prepare_pieces(nlp: Language, article: Article) -> Iterator[tuple[Doc, bool]]:
