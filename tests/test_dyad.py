@@ -450,8 +450,9 @@ def test_the_side_that_backed_what_is_acted_on_stands_aside(nlp, text, source, t
     [
         ("The U.S.-led coalition struck militia positions in Syria.", "USA", "SYR"),
         ("A U.K.-brokered plan would let Argentina fly to the islands.", "GBR", "ARG"),
+        ("The U.S.-Cuba talks on migration resumed in Havana.", "USA", "CUB"),
     ],
-    ids=["us-led", "uk-brokered"],
+    ids=["us-led", "uk-brokered", "us-cuba"],
 )
 def test_an_abbreviation_before_a_hyphen_is_a_side(nlp, text, source, target):
     stance = tag_one(nlp, text).stance

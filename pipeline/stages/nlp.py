@@ -60,10 +60,10 @@ def split_byte_order_mark(nlp: Language) -> None:
 
 
 def split_abbreviation_hyphens(nlp: Language) -> None:
-    """"U.S.-led", "U.N.-backed": the hyphen after an abbreviation's stop is
-    split off, as in "US-led", so the abbreviation is a name of its own."""
+    """"U.S.-led", "U.S.-China talks": the hyphen after an abbreviation's stop
+    is split off, as in "US-led", so the abbreviation is a name of its own."""
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
-    nlp.tokenizer.infix_finditer = re.compile(f"(?<=[A-Z]\\.)-(?=[a-z])|{pattern}").finditer
+    nlp.tokenizer.infix_finditer = re.compile(f"(?<=[A-Z]\\.)-(?=[A-Za-z])|{pattern}").finditer
 
 
 def prepare_pieces(nlp: Language, article: Article) -> Iterator[tuple[Doc, bool]]:
