@@ -77,3 +77,39 @@ def test_what_a_report_tells_stays_its_own_act(nlp, raw, pair):
 )
 def test_civilians_telling_what_another_side_did_are_acted_on(nlp, raw, pair):
     assert directed(tag_article(nlp, raw)[-1]) == pair
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        (
+            "Ecuador and Peru traded charges over the smuggling routes on Monday. Interior Minister John Reimberg said "
+            "Ecuador would deploy 2,000 troops to the frontier.\n",
+            ("ECU", "PER"),
+        ),
+        (
+            "Kyrgyzstan and Tajikistan traded accusations after the shooting. Deputy Prime Minister Edil Baisalov said "
+            "Kyrgyzstan wanted the new border treaty respected.\n",
+            ("KGZ", "TJK"),
+        ),
+    ],
+    ids=["what-the-side-will-do", "what-the-side-wants"],
+)
+def test_an_official_telling_what_the_named_side_will_do_speaks_for_it(nlp, raw, pair):
+    assert directed(tag_article(nlp, raw)[-1]) == pair
+
+
+def test_an_official_telling_what_a_side_did_may_speak_of_the_other(nlp):
+    raw = (
+        "Costa Rica protested to Nicaragua over the expulsions on Monday. Co-President Rosario Murillo said "
+        "Costa Rica had become a refuge for coup plotters.\n"
+    )
+    assert directed(tag_article(nlp, raw)[-1]) == ("NIC", "CRI")
+
+
+def test_a_possessive_in_a_relative_clause_stands_for_a_side_the_sentence_names(nlp):
+    raw = (
+        "Qatar urged Chad and Sudan to talk on Monday. Prime Minister Allamaye Halina said Chad would reopen the "
+        "border once Sudan gave guarantees that its territory would not be used against Chad.\n"
+    )
+    assert directed(tag_article(nlp, raw)[-1]) == ("TCD", "SDN")

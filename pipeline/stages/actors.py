@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.stages.acronyms import acronym_mentions
 from pipeline.stages.articledate import stated_day
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
 from pipeline.stages.orgnouns import organisation_references
@@ -91,6 +92,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day_of[span.start]) for span in kept]
     mentions = [with_kind(within_own_words(kept, linked, i), dictionary) for i in range(len(kept))]
     named_again = people_mentions(doc, mentions) + organisation_references(doc, mentions, ORGANISATION)
+    named_again += acronym_mentions(doc, [*mentions, *named_again])
     return sorted(mentions + named_again, key=lambda span: span.start)
 
 

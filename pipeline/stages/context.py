@@ -32,6 +32,8 @@ ONE_SIDE_NOUNS = GROUP_NOUNS | STATE_NOUNS | INSTITUTION_NOUNS
 AFFILIATION_WORDS = frozenset({"linked", "affiliated", "aligned", "allied", "inspired", "leaning", "style"})
 ONE_SIDE_DETERMINERS = frozenset({"the", "this", "that"})
 NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor", "rival", "ally", "counterpart", "partner"})
+# A relative or adnominal clause: a possessive in it refers to what the sentence names.
+RELATIVE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 RECIPROCALS = ("each other", "one another")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -68,6 +70,8 @@ def one_side_reference(sent: Span) -> Token | None:
     for token in sent:
         if token.dep_ not in SUBJECT_DEPS and not (token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS):
             continue
+        if token.dep_ == "poss" and in_relative_clause(token):
+            continue  # "guarantees that its territory would not be used": a side the sentence names
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             return token
         determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
@@ -78,6 +82,10 @@ def one_side_reference(sent: Span) -> Token | None:
         if token.lower_ in NEIGHBOUR_NOUNS and determiners & {"its", "their", "his", "her"}:
             return token
     return None
+
+
+def in_relative_clause(token: Token) -> bool:
+    return any(ancestor.dep_ in RELATIVE_CLAUSE_DEPS for ancestor in token.ancestors)
 
 
 def group_reference(sent: Span, *, skip: Token | None = None, agent: bool = False) -> Token | None:

@@ -14,6 +14,9 @@ from pipeline.stages.reports import REPORTING_VERBS, is_quotation
 from pipeline.stages.titles import ROLE_NOUNS
 
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we"})
+# What a side intends or is ready to do: an official tells it of their own side.
+INTENT_MODALS = frozenset({"will", "would", "shall", "'ll"})
+INTENT_VERBS = frozenset({"want", "wish", "seek", "hope", "intend", "plan", "aim", "stand", "prefer"})
 
 
 def unnamed_speaker(sent: Span, found: list[Candidate], *, acting: bool) -> Token | None:
@@ -30,8 +33,33 @@ def unnamed_speaker(sent: Span, found: list[Candidate], *, acting: bool) -> Toke
         if verb.lemma_.lower() not in REPORTING_VERBS or (acting and not quotes(verb)):
             continue
         subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
-        if subject is not None and speaks_for_a_side(subject, found) and (subject.pos_ == "PRON" or not acting):
+        if subject is None or not speaks_for_a_side(subject, found):
+            continue
+        if subject.pos_ == "PRON" or not (acting or tells_own_intent(verb, found)):
             return subject
+    return None
+
+
+def tells_own_intent(verb: Token, found: list[Candidate]) -> bool:
+    """An official, not a pronoun, telling what a side named as the report's
+    subject will do or wants speaks for that side: "Foreign Minister Andre
+    said Costa Rica would take the expulsions to the OAS". What a side did
+    or is ("had become a refuge for coup plotters") may be the other's charge."""
+    content = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    if content is None:
+        return False
+    subject = clause_subject(content)
+    if subject is None or not names_a_side(list(subject.subtree), found):
+        return False
+    return any(intends(clause) and clause_subject(clause) in {None, subject} for clause in (content, *content.conjuncts))
+
+
+def clause_subject(clause: Token) -> Token | None:
+    return next((child for child in clause.children if child.dep_ == "nsubj"), None)
+
+
+def intends(clause: Token) -> bool:
+    return clause.lemma_.lower() in INTENT_VERBS or any(child.dep_ == "aux" and child.lower_ in INTENT_MODALS for child in clause.children)
     return None
 
 
