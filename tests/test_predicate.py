@@ -1,6 +1,8 @@
 import pytest
 
-from pipeline.stages.predicate import predicate_terms
+from pipeline.model.classify import predict
+from pipeline.stages.predicate import predicate_terms, says_nothing
+from pipeline.training.external import tag_texts
 
 
 @pytest.mark.parametrize(
@@ -32,3 +34,33 @@ def test_every_tagged_sentence_carries_its_predicate_terms_through_json(nlp):
     assert Sentence.from_json(record) == sentence
     del record["predicate"]  # a cache entry from before the field
     assert Sentence.from_json(record).predicate == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morocco's foreign ministry did not respond to a request for comment on Algeria's charges.",
+        "The Ethiopian government declined to comment on the Egyptian statement.",
+        "Belarusian officials could not be reached for comment.",
+        "There was no immediate comment from Hanoi on the Chinese survey ship.",
+    ],
+    ids=["did-not-respond", "declined", "not-reached", "no-immediate-comment"],
+)
+def test_a_side_giving_the_press_no_comment_is_no_claim(nlp, trained_model, text):
+    sentence = tag_texts([text], nlp=nlp)[0]
+    assert says_nothing(sentence.predicate, sentence.main_clause)
+    assert not predict(trained_model.model, [sentence])[0].is_claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad refused to respond to Sudan's accusations and closed the border.",
+        "Kyrgyzstan declined to comment, but Tajikistan accused it of moving troops to the frontier.",
+        "Greece asked Turkey for comment on the survey before sending a formal protest.",
+    ],
+    ids=["refused-to-respond-to-accusations", "a-claim-after-but", "asked-for-comment-then-protested"],
+)
+def test_a_claim_mentioning_comment_stays_a_claim_candidate(nlp, text):
+    sentence = tag_texts([text], nlp=nlp)[0]
+    assert not says_nothing(sentence.predicate, sentence.main_clause)

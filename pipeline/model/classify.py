@@ -13,6 +13,7 @@ from pipeline.model.classifier import ClaimModel, Prediction
 from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
+from pipeline.stages.predicate import says_nothing
 
 # A sentence's guess: {"claim_probability": float, "guess": cooperation | tension | none,
 # "label_guess": cooperation | tension, "label_confidence": float}.
@@ -58,12 +59,13 @@ def guess_of(prediction: Prediction) -> Guess:
 
 
 def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | None = None) -> list[Prediction]:
-    """Model predictions, with headings and site furniture never claims (guidelines)."""
+    """Model predictions, with headings, site furniture and "declined to
+    comment" never claims (guidelines)."""
     if rows is None:
         rows = feature_rows(sentences, model.parts) if sentences else []
     predictions = model.predict(rows)
     return [
-        replace(prediction, is_claim=False) if sentence.kind in NON_CLAIM_KINDS else prediction
+        replace(prediction, is_claim=False) if sentence.kind in NON_CLAIM_KINDS or says_nothing(sentence.predicate, sentence.main_clause) else prediction
         for sentence, prediction in zip(sentences, predictions)
     ]
 

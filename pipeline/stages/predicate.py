@@ -9,6 +9,8 @@ to the clause it reports, whose verb carries the event.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from pipeline.stages.reports import REPORTING_VERBS
@@ -31,3 +33,18 @@ def reported_predicate(predicate: Token) -> Token:
     if predicate.lemma_.lower() not in REPORTING_VERBS:
         return predicate
     return next((child for child in predicate.children if child.dep_ in REPORTED_CLAUSES), predicate)
+
+
+# The press's stock phrases for a side saying nothing: "did not respond to a
+# request for comment", "declined to comment", "could not be reached for comment".
+NO_COMMENT = re.compile(
+    r"\b(?:declin\w*|refus\w*) to comment\b|\b(?:request|requests|asked) for comment\b|\breached for comment\b|\bno immediate comment\b",
+    re.IGNORECASE,
+)
+NO_COMMENT_PREDICATES = frozenset({"decline", "refuse", "respond", "reply", "reach", "comment", "be", "have"})
+
+
+def says_nothing(predicate: tuple[str, ...], main_clause: str) -> bool:
+    """The sentence's news is that a side gave the press no comment: one
+    actor alone, not a claim (guidelines: background about one actor)."""
+    return bool(predicate) and predicate[0] in NO_COMMENT_PREDICATES and NO_COMMENT.search(main_clause) is not None
