@@ -59,6 +59,11 @@ def test_linker_matches_case_sensitively(blank_linker):
         ("Kabul said the embassy would reopen next week.", "Kabul", "TAL"),
         ("An Iranian delegation arrived on Monday.", "Iranian delegation", "IRN"),
         ("The IRGC said the border was calm.", "IRGC", "IRN"),
+        # A force and its commander take the code of the force, not of the state it fights over.
+        ("Haftar said the port would reopen next week.", "Haftar", "LNA"),
+        # Breakaway authorities have codes of their own.
+        ("Tiraspol said the crossing would reopen next week.", "Tiraspol", "PMR"),
+        ("Somaliland said the port would reopen next week.", "Somaliland", "SLD"),
     ],
 )
 def test_real_pipeline_links_aliases(nlp, sentence, alias, code):
