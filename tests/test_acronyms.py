@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline.stages.actors import SPAN_KEY
-
-
-def mentions(nlp, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)
-    return [(span.text, span.label_) for span in doc.spans[SPAN_KEY]]
+from test_people import mentions
 
 
 @pytest.mark.parametrize(
