@@ -426,7 +426,8 @@ def test_two_third_sides_acting_together_act_on_the_main_pair(nlp):
     ("raw", "pair"),
     [
         (
-            "ISWAP fighters overran a Nigerian army base in Borno on Sunday. The army responded with air strikes on the group's positions.\n",
+            "ISWAP fighters overran a military base in Borno state on Sunday, killing 12 Nigerian soldiers. The army responded with air "
+            "strikes on the group's positions.\n",
             ("NGA", "ISWAP"),
         ),
         ("Morocco accused Algeria of arming separatists on Monday. The foreign ministry also summoned the Algerian ambassador.\n", ("MAR", "DZA")),

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from pipeline.stages.acronyms import acronym_mentions
 from pipeline.stages.articledate import stated_day
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
+from pipeline.stages.institutions import institution_references
 from pipeline.stages.orgnouns import organisation_references
 from pipeline.stages.people import people_mentions
 from pipeline.stages.titles import acts, in_the_past, is_place, qualifies_other, role_noun, titled_span
@@ -93,6 +94,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     mentions = [with_kind(within_own_words(kept, linked, i), dictionary) for i in range(len(kept))]
     named_again = people_mentions(doc, mentions) + organisation_references(doc, mentions, ORGANISATION)
     named_again += acronym_mentions(doc, [*mentions, *named_again])
+    named_again += institution_references(doc, [*mentions, *named_again], dictionary.organisations | dictionary.movements)
     return sorted(mentions + named_again, key=lambda span: span.start)
 
 
