@@ -18,6 +18,13 @@ from pipeline.stages.stance import decisive_predicate
 
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 PREDICATE_PARTICLES = frozenset({"prt", "prep"})
+# The press's stock phrases for a side saying nothing: "did not respond to a
+# request for comment", "declined to comment", "could not be reached for comment".
+NO_COMMENT = re.compile(
+    r"\b(?:declin\w*|refus\w*) to comment\b|\b(?:request|requests|asked) for comment\b|\breached for comment\b|\bno immediate comment\b",
+    re.IGNORECASE,
+)
+NO_COMMENT_PREDICATES = frozenset({"decline", "refuse", "respond", "reply", "reach", "comment", "be", "have"})
 
 
 def predicate_terms(sent: Span) -> tuple[str, ...]:
@@ -33,15 +40,6 @@ def reported_predicate(predicate: Token) -> Token:
     if predicate.lemma_.lower() not in REPORTING_VERBS:
         return predicate
     return next((child for child in predicate.children if child.dep_ in REPORTED_CLAUSES), predicate)
-
-
-# The press's stock phrases for a side saying nothing: "did not respond to a
-# request for comment", "declined to comment", "could not be reached for comment".
-NO_COMMENT = re.compile(
-    r"\b(?:declin\w*|refus\w*) to comment\b|\b(?:request|requests|asked) for comment\b|\breached for comment\b|\bno immediate comment\b",
-    re.IGNORECASE,
-)
-NO_COMMENT_PREDICATES = frozenset({"decline", "refuse", "respond", "reply", "reach", "comment", "be", "have"})
 
 
 def says_nothing(predicate: tuple[str, ...], main_clause: str) -> bool:

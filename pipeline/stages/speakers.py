@@ -27,7 +27,8 @@ def unnamed_speaker(sent: Span, found: list[Candidate], *, acting: bool) -> Toke
     in which no side named acts, or a quotation. Where a side named acts in
     the quotation, only a pronoun: "she" goes on from the sentence before,
     while an official introduced there may speak of their own side ("'Kenya
-    will not allow it,' Principal Secretary Sing'oei said")."""
+    will not allow it,' Principal Secretary Sing'oei said"); so may an
+    official telling what the side named will do (`tells_own_intent`)."""
     root = sent.root
     for verb in (root, *(child for child in root.children if child.dep_ == "parataxis")):
         if verb.lemma_.lower() not in REPORTING_VERBS or (acting and not quotes(verb)):
@@ -60,7 +61,6 @@ def clause_subject(clause: Token) -> Token | None:
 
 def intends(clause: Token) -> bool:
     return clause.lemma_.lower() in INTENT_VERBS or any(child.dep_ == "aux" and child.lower_ in INTENT_MODALS for child in clause.children)
-    return None
 
 
 def quotes(verb: Token) -> bool:
