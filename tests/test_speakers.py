@@ -113,3 +113,23 @@ def test_a_possessive_in_a_relative_clause_stands_for_a_side_the_sentence_names(
         "border once Sudan gave guarantees that its territory would not be used against Chad.\n"
     )
     assert directed(tag_article(nlp, raw)[-1]) == ("TCD", "SDN")
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        (
+            "China's coast guard boarded a Philippine supply boat near the Second Thomas Shoal on Monday. Foreign "
+            "ministry spokeswoman Teresita Daza said the boarding was a serious violation of the Philippines' sovereignty.\n",
+            ("PHL", "CHN"),
+        ),
+        (
+            "Ghana protested to Burkina Faso on Tuesday after soldiers crossed the border. A government spokesman said "
+            "the incursion had endangered Ghanaian villages.\n",
+            ("GHA", "BFA"),
+        ),
+    ],
+    ids=["possessive-sovereignty", "adjective-villages"],
+)
+def test_a_speaker_may_speak_for_the_side_its_report_names_as_wronged(nlp, raw, pair):
+    assert directed(tag_article(nlp, raw)[-1]) == pair

@@ -17,6 +17,10 @@ from pipeline.stages.dictionary import ActorDictionary
 from pipeline.stages.dyad import NO_SIDE_ROLES
 from pipeline.stages.speakers import quotes, unnamed_speaker
 
+# What a side speaks up for as its own: named as their holder, it may be the speaker's side.
+OWN_INTEREST_LEMMAS = frozenset(
+    {"sovereignty", "territory", "airspace", "water", "integrity", "interest", "citizen", "national", "village", "soil", "security", "right"}
+)
 ACTING_ROLES = frozenset({"subject", "agent"})
 # Pronouns for those who act; "it" is often no side ("it is important for Iran to ...").
 PERSONAL_PRONOUNS = frozenset({"they", "he", "she"})
@@ -183,8 +187,12 @@ def spoken_for(
     its own side acts in what it says, the sides stand."""
     acting = {candidate.code for candidate in found if candidate.role in ACTING_ROLES}
     named = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES}
+    # "said the boarding violated Vietnam's sovereignty": the side wronged speaks, where context offers it.
+    wronged = {candidate.code for candidate in found if names_own_interest(sent, candidate)} - acting
     # A quotation may name the speaker's own side ("the people of Taiwan"); a report is about the others.
-    antecedent = antecedent_of(speaker, sent, context, exclude=set() if quotes(speaker.head) else named)
+    antecedent = next((side for side in context.sides() if side.code in wronged), None) or antecedent_of(
+        speaker, sent, context, exclude=set() if quotes(speaker.head) else named
+    )
     if antecedent is None:
         return None
     if antecedent.code in acting:
@@ -192,6 +200,15 @@ def spoken_for(
     source, target, _symmetric = sides
     spoken_of = next((code for code in (source, target) if code is not None and code != antecedent.code), None)
     return antecedent.code, spoken_of, False
+
+
+def names_own_interest(sent: Span, candidate: Candidate) -> bool:
+    """A side named only as the holder of what a complaint defends: "Vietnam's sovereignty", "Kyrgyz villages"."""
+    mention = sent.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if mention is None:
+        return False
+    head = mention.root
+    return head.dep_ in {"poss", "amod", "compound"} and head.head.lemma_.lower() in OWN_INTEREST_LEMMAS
 
 
 def third_sides_together(source: str | None, target: str | None, own: set[str], context: Context) -> bool:
