@@ -183,8 +183,10 @@ def spoken_for(
 ) -> tuple[str | None, str | None, bool] | None:
     """The unnamed speaker's side as the source, and the side it speaks of as
     the target. A speaker is none of the sides its report names as acted on
-    ("the ministry said the drills were a gesture toward Pyongyang"); when
-    its own side acts in what it says, the sides stand."""
+    ("the ministry said the drills were a gesture toward Pyongyang"), unless
+    the report names it as the holder of what was wronged ("a violation of
+    Vietnam's sovereignty"); when its own side acts in what it says, the
+    sides stand."""
     acting = {candidate.code for candidate in found if candidate.role in ACTING_ROLES}
     named = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES}
     # "said the boarding violated Vietnam's sovereignty": the side wronged speaks, where context offers it.
