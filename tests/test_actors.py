@@ -301,6 +301,9 @@ def test_a_government_in_the_past_is_the_one_before(nlp, sentence):
         ("The Organization of American States urged Venezuela to respect the ruling.", "Organization of American States", "OAS"),
         ("Peacekeepers of UNIFIL said Israeli troops fired on their positions.", "UNIFIL", "UN"),
         ("The Philippine army fought New People's Army rebels in Samar.", "New People's Army", "NPA"),
+        ("The Ambazonia Governing Council rejected talks with Yaounde.", "Ambazonia Governing Council", "AMBA"),
+        ("KNU fighters seized a Myanmar army base near the Thai border.", "KNU", "KNU"),
+        ("Burundi accused Rwanda of arming RED-Tabara rebels.", "RED-Tabara", "REDTABARA"),
     ],
 )
 def test_names_as_the_news_writes_them(nlp, sentence, alias, code):
