@@ -417,6 +417,19 @@ def test_a_rebuttal_after_a_comma_leaves_the_charge_to_decide(nlp):
     assert [c.role for c in sentence.candidates if c.code == "RWA"] == ["object", "other"]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Djibouti accused Eritrea of reoccupying the disputed heights within days, a charge Asmara denied.", "DJI", "ERI"),
+        ("Niger accused Benin of hosting French troops near the disputed border, a charge Porto-Novo denied.", "NER", "BEN"),
+    ],
+)
+def test_a_rebuttal_whose_comma_hangs_on_the_charge_still_leaves_the_charge_to_decide(nlp, text, source, target):
+    """The parser may attach the comma before "a charge X denied" to the charge's clause."""
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)
+
+
 def test_two_sides_joined_deep_in_a_clause_are_not_the_pair(nlp):
     raw = ("Azerbaijan kept up pressure on Armenia. "
            "It has accused Yerevan of buying weapons from France and India, a charge Armenia denies.\n")

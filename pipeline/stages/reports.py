@@ -168,8 +168,10 @@ def rebutted_clause(root: Token) -> Token | None:
     charge = next((child for child in root.children if child.dep_ == "ccomp" and child.i < root.i), None)
     if charge is None:
         return None
-    between = root.doc[max(token.i for token in charge.subtree) + 1 : root.i]
-    if not any(token.text == "," for token in between) or not any(token.lemma_.lower() in CHARGE_NOUNS for token in between):
+    last = max(token.i for token in charge.subtree)
+    between = root.doc[last + 1 : root.i]
+    # The comma may hang on the charge's clause, as its last token.
+    if not any(token.text == "," for token in root.doc[last : root.i]) or not any(token.lemma_.lower() in CHARGE_NOUNS for token in between):
         return None
     return charge
 
