@@ -304,6 +304,7 @@ def test_a_government_in_the_past_is_the_one_before(nlp, sentence):
         ("The Ambazonia Governing Council rejected talks with Yaounde.", "Ambazonia Governing Council", "AMBA"),
         ("KNU fighters seized a Myanmar army base near the Thai border.", "KNU", "KNU"),
         ("Burundi accused Rwanda of arming RED-Tabara rebels.", "RED-Tabara", "REDTABARA"),
+        ("Ugandan jets bombed ADF camps in Ituri.", "ADF", "ADF"),
     ],
 )
 def test_names_as_the_news_writes_them(nlp, sentence, alias, code):
