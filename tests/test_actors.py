@@ -305,6 +305,10 @@ def test_a_government_in_the_past_is_the_one_before(nlp, sentence):
         ("KNU fighters seized a Myanmar army base near the Thai border.", "KNU", "KNU"),
         ("Burundi accused Rwanda of arming RED-Tabara rebels.", "RED-Tabara", "REDTABARA"),
         ("Ugandan jets bombed ADF camps in Ituri.", "ADF", "ADF"),
+        ("The TNLA handed Mogok back to the junta in talks hosted by China.", "TNLA", "TNLA"),
+        ("Fatah accused Hamas of sabotaging the reconciliation talks.", "Fatah", "FATAH"),
+        ("The Southern Transitional Council rejected the Saudi plan.", "Southern Transitional Council", "STC"),
+        ("Chad hosted an ECCAS summit on the crisis.", "ECCAS", "ECCAS"),
     ],
 )
 def test_names_as_the_news_writes_them(nlp, sentence, alias, code):
