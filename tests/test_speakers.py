@@ -133,3 +133,22 @@ def test_a_possessive_in_a_relative_clause_stands_for_a_side_the_sentence_names(
 )
 def test_a_speaker_may_speak_for_the_side_its_report_names_as_wronged(nlp, raw, pair):
     assert directed(tag_article(nlp, raw)[-1]) == pair
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        ("Guatemala and Belize have disputed their border for decades.\nBelize accused Guatemala of harassing its fishermen.\n"
+         "The African Union urged Guatemala and Belize to settle their dispute.\n"
+         "Since then, however, diplomats say contacts have stalled, and the two countries still have no ambassadors in each other's capitals.\n",
+         {"GTM", "BLZ"}),
+        ("Serbia and Kosovo clashed over licence plates in 2022.\nKosovo accused Serbia of stoking unrest in the north.\n"
+         "The European Union asked Serbia and Kosovo to resume the dialogue.\n"
+         "Since then, however, officials say talks have stalled, and the two sides still refuse to meet.\n",
+         {"SRB", "XKX"}),
+    ],
+)
+def test_an_unnamed_speaker_outside_the_pair_only_tells_of_the_two(nlp, raw, pair):
+    """The mediator named just before is not the speakers' side: they tell of the pair the sentence refers to."""
+    stance = tag_article(nlp, raw)[-1].stance
+    assert {stance.source, stance.target} == pair

@@ -137,6 +137,8 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     # "'The ROK is not our counterpart,' she said": a quotation, or a report naming no side acting, is the speaker's act.
     speaker = unnamed_speaker(sent, found, acting=acting)
     spoken = spoken_for(speaker, sent, found, context, (source, target, symmetric)) if speaker is not None else None
+    if spoken is not None and tells_of_the_pair(spoken[0], pair_ref, (source, target)):
+        spoken = None
     if spoken is None:
         speaker = None
     else:
@@ -202,6 +204,13 @@ def spoken_for(
     source, target, _symmetric = sides
     spoken_of = next((code for code in (source, target) if code is not None and code != antecedent.code), None)
     return antecedent.code, spoken_of, False
+
+
+def tells_of_the_pair(speaker_side: str | None, pair_ref: Token | None, sides: tuple[str | None, str | None]) -> bool:
+    """"Diplomats say the two sides still have no ambassadors": a speaker who
+    is neither of the pair the sentence refers to only tells of it, as a
+    named source does ("Neither side agreed, EU officials said")."""
+    return pair_ref is not None and None not in sides and speaker_side not in sides
 
 
 def names_own_interest(sent: Span, candidate: Candidate) -> bool:
