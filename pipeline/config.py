@@ -67,6 +67,11 @@ WRITTEN_PATH = CORPUS_DIR / "written" / "sentences.jsonl"
 WRITTEN_ARTICLES_DIR = CORPUS_DIR / "written" / "articles"
 WRITTEN_ARTICLE_DYADS = CORPUS_DIR / "written" / "article-dyads.jsonl"
 WRITTEN_CLAIM_WEIGHT = 2.0
+# Articles written the same way and never trained on: `evaluate` scores
+# claims, labels and dyads on them by the model fitted on everything
+# (docs/written-set.md, "Held-out articles").
+HELDOUT_ARTICLES_DIR = CORPUS_DIR / "heldout" / "articles"
+HELDOUT_GOLD = CORPUS_DIR / "heldout" / "article-dyads.jsonl"
 # The label is the class-balanced decision's, and calibration only scales its
 # confidence (no offset): an offset fitted on the corpus's claims moves the
 # threshold towards the corpus's label mix (docs/experiments.md, "Training on the UN set too").

@@ -21,6 +21,7 @@ from pipeline.progress import Report as Progress
 from pipeline.progress import no_report
 from pipeline.training.dyad_eval import dyad_loao, plover_dyads, written_article_dyads, written_dyads
 from pipeline.training.event_gold import event_gold_scores
+from pipeline.training.heldout import heldout_scores
 from pipeline.training.event_types import describe_event_model, event_training
 from pipeline.training.train import Example, fit_model
 from pipeline.training.written import written_claim_training
@@ -171,6 +172,8 @@ def full_report(
         scores |= plover_dyads(external_dir, dyad_model_of(model), nlp=nlp)
     report("scoring the dyad on the written articles", 0, 0)
     scores |= written_article_dyads(examples, dyads)
+    report("scoring the held-out articles", 0, 0)
+    scores |= heldout_scores(model, nlp=nlp)
     report("training and scoring the event model", 0, 1)
     event_model, event_scores = event_training(external_dir, model, extra, nlp=nlp)
     model.events_ = event_model.to_json() if event_model is not None else None

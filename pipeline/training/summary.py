@@ -112,7 +112,9 @@ def model_report(
         f"Trained and scored on {data}; every figure is leave-one-article-out except the external sets',",
         "which a model trained on every annotation never saw, and the events': `plover_event_*` by nested",
         "cross-validation on PLOVER (folds grouped by text), `un_quadclass_quad_macro_f1` on the UN set's scored",
-        "sample (never trained on), `dates_resolved` and `event_pairs_f1` on `corpus/events-gold/` ([events.md](events.md)).",
+        "sample (never trained on), `dates_resolved` and `event_pairs_f1` on `corpus/events-gold/` ([events.md](events.md)),",
+        "and `heldout_*` on `corpus/heldout/`, articles about other pairs a model trained on every annotation never saw",
+        "([written-set.md](written-set.md), \"Held-out articles\").",
         "",
         "| metric | value |",
         "|---|---|",
@@ -143,6 +145,8 @@ DYAD_COLUMNS = (
     ("PLOVER gold codes", "plover_dyad"),
     ("written articles on other pairs, dyad model, leave-one-article-out", "articles_dyad"),
     ("written articles, rules alone", "articles_rules"),
+    ("held-out articles (never trained on), dyad model", "heldout_dyad"),
+    ("held-out articles, rules alone", "heldout_rules"),
 )
 
 
