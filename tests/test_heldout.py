@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pipeline.config import HELDOUT_ARTICLES_DIR, HELDOUT_GOLD, RAW_DIR, WRITTEN_ARTICLES_DIR
+from pipeline.io import InputError
+from pipeline.training.dyad_eval import read_article_gold
 from pipeline.training.heldout import heldout_scores
 
 
@@ -25,5 +29,23 @@ def test_the_held_out_articles_train_nothing():
     assert len(held_out) == 24 and not held_out & trained_on
 
 
-def test_the_held_out_articles_are_optional(nlp, trained_model, tmp_path):
-    assert heldout_scores(trained_model.model, nlp=nlp, articles_dir=tmp_path / "none") == {}
+def test_the_held_out_articles_are_optional(tmp_path):
+    assert heldout_scores(None, nlp=None, articles_dir=tmp_path / "none") == {}
+    assert heldout_scores(None, nlp=None, gold_path=tmp_path / "none.jsonl") == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"doc": "a", "start": 0, "end": 5, "actors": ["KEN", "SOM"]}', "'label'"),
+        ('{"doc": "a", "start": "0", "end": 5, "actors": ["KEN", "SOM"], "label": "tension"}', "'start' and 'end'"),
+        ('{"doc": "a", "start": 0, "end": 5, "actors": ["KEN", "SOM"], "label": "peace"}', "cooperation or tension"),
+        ('{"doc": "b", "start": 0, "end": 5, "actors": ["KEN", "SOM"], "label": "tension"}', "no article b.txt"),
+    ],
+)
+def test_a_malformed_gold_line_stops_with_its_file_and_line(tmp_path, line, message):
+    path = tmp_path / "article-dyads.jsonl"
+    path.write_text('{"doc": "a", "start": 0, "end": 5, "actors": ["KEN", "SOM"], "label": "tension"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_article_gold(path, docs={"a"})
+    assert f"{path}:2:" in str(raised.value) and message in str(raised.value)

@@ -10,8 +10,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from pipeline.config import WRITTEN_ARTICLE_DYADS, WRITTEN_ARTICLES_DIR
-from pipeline.io import read_jsonl
+from pipeline.config import LABELS, WRITTEN_ARTICLE_DYADS, WRITTEN_ARTICLES_DIR
+from pipeline.io import InputError, read_jsonl
 from pipeline.model.dyad import DyadModel, rechoose
 from pipeline.records import Sentence
 from pipeline.stages.ingest import ingest
@@ -19,6 +19,8 @@ from pipeline.stages.sentences import article_sentences
 from pipeline.training.dyad_scores import DyadCase, dyad_scores
 from pipeline.training.external import PLOVER_FILE, plover_records, tag_texts
 from pipeline.training.train import Example, WrittenDyad, fit_dyad
+
+GOLD_FIELDS = {"doc": str, "start": int, "end": int, "actors": list, "label": str}
 
 
 def case_of(gold: tuple[str, ...], sentence: Sentence) -> DyadCase:
@@ -78,13 +80,34 @@ def written_dyads(
     sentence a run tags over it (the one sharing most characters); [] without the files."""
     if not articles_dir.is_dir() or not gold_path.is_file():
         return []
+    _tagged, found = tagged_gold(articles_dir, gold_path, nlp=nlp)
+    return [
+        WrittenDyad(gold["doc"], tuple(gold["actors"]), sentence) for gold, sentence in found if sentence is not None and len(gold["actors"]) >= 2
+    ]
+
+
+def tagged_gold(
+    articles_dir: Path, gold_path: Path, *, nlp: Language
+) -> tuple[dict[str, list[Sentence]], list[tuple[dict[str, Any], Sentence | None]]]:
+    """The articles' sentences as a run tags them, by doc, and each gold claim
+    with the sentence sharing most characters with it (None if none does)."""
     tagged = {article.doc: sentences for article, sentences in article_sentences(ingest(sorted(articles_dir.glob("*.txt"))), nlp=nlp)}
-    found = []
-    for _where, gold in read_jsonl(gold_path):
-        sentence = overlapping(gold, tagged.get(gold["doc"], []))
-        if sentence is not None and len(gold["actors"]) >= 2:
-            found.append(WrittenDyad(gold["doc"], tuple(gold["actors"]), sentence))
-    return found
+    gold = read_article_gold(gold_path, docs=set(tagged))
+    return tagged, [(record, overlapping(record, tagged[record["doc"]])) for record in gold]
+
+
+def read_article_gold(path: Path, *, docs: set[str]) -> list[dict[str, Any]]:
+    """The gold claims of written articles; a malformed line, or one naming
+    no article of `docs`, stops with one error naming the file and line."""
+    records = []
+    for where, record in read_jsonl(path):
+        wrong = [name for name, kind in GOLD_FIELDS.items() if not isinstance(record.get(name), kind)]
+        if wrong or record["label"] not in LABELS or not all(isinstance(code, str) for code in record["actors"]):
+            raise InputError(f"{path}:{where}: needs 'doc' (text), 'start' and 'end' (integers), 'actors' (a list of codes) and 'label' ({' or '.join(LABELS)})")
+        if record["doc"] not in docs:
+            raise InputError(f"{path}:{where}: no article {record['doc']}.txt beside it")
+        records.append(record)
+    return records
 
 
 def written_article_dyads(examples: list[Example], written: Sequence[WrittenDyad]) -> dict[str, Any]:

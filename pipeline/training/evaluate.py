@@ -21,8 +21,8 @@ from pipeline.progress import Report as Progress
 from pipeline.progress import no_report
 from pipeline.training.dyad_eval import dyad_loao, plover_dyads, written_article_dyads, written_dyads
 from pipeline.training.event_gold import event_gold_scores
-from pipeline.training.heldout import heldout_scores
 from pipeline.training.event_types import describe_event_model, event_training
+from pipeline.training.heldout import heldout_scores
 from pipeline.training.train import Example, fit_model
 from pipeline.training.written import written_claim_training
 
