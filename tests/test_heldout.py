@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.config import HELDOUT_ARTICLES_DIR, HELDOUT_GOLD, RAW_DIR, WRITTEN_ARTICLES_DIR
+from pipeline.config import HELDOUT_ARTICLES_DIR, HELDOUT_GOLD, RAW_DIR, WRITTEN_ARTICLES_DIR, WRITTEN_PATH
 from pipeline.io import InputError
 from pipeline.training.dyad_eval import read_article_gold
 from pipeline.training.heldout import heldout_scores
@@ -27,6 +27,12 @@ def test_the_held_out_articles_train_nothing():
     held_out = {path.stem for path in HELDOUT_ARTICLES_DIR.glob("*.txt")}
     trained_on = {path.stem for folder in (WRITTEN_ARTICLES_DIR, RAW_DIR) for path in folder.glob("*.txt")}
     assert len(held_out) == 24 and not held_out & trained_on
+
+
+def test_no_held_out_claim_is_among_the_written_training_sentences():
+    held_out = {json.loads(line)["text"].strip() for line in HELDOUT_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()}
+    written = {json.loads(line)["text"].strip() for line in WRITTEN_PATH.read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert held_out and not held_out & written
 
 
 def test_the_held_out_articles_are_optional(tmp_path):
