@@ -486,3 +486,24 @@ def test_a_third_side_telling_of_the_pair_is_no_side_of_its_act(nlp, raw):
     _first, second = tag_article(nlp, raw)
     pair = tuple(side.code for side in second.inherited)
     assert len(pair) == 2 and dyad(second) == (*pair, True)
+
+
+@pytest.mark.parametrize(
+    ("raw", "pair"),
+    [
+        (
+            "The ELN attacked an oil pipeline in Arauca. Colombia's army said the ELN had fled to Venezuela. "
+            "Trade between the two countries has grown since the border reopened.\n",
+            {"COL", "VEN"},
+        ),
+        (
+            "The Houthis seized a cargo ship in the Red Sea. Saudi Arabia said the Houthis had fired drones at Oman. "
+            "Talks between the two countries resumed on Monday.\n",
+            {"SAU", "OMN"},
+        ),
+    ],
+    ids=["colombia-venezuela", "saudi-oman"],
+)
+def test_the_two_countries_are_two_states_not_a_movement_named_with_them(nlp, raw, pair):
+    last = tag_article(nlp, raw)[-1]
+    assert {last.stance.source, last.stance.target} == pair

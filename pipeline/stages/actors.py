@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.stages.acronyms import acronym_mentions
+from pipeline.stages.armednouns import armed_group_references
 from pipeline.stages.articledate import stated_day
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
 from pipeline.stages.institutions import institution_references
@@ -95,6 +96,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     named_again = people_mentions(doc, mentions) + organisation_references(doc, mentions, ORGANISATION)
     named_again += acronym_mentions(doc, [*mentions, *named_again])
     named_again += institution_references(doc, [*mentions, *named_again], dictionary.organisations | dictionary.movements)
+    named_again += armed_group_references(doc, [*mentions, *named_again], dictionary.movements)
     return sorted(mentions + named_again, key=lambda span: span.start)
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.records import InheritedActor
 from pipeline.stages.actors import GOVERNMENTS, NON_STATE_KINDS
+from pipeline.stages.hyphens import AFFILIATION_WORDS
 
 PAIR_NOUNS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "neighbour", "neighbours", "neighbor", "neighbors",
@@ -25,11 +26,11 @@ PAIR_NOUNS_WITH_THE = frozenset({"parties", "sides", "neighbours", "neighbors", 
 ARMED_NOUNS = frozenset({"militants", "insurgents", "rebels", "militia", "fighters", "attackers", "gunmen", "jihadists", "terrorists", "extremists"})
 GROUP_NOUNS = ARMED_NOUNS | {"group", "movement", "organisation", "organization", "outfit"}
 STATE_NOUNS = frozenset({"regime", "government", "administration", "country", "state", "kingdom", "republic", "authorities", "leadership"})
+# "The two countries", "both neighbours": a pair of states (or movements that govern one).
+STATE_PAIR_NOUNS = frozenset({"countries", "nations", "neighbours", "neighbors", "states", "capitals", "governments"})
 # Bodies that act for a state, named without it: "the army responded", "the foreign ministry summoned ...".
 INSTITUTION_NOUNS = frozenset({"ministry", "army", "military", "junta", "navy", "embassy", "cabinet", "presidency", "police", "coastguard"})
 ONE_SIDE_NOUNS = GROUP_NOUNS | STATE_NOUNS | INSTITUTION_NOUNS
-# "the al-Qaeda-linked group": a name tied to another group by these words is no side of its own.
-AFFILIATION_WORDS = frozenset({"linked", "affiliated", "aligned", "allied", "inspired", "leaning", "style"})
 ONE_SIDE_DETERMINERS = frozenset({"the", "this", "that"})
 NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor", "rival", "ally", "counterpart", "partner"})
 # A relative or adnominal clause: a possessive in it refers to what the sentence names.
@@ -157,13 +158,13 @@ def pairs_of(codes: list[str]) -> Iterable[tuple[str, str]]:
 
 def fits_reference(reference: Token, code: str, doc: Doc) -> bool:
     """Whether a side can be what the reference names: "the group" a
-    movement or an organisation, "the regime" a state or a movement that
+    movement or an organisation, "the regime" and "the two countries" a state or a movement that
     governs one (the dictionary's kinds and governments, kept on the doc by
     the linker); a pronoun anything."""
-    if reference.lower_ not in ONE_SIDE_NOUNS:
+    if reference.lower_ not in ONE_SIDE_NOUNS | STATE_PAIR_NOUNS:
         return True
     kinds = doc.user_data.get(NON_STATE_KINDS) or {}
     governing = {role.code for roles in (doc.user_data.get(GOVERNMENTS) or {}).values() for role in roles}
-    if reference.lower_ in STATE_NOUNS | INSTITUTION_NOUNS:
+    if reference.lower_ in STATE_NOUNS | INSTITUTION_NOUNS | STATE_PAIR_NOUNS:
         return code not in kinds or code in governing
     return kinds.get(code) == "movement" if reference.lower_ in ARMED_NOUNS else code in kinds

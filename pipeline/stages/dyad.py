@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.records import Candidate
 from pipeline.stages.actors import ORGANISATION
-from pipeline.stages.context import AFFILIATION_WORDS
+from pipeline.stages.hyphens import HYPHENS, names_an_affiliation, word_after_hyphen
 from pipeline.stages.reports import attributed_sides, content_predicate, informant_report, is_rebuttal_subject, speaker_pronoun
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -59,7 +59,6 @@ ANALYST_NOUNS = frozenset(
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
-HYPHENS = frozenset({"-", "\u2013", "\u2014", "/"})
 BACKING_WORDS = frozenset({"backed", "brokered", "mediated", "sponsored", "drafted", "proposed", "funded", "supported"})
 
 
@@ -89,23 +88,10 @@ def qualifies_another_side(mention: Span, mentions: list[Span]) -> bool:
     )
 
 
-def names_an_affiliation(mention: Span) -> bool:
-    """"the al-Qaeda-linked group", "an Islamic State-inspired cell": the
-    side named is what another group is tied to, not a side of the act
-    (unlike "Iran-backed", where Iran acts by backing)."""
-    return word_after_hyphen(mention) in AFFILIATION_WORDS
-
-
 def backs_what_is_acted_on(mention: Span) -> bool:
     """"a US-backed proposal", "the Qatari-mediated deal": the side that
     backed or brokered the thing acted on."""
     return word_after_hyphen(mention) in BACKING_WORDS
-
-
-def word_after_hyphen(mention: Span) -> str:
-    """The word joined to the mention by a hyphen ("linked" in "al-Qaeda-linked"), lower-cased, or ""."""
-    after = mention.doc[mention.end : mention.end + 2]
-    return after[1].lower_ if len(after) == 2 and after[0].text in HYPHENS else ""
 
 
 def hyphen_joined(first: Span, second: Span) -> bool:

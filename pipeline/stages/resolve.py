@@ -6,6 +6,7 @@ borrowed side keeping the offsets of its antecedent."""
 from __future__ import annotations
 
 from dataclasses import replace
+from collections.abc import Callable
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -45,13 +46,14 @@ class Context(NamedTuple):
         fallback = [replace(side, via="article") for side in self.article if side.code not in seen] if article else []
         return [*self.previous, *fallback]
 
-    def pair(self, *, without: str | None = None) -> tuple[InheritedActor, ...]:
+    def pair(self, *, without: str | None = None, fits: Callable[[str], bool] = lambda _code: True) -> tuple[InheritedActor, ...]:
         """The pair "the two sides" refers to: the sentence before's, when it
         has two, else the article's main pair. `without`: a side acting on
         "the two sides" is not one of them ("Washington sanctioned both
-        sides"), so a pair holding it gives way to the main pair."""
-        previous = tuple(dict((side.code, side) for side in reversed(self.previous)).values())[::-1]
-        article = tuple(replace(side, via="article") for side in self.article[:2])
+        sides"), so a pair holding it gives way to the main pair. `fits`:
+        which sides the reference can name ("the two countries": states)."""
+        previous = tuple(dict((side.code, side) for side in reversed(self.previous) if fits(side.code)).values())[::-1]
+        article = tuple(replace(side, via="article") for side in self.article if fits(side.code))[:2]
         main = {side.code for side in article}
         if len(main) == 2 and main <= {side.code for side in previous} and without not in main:
             # "Modi travels to Kazan, Russia, where he may meet Xi. The two leaders ...": the main pair, named there.
@@ -129,7 +131,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
         pair_ref = None
     acted_on_pair: tuple[InheritedActor, ...] = ()
     if pair_ref is not None:
-        pair = (() if joint_on_pair else named_before(pair_ref, found)) or context.pair(without=source)
+        pair = (() if joint_on_pair else named_before(pair_ref, found)) or context.pair(without=source, fits=lambda code: fits_reference(pair_ref, code, sent.doc))
         pair = in_article_order(pair, context)
         if source is not None and source not in {side.code for side in pair}:
             acted_on_pair = pair

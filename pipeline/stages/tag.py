@@ -12,7 +12,8 @@ from pipeline.config import NON_CLAIM_KINDS
 from pipeline.records import Candidate, InheritedActor, Mention, Sentence, Stance
 from pipeline.stages.actors import SPAN_KEY
 from pipeline.stages.context import main_pair
-from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS, NO_SIDE_ROLES, names_an_affiliation
+from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS, NO_SIDE_ROLES
+from pipeline.stages.hyphens import names_an_affiliation
 from pipeline.stages.mode import find_mode
 from pipeline.stages.predicate import predicate_terms
 from pipeline.stages.resolve import Context, context_candidates, in_power_then, resolve_sides
