@@ -89,6 +89,7 @@ class Candidate:
     joint: bool = False  # coordinated with another side ("X and Y agreed")
     via: str = ""  # for context: "previous", "earlier" or "article"
     main: bool = False  # one of the article's main pair (its most frequent sides)
+    referred: bool = False  # for context: a side the sentence names as one of a pair ("both sides", "the two countries")
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "path": list(self.path)}

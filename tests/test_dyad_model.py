@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 
+from test_tag import tag_article
 from pipeline.model.dyad import DyadModel, candidate_pairs, rechoose
 from pipeline.records import Candidate, InheritedActor, Sentence, Stance
 
@@ -86,6 +87,24 @@ def test_a_sentence_naming_two_sides_is_not_offered_the_context_s():
     from_context = Candidate("CYP", 0, 6, "context", order=2, via="article", main=True)
     sentence = Sentence(**{**named.__dict__, "candidates": named.candidates + (from_context,)})
     assert {code for pair, _row in candidate_pairs(sentence) for code in pair} == {"GRC", "TUR"}
+
+
+def test_a_sentence_naming_two_sides_is_offered_the_pair_it_refers_to():
+    named = accused("USA", "EU")
+    pair = (
+        Candidate("ETH", 0, 8, "context", order=2, via="previous", referred=True),
+        Candidate("ERI", 13, 20, "context", order=3, via="previous", referred=True),
+        Candidate("SOM", 30, 37, "context", order=4, via="article", main=True),
+    )
+    sentence = Sentence(**{**named.__dict__, "candidates": named.candidates + pair})
+    assert {code for pair, _row in candidate_pairs(sentence) for code in pair} == {"USA", "EU", "ETH", "ERI"}
+
+
+def test_the_pair_a_sentence_refers_to_is_marked_among_its_candidates(nlp):
+    raw = "Ethiopia and Eritrea traded accusations over the border. The United States and the European Union urged both governments to talk.\n"
+    last = tag_article(nlp, raw)[-1]
+    assert {candidate.code for candidate in last.candidates if candidate.referred} == {"ETH", "ERI"}
+    assert {pair for pair, _row in candidate_pairs(last)} >= {("USA", "ETH"), ("EU", "ERI")}
 
 
 def test_a_sentence_naming_one_side_is_offered_the_context_s():

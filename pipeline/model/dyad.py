@@ -88,9 +88,10 @@ def candidate_pairs(sentence: Sentence) -> list[tuple[Pair, dict[str, float]]]:
 
 def usable_candidates(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """The sides to choose among: a sentence that names two sides itself
-    (places aside) is about them, so context offers none."""
+    (places aside) is about them, so context offers none but the pair it
+    refers to ("Washington urged both governments to ...")."""
     named = {c.code for c in candidates if c.role not in NO_SIDE_ROLES | {"context"}}
-    return tuple(c for c in candidates if c.role != "context") if len(named) >= 2 else candidates
+    return tuple(c for c in candidates if c.role != "context" or c.referred) if len(named) >= 2 else candidates
 
 
 class DyadModel:

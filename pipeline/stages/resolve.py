@@ -352,14 +352,20 @@ def borrowed(stance: Stance, own: set[str], context: Context) -> tuple[Inherited
     return tuple(where[code] for code in dict.fromkeys(codes) if code in where)
 
 
-def context_candidates(context: Context, found: list[Candidate], inherited: tuple[InheritedActor, ...] = ()) -> tuple[Candidate, ...]:
+def context_candidates(
+    context: Context, found: list[Candidate], inherited: tuple[InheritedActor, ...] = (), referred: frozenset[str] = frozenset()
+) -> tuple[Candidate, ...]:
     """The context's sides the sentence does not name, as candidates, and a
-    side the rules took from further back (`inherited`, via "earlier")."""
+    side the rules took from further back (`inherited`, via "earlier").
+    `referred`: the sides a pair reference in the sentence stands for."""
     own = {candidate.code for candidate in found}
     main = {side.code for side in context.article}
     sides = context.sides()
     sides += [side for side in inherited if side.via == "earlier" and side.code not in {s.code for s in sides}]
     return tuple(
-        Candidate(code=side.code, start=side.start, end=side.end, role="context", order=len(found) + i, via=side.via, main=side.code in main)
+        Candidate(
+            code=side.code, start=side.start, end=side.end, role="context", order=len(found) + i, via=side.via,
+            main=side.code in main, referred=side.code in referred,
+        )
         for i, side in enumerate(side for side in sides if side.code not in own)
     )

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from pipeline.config import NON_CLAIM_KINDS
 from pipeline.records import Candidate, InheritedActor, Mention, Sentence, Stance
 from pipeline.stages.actors import SPAN_KEY
-from pipeline.stages.context import main_pair
+from pipeline.stages.context import main_pair, pair_reference
 from pipeline.stages.dyad import LOCATIVE_PREPOSITIONS, NO_SIDE_ROLES
 from pipeline.stages.hyphens import names_an_affiliation
 from pipeline.stages.mode import find_mode
@@ -104,10 +104,13 @@ def tag_with_sides(
     inherited: tuple[InheritedActor, ...] = ()
     carried: tuple[InheritedActor, ...] = ()
     acted_on_pair: tuple[InheritedActor, ...] = ()
+    referred: frozenset[str] = frozenset()
     if unit.kind not in NON_CLAIM_KINDS:
         context = in_power_then(context, span)
         stance, inherited, refers, acted_on_pair = resolve_sides(span, stance, found, context)
         carried = (*inherited, *acted_on_pair) if refers else ()
+        if pair_reference(span) is not None:  # "both sides": the pair's two codes, whichever the rules took
+            referred = frozenset((stance.source, stance.target, *(side.code for side in acted_on_pair)))
     named = [c.code for c in found if c.role not in NO_SIDE_ROLES or c.code in (stance.source, stance.target)]
     paired = [side.code for side in acted_on_pair]
     actors = tuple(dict.fromkeys(code for code in (stance.source, stance.target, *paired, *named) if code))
@@ -124,7 +127,7 @@ def tag_with_sides(
         mode=find_mode(span),
         predicate=predicate_terms(span),
         inherited=inherited,
-        candidates=tuple(found) + (context_candidates(context, found, inherited) if unit.kind not in NON_CLAIM_KINDS else ()),
+        candidates=tuple(found) + (context_candidates(context, found, inherited, referred) if unit.kind not in NON_CLAIM_KINDS else ()),
     )
     return sentence, sides_for_next(actors, found, carried)
 
