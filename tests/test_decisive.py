@@ -37,6 +37,33 @@ def test_the_clause_after_the_contrast_or_over_the_concession_decides(nlp, text,
 
 
 @pytest.mark.parametrize(
+    ("text", "reaction"),
+    [
+        ("Serbia offered to resume talks on the border crossings, a proposal Pristina rejected.", "a proposal Pristina rejected"),
+        ("Egypt asked Ethiopia to delay filling the reservoir, a request Addis Ababa has so far refused.", "a request Addis Ababa has so far refused"),
+        ("Turkey keeps troops at two bases in northern Iraq, a presence Baghdad calls a violation of its sovereignty.", "a presence Baghdad calls"),
+    ],
+    ids=["proposal-rejected", "request-refused", "presence-called-a-violation"],
+)
+def test_a_sides_reaction_closing_the_sentence_decides_as_a_clause_after_but(nlp, text, reaction):
+    clause = decisive_clause(tagged(nlp, text))
+    assert clause is not None and clause.startswith(reaction)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru signed a fisheries pact, a deal both sides described as historic.",
+        "Kenya hosted the talks, which Ethiopia and Somalia attended in May.",
+        "Ghana and Togo agreed to reopen the border, and a joint committee will meet in Lome.",
+    ],
+    ids=["no-side-named", "no-reacted-noun", "a-plain-coordination"],
+)
+def test_no_reaction_is_read_without_a_named_side_taking_up_a_thing_done(nlp, text):
+    assert decisive_clause(tagged(nlp, text)) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Norway and Iceland signed a fisheries deal on Monday.",

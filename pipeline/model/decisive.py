@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from pipeline.records import Sentence
+from pipeline.stages.stance import REACTED_NOUNS
 
 # Contrast and concession words, and the prepositions the guidelines name as
 # not deciding ("after the clash, ..."; `stages/dyad.CONCESSIVE_PREPS`).
@@ -40,9 +41,17 @@ def decisive_clause(sentence: Sentence) -> str | None:
     clause = sentence.main_clause.strip()
     if not clause or clause == sentence.text.strip() or len(WORD.findall(clause)) < MIN_CLAUSE_WORDS:
         return None
-    if CONTRAST_MARKERS.search(NOT_CONTRAST.sub(" ", sentence.text)) or is_reported(sentence.text, clause):
+    if CONTRAST_MARKERS.search(NOT_CONTRAST.sub(" ", sentence.text)) or is_reported(sentence.text, clause) or is_reaction(sentence.text, clause):
         return clause
     return None
+
+
+def is_reaction(text: str, clause: str) -> bool:
+    """"..., a proposal Russia has rejected": the clause closes the sentence
+    after a comma and names what a side reacted to (`stance.reaction_phrase`)."""
+    before, found, _after = text.rpartition(clause)
+    words = [word.lower() for word in WORD.findall(clause)[:4]]
+    return bool(found) and before.rstrip().endswith(",") and any(word in REACTED_NOUNS for word in words)
 
 
 def is_reported(text: str, clause: str) -> bool:

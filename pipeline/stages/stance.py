@@ -17,6 +17,11 @@ from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})
 CONTRAST_ADVERBS = frozenset({"however", "nevertheless", "nonetheless", "yet", "still"})
 # A tension word governed by one of these ("ease the tensions") signals cooperation.
+# What one side does or says that another then takes up or rebuffs: "..., a proposal Russia has rejected".
+REACTED_NOUNS = frozenset(
+    {"charge", "allegation", "accusation", "claim", "assertion", "proposal", "offer", "request", "demand", "condition", "move",
+     "decision", "step", "plan", "deal", "agreement", "presence", "idea", "suggestion", "ruling", "characterisation", "characterization"}
+)
 REDUCING_VERBS = frozenset(
     {"ease", "reduce", "resolve", "address", "defuse", "end", "settle", "calm", "lower", "overcome", "mitigate", "avoid", "prevent", "fix", "counter", "fight"}
 )
@@ -36,8 +41,38 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
 
 def main_clause_text(sent: Span) -> str:
     """The words of the clause that decides the label, in order; a reporting
-    verb ("..., officials said") gives way to the clause it reports."""
-    return "".join(token.text_with_ws for token in clause_tokens(reported(decisive_predicate(sent)))).strip()
+    verb ("..., officials said") gives way to the clause it reports, and a
+    side's reaction after a comma ("..., a proposal Russia has rejected")
+    decides as the clause after "but" does."""
+    reaction = reaction_phrase(sent)
+    tokens = reaction if reaction is not None else clause_tokens(reported(decisive_predicate(sent)))
+    return "".join(token.text_with_ws for token in tokens).strip()
+
+
+def reaction_phrase(sent: Span) -> list[Token] | None:
+    """"..., a charge Asmara denied", "..., a move Kigali called unjustified":
+    the noun phrase closing the sentence after a comma, naming what came
+    before (`REACTED_NOUNS`) and how a named side took it; None without one."""
+    last = max((token.i for token in sent if not token.is_punct), default=sent.start)
+    for noun in sent:
+        if noun.lemma_.lower() not in REACTED_NOUNS or noun.i == sent.start or max(t.i for t in noun.subtree) < last:
+            continue
+        reacting = next((child for child in noun.children if child.dep_ == "relcl"), None)
+        start = noun.left_edge.i
+        if reacting is not None and named_subject(reacting) and start > sent.start and noun.doc[start - 1].text == ",":
+            return [token for token in noun.doc[start : last + 1]]
+    return None
+
+
+def named_subject(verb: Token) -> bool:
+    """Whether the verb's subject is named: "Pristina", "Peruvian authorities", "Israel's government"."""
+    return any(child.dep_ in {"nsubj", "nsubjpass"} and is_named(child) for child in verb.children)
+
+
+def is_named(noun: Token) -> bool:
+    return bool(noun.ent_type_) or noun.pos_ == "PROPN" or any(
+        child.ent_type_ for child in noun.children if child.dep_ in {"amod", "compound", "poss"}
+    )
 
 
 def reported(predicate: Token) -> Token:
