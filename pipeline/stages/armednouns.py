@@ -2,8 +2,7 @@
 Forces ... separatist fighters ambushed a convoy", "JNIM ... the militants
 fired on helicopters". News names an insurgency once and then calls it
 "the rebels", "insurgents", "separatist leaders". Each such noun becomes a
-mention of the movement the article named nearest before it (or first
-after it, when the article opens on the noun), so a claim told that way
+mention of the movement the article names most, so a claim told that way
 has the movement as a side. An article that names no movement gains none."""
 
 from __future__ import annotations

@@ -16,12 +16,12 @@ from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
 SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})
 CONTRAST_ADVERBS = frozenset({"however", "nevertheless", "nonetheless", "yet", "still"})
-# A tension word governed by one of these ("ease the tensions") signals cooperation.
 # What one side does or says that another then takes up or rebuffs: "..., a proposal Russia has rejected".
 REACTED_NOUNS = frozenset(
     {"charge", "allegation", "accusation", "claim", "assertion", "proposal", "offer", "request", "demand", "condition", "move",
      "decision", "step", "plan", "deal", "agreement", "presence", "idea", "suggestion", "ruling", "characterisation", "characterization"}
 )
+# A tension word governed by one of these ("ease the tensions") signals cooperation.
 REDUCING_VERBS = frozenset(
     {"ease", "reduce", "resolve", "address", "defuse", "end", "settle", "calm", "lower", "overcome", "mitigate", "avoid", "prevent", "fix", "counter", "fight"}
 )
@@ -60,7 +60,7 @@ def reaction_phrase(sent: Span) -> list[Token] | None:
         reacting = next((child for child in noun.children if child.dep_ == "relcl"), None)
         start = noun.left_edge.i
         if reacting is not None and named_subject(reacting) and start > sent.start and noun.doc[start - 1].text == ",":
-            return [token for token in noun.doc[start : last + 1]]
+            return list(noun.doc[start : last + 1])
     return None
 
 
