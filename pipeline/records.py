@@ -69,6 +69,9 @@ class Stance:
     negated: bool = False
     # A joint act ("X and Y agreed", "the two sides met"): neither side leads.
     symmetric: bool = False
+    # A side pledges not to do a hostile act ("would not allow its territory
+    # to be used to attack Turkey"): reassurance, cooperation (stages/disavowal.py).
+    disavowed: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,6 +268,7 @@ def stance_json(stance: Stance) -> dict[str, Any]:
         "cue": list(stance.cue),
         "negated": stance.negated,
         "symmetric": stance.symmetric,
+        "disavowed": stance.disavowed,
     }
 
 
@@ -276,4 +280,5 @@ def stance_from_json(record: dict[str, Any]) -> Stance:
         cue=tuple(record["cue"]),
         negated=record["negated"],
         symmetric=record.get("symmetric", False),
+        disavowed=record.get("disavowed", False),
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.config import NON_CLAIM_KINDS
+from pipeline.config import DISAVOWAL_CONFIDENCE, NON_CLAIM_KINDS
 from pipeline.model.features import VECTOR_PARTS, feature_rows
 from pipeline.model.classifier import ClaimModel, Prediction
 from pipeline.model.dyad import dyad_model_of, rechoose
@@ -19,6 +19,8 @@ from pipeline.stages.predicate import says_nothing
 # "label_guess": cooperation | tension, "label_confidence": float}.
 Guess = dict[str, Any]
 NO_CLAIM = "none"
+COOPERATION = "cooperation"
+DISAVOWAL_EVIDENCE = "rule: a pledge not to do a hostile act"
 
 
 def classify_sentences(
@@ -63,11 +65,18 @@ def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | Non
     comment" never claims (guidelines)."""
     if rows is None:
         rows = feature_rows(sentences, model.parts) if sentences else []
-    predictions = model.predict(rows)
-    return [
-        replace(prediction, is_claim=False) if sentence.kind in NON_CLAIM_KINDS or says_nothing(sentence.predicate, sentence.main_clause) else prediction
-        for sentence, prediction in zip(sentences, predictions)
-    ]
+    return [by_guidelines(sentence, prediction) for sentence, prediction in zip(sentences, model.predict(rows))]
+
+
+def by_guidelines(sentence: Sentence, prediction: Prediction) -> Prediction:
+    """Headings, furniture and "declined to comment" are no claims; a side's
+    pledge not to do a hostile act is reassurance, cooperation, whatever the
+    hostile word does to the embedding (`stages/disavowal.py`)."""
+    if sentence.kind in NON_CLAIM_KINDS or says_nothing(sentence.predicate, sentence.main_clause):
+        return replace(prediction, is_claim=False)
+    if sentence.stance.disavowed and prediction.label != COOPERATION:
+        return replace(prediction, label=COOPERATION, confidence=DISAVOWAL_CONFIDENCE, evidence=(DISAVOWAL_EVIDENCE, *prediction.evidence))
+    return prediction
 
 
 def agreeing_cues(sentence: Sentence, label: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.records import Stance
+from pipeline.stages.disavowal import disavows_hostility
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
@@ -31,11 +32,15 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
     """Source, target, polarity and cue words of one sentence, and the
     candidate sides (its actor mentions) the dyad was chosen from."""
     predicate = decisive_predicate(sent)
-    cues, score, negated = weigh_cues(clause_tokens(predicate), predicate)
+    clause = clause_tokens(predicate)
+    cues, score, negated = weigh_cues(clause, predicate)
     found = candidates(predicate, mentions)
     source, target, symmetric = choose_dyad(found)
     polarity = "positive" if score > 0 else "negative" if score < 0 else "neutral"
-    stance = Stance(source=source, target=target, polarity=polarity, cue=tuple(cues), negated=negated, symmetric=symmetric)
+    stance = Stance(
+        source=source, target=target, polarity=polarity, cue=tuple(cues), negated=negated, symmetric=symmetric,
+        disavowed=disavows_hostility(clause),
+    )
     return stance, found
 
 
