@@ -80,10 +80,11 @@ LABEL_CENTRED = True
 # whole sentence and on its decisive clause at this share of the clause
 # (`model/decisive.py`; docs/experiments.md, "The decisive clause at run time").
 DECISIVE_CLAUSE_SHARE = 0.5
-# The confidence of cooperation on a side's pledge not to do a hostile act
-# (`stages/disavowal.py`): the rule's precision over every labelled set, 9 of
-# the 10 sentences it reads as a pledge (docs/experiments.md, "A pledge not to do a hostile act").
-DISAVOWAL_CONFIDENCE = 0.9
+# The label's confidence where a guidelines' reading overrules the model
+# (`Stance.guideline`, `model/classify.by_guidelines`): about the readings'
+# precision over every labelled set, 50 of 52 sentences (docs/experiments.md,
+# "Readings the guidelines decide").
+GUIDELINE_CONFIDENCE = 0.9
 # The dyad model (pipeline/model/dyad.py): its regularisation (chosen over
 # the seed, the written articles and a blind set: docs/dyad.md), and how many
 # claims with their gold pair among the candidates it needs before it

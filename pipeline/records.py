@@ -69,9 +69,10 @@ class Stance:
     negated: bool = False
     # A joint act ("X and Y agreed", "the two sides met"): neither side leads.
     symmetric: bool = False
-    # A side pledges not to do a hostile act ("would not allow its territory
-    # to be used to attack Turkey"): reassurance, cooperation (stages/disavowal.py).
-    disavowed: bool = False
+    # A guidelines' reading that decides the label, or "": a side's pledge not
+    # to do a hostile act (`stages/disavowal.py`), a relation reported worse
+    # or better (`stages/relationstate.py`); `model/classify.GUIDELINE_LABELS`.
+    guideline: str = ""
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ def stance_json(stance: Stance) -> dict[str, Any]:
         "cue": list(stance.cue),
         "negated": stance.negated,
         "symmetric": stance.symmetric,
-        "disavowed": stance.disavowed,
+        "guideline": stance.guideline or None,
     }
 
 
@@ -280,5 +281,5 @@ def stance_from_json(record: dict[str, Any]) -> Stance:
         cue=tuple(record["cue"]),
         negated=record["negated"],
         symmetric=record.get("symmetric", False),
-        disavowed=record.get("disavowed", False),
+        guideline=record.get("guideline") or "",
     )

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline.config import DISAVOWAL_CONFIDENCE
+from pipeline.config import GUIDELINE_CONFIDENCE
 from pipeline.model.classifier import Prediction
 from pipeline.model.classify import by_guidelines
+from pipeline.stages.disavowal import PLEDGE
 from pipeline.training.external import tag_texts
 
 
@@ -30,7 +31,7 @@ def stance_of(nlp, text):
 )
 def test_a_pledge_not_to_do_a_hostile_act_is_marked(nlp, text):
     _sentence, stance = stance_of(nlp, text)
-    assert stance.disavowed
+    assert stance.guideline == PLEDGE
 
 
 @pytest.mark.parametrize(
@@ -46,13 +47,13 @@ def test_a_pledge_not_to_do_a_hostile_act_is_marked(nlp, text):
 )
 def test_no_pledge_is_read_where_none_is_made(nlp, text):
     _sentence, stance = stance_of(nlp, text)
-    assert not stance.disavowed
+    assert stance.guideline != PLEDGE
 
 
 def test_a_pledge_is_labelled_cooperation_over_the_model(nlp):
     sentence, _stance = stance_of(nlp, "Armenia said it would not allow its territory to be used to attack Turkey.")
     said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.95, evidence=("vector",))
     kept = by_guidelines(sentence, said)
-    assert (kept.label, kept.confidence, kept.is_claim) == ("cooperation", DISAVOWAL_CONFIDENCE, True)
-    unmarked = replace(sentence, stance=replace(sentence.stance, disavowed=False))
+    assert (kept.label, kept.confidence, kept.is_claim) == ("cooperation", GUIDELINE_CONFIDENCE, True)
+    unmarked = replace(sentence, stance=replace(sentence.stance, guideline=""))
     assert by_guidelines(unmarked, said).label == "tension"

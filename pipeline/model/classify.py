@@ -7,20 +7,22 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.config import DISAVOWAL_CONFIDENCE, NON_CLAIM_KINDS
+from pipeline.config import GUIDELINE_CONFIDENCE, NON_CLAIM_KINDS
 from pipeline.model.features import VECTOR_PARTS, feature_rows
 from pipeline.model.classifier import ClaimModel, Prediction
 from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
+from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.predicate import says_nothing
+from pipeline.stages.relationstate import BETTER, WORSE
 
 # A sentence's guess: {"claim_probability": float, "guess": cooperation | tension | none,
 # "label_guess": cooperation | tension, "label_confidence": float}.
 Guess = dict[str, Any]
 NO_CLAIM = "none"
-COOPERATION = "cooperation"
-DISAVOWAL_EVIDENCE = "rule: a pledge not to do a hostile act"
+# The label each of `Stance.guideline`'s readings gives (annotation guidelines).
+GUIDELINE_LABELS = {PLEDGE: "cooperation", f"relation {WORSE}": "tension", f"relation {BETTER}": "cooperation"}
 
 
 def classify_sentences(
@@ -69,14 +71,17 @@ def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | Non
 
 
 def by_guidelines(sentence: Sentence, prediction: Prediction) -> Prediction:
-    """Headings, furniture and "declined to comment" are no claims; a side's
-    pledge not to do a hostile act is reassurance, cooperation, whatever the
-    hostile word does to the embedding (`stages/disavowal.py`)."""
+    """Headings, furniture and "declined to comment" are no claims; where the
+    stance found a reading the guidelines decide (`Stance.guideline`: a
+    pledge not to do a hostile act, a relation reported worse or better),
+    that reading gives the label, whatever the words do to the embedding."""
     if sentence.kind in NON_CLAIM_KINDS or says_nothing(sentence.predicate, sentence.main_clause):
         return replace(prediction, is_claim=False)
-    if sentence.stance.disavowed and prediction.label != COOPERATION:
-        return replace(prediction, label=COOPERATION, confidence=DISAVOWAL_CONFIDENCE, evidence=(DISAVOWAL_EVIDENCE, *prediction.evidence))
-    return prediction
+    label = GUIDELINE_LABELS.get(sentence.stance.guideline)
+    if label is None or label == prediction.label:
+        return prediction
+    evidence = (f"guideline: {sentence.stance.guideline}", *prediction.evidence)
+    return replace(prediction, label=label, confidence=GUIDELINE_CONFIDENCE, evidence=evidence)
 
 
 def agreeing_cues(sentence: Sentence, label: str) -> tuple[str, ...]:

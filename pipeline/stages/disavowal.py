@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from pipeline.stages.lexicon import cue_polarity
 
+PLEDGE = "pledge"
 INTENT_NOUNS = frozenset({"intention", "intent", "plan", "desire", "interest", "wish", "aim", "ambition"})
 PERMIT_VERBS = frozenset({"allow", "permit", "let", "tolerate"})
 PROSPECTIVE_AUX = frozenset({"will", "would", "'ll", "shall"})

@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.records import Stance
-from pipeline.stages.disavowal import disavows_hostility
+from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
+from pipeline.stages.relationstate import relation_state
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
@@ -39,9 +40,18 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
     polarity = "positive" if score > 0 else "negative" if score < 0 else "neutral"
     stance = Stance(
         source=source, target=target, polarity=polarity, cue=tuple(cues), negated=negated, symmetric=symmetric,
-        disavowed=disavows_hostility(clause),
+        guideline=guideline_reading(predicate, clause),
     )
     return stance, found
+
+
+def guideline_reading(predicate: Token, clause: list[Token]) -> str:
+    """The guidelines' reading that decides the label ("" for none): a pledge
+    not to do a hostile act, or how a relation now stands."""
+    if disavows_hostility(clause):
+        return PLEDGE
+    state = relation_state(predicate)
+    return f"relation {state}" if state else ""
 
 
 def main_clause_text(sent: Span) -> str:

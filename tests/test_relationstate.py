@@ -1,0 +1,48 @@
+"""A relation reported worse is tension, one reported better cooperation (guidelines: persisting tension, easing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model.classifier import Prediction
+from pipeline.model.classify import by_guidelines
+from pipeline.training.external import tag_texts
+
+
+def tagged(nlp, text):
+    (sentence,) = tag_texts([text], nlp=nlp)
+    return sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Relations between Chile and Bolivia have been strained since the court ruling.", "relation worse"),
+        ("Cooperation between Kenya and Somalia has frayed over the maritime border.", "relation worse"),
+        ("The rapprochement between Turkey and Armenia remains fragile.", "relation worse"),
+        ("Ties between Ghana and Burkina Faso soured after the coup.", "relation worse"),
+        ("Relations between Vietnam and Cambodia have not improved since the dam opened.", "relation worse"),
+        ("Ties between Indonesia and Australia have warmed under the new government.", "relation better"),
+        ("Relations between Qatar and Bahrain were restored in 2023.", "relation better"),
+    ],
+)
+def test_how_a_relation_stands_is_read_from_its_predicate(nlp, text, reading):
+    assert tagged(nlp, text).stance.guideline == reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru strained its ties with Ecuador by expelling the ambassador.",  # a side acts; the relation is no subject
+        "Relations between Senegal and Gambia are the subject of a new report.",  # no state
+        "Tensions between Serbia and Kosovo have eased.",  # tension, not a relation noun: the model reads it
+    ],
+)
+def test_no_relation_state_is_read_where_the_relation_is_not_the_subject_in_a_state(nlp, text):
+    assert not tagged(nlp, text).stance.guideline.startswith("relation")
+
+
+def test_a_relation_reported_worse_is_labelled_tension_over_the_model(nlp):
+    sentence = tagged(nlp, "Cooperation among Niger, Chad and Nigeria has frayed.")
+    said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
+    assert by_guidelines(sentence, said).label == "tension"
