@@ -46,3 +46,27 @@ def test_a_relation_reported_worse_is_labelled_tension_over_the_model(nlp):
     sentence = tagged(nlp, "Cooperation among Niger, Chad and Nigeria has frayed.")
     said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
     assert by_guidelines(sentence, said).label == "tension"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morocco suspended its fisheries agreement with Mauritania after the raid.",
+        "Belize cut diplomatic ties with Guatemala in protest.",
+        "Mali withdrew from the peace accord with the Tuareg rebels.",
+        "Nicaragua scrapped its trade deal with Taiwan.",
+    ],
+)
+def test_a_side_ending_a_tie_is_read_as_the_relation_ended(nlp, text):
+    assert tagged(nlp, text).stance.guideline == "relation ended"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia did not suspend its gas deal with Argentina.",  # negated
+        "Ecuador suspended two police officers over the border incident with Peru.",  # no tie ended
+    ],
+)
+def test_no_tie_is_read_as_ended_where_none_is(nlp, text):
+    assert tagged(nlp, text).stance.guideline != "relation ended"

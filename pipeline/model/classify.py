@@ -15,14 +15,19 @@ from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
 from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.predicate import says_nothing
-from pipeline.stages.relationstate import BETTER, WORSE
+from pipeline.stages.relationstate import BETTER, ENDED, WORSE
 
 # A sentence's guess: {"claim_probability": float, "guess": cooperation | tension | none,
 # "label_guess": cooperation | tension, "label_confidence": float}.
 Guess = dict[str, Any]
 NO_CLAIM = "none"
 # The label each of `Stance.guideline`'s readings gives (annotation guidelines).
-GUIDELINE_LABELS = {PLEDGE: "cooperation", f"relation {WORSE}": "tension", f"relation {BETTER}": "cooperation"}
+GUIDELINE_LABELS = {
+    PLEDGE: "cooperation",
+    f"relation {WORSE}": "tension",
+    f"relation {ENDED}": "tension",
+    f"relation {BETTER}": "cooperation",
+}
 
 
 def classify_sentences(

@@ -1,13 +1,16 @@
 """The state of a relation, reported as the news: "Relations have been
 strained since 2017", "cooperation among the four countries has frayed",
-"Ties between Japan and South Korea have warmed". The guidelines make a
-report that tension persists or grew tension, and one that relations
-improved cooperation; the sentence encoder reads "cooperation" or
-"rapprochement" in the subject as cooperation whatever happened to it.
+"Ties between Japan and South Korea have warmed"; and a side ending a tie:
+"South Korea suspended a military agreement with North Korea", "Somalia cut
+diplomatic ties with Kenya". The guidelines make a report that tension
+persists or grew tension, one that relations improved cooperation, and
+suspending or cutting ties tension; the sentence encoder reads "agreement",
+"cooperation" or "rapprochement" as cooperation whatever happened to it.
 
 Read from the decisive predicate: its subject is a relation noun, and the
-predicate or its complement says how the relation stands. General English
-words for a relation's state, not any article's phrases.
+predicate or its complement says how the relation stands; or it ends
+(suspends, cuts, scraps) a tie or an agreement. General English words for a
+relation's state, not any article's phrases.
 """
 
 from __future__ import annotations
@@ -32,7 +35,16 @@ BETTER_STATES = frozenset(
     """.split()
 )
 COMPLEMENT_DEPS = frozenset({"acomp", "attr", "xcomp", "oprd"})
-WORSE, BETTER = "worse", "better"
+ENDING_VERBS = frozenset(
+    "suspend scrap cancel annul terminate abandon revoke withdraw quit freeze halt sever downgrade cut end renounce repudiate exit".split()
+)
+# What a side ends: a tie, an agreement, a joint undertaking.
+TIE_NOUNS = RELATION_NOUNS | frozenset(
+    """
+    agreement deal pact treaty accord flight trade aid memorandum membership negotiation project programme program mission
+    """.split()
+)
+WORSE, BETTER, ENDED = "worse", "better", "ended"
 
 
 def relation_state(predicate: Token) -> str | None:
@@ -48,3 +60,12 @@ def relation_state(predicate: Token) -> str | None:
         if forms & BETTER_STATES:
             return WORSE if negated else BETTER
     return None
+
+
+def ends_a_tie(predicate: Token) -> bool:
+    """"suspended a military agreement", "cut diplomatic ties with", "withdrew from the treaty"."""
+    if predicate.lemma_.lower() not in ENDING_VERBS or any(child.dep_ == "neg" for child in predicate.children):
+        return False
+    ended = [child for child in predicate.children if child.dep_ in {"dobj", "nsubjpass"}]
+    ended += [noun for prep in predicate.children if prep.dep_ == "prep" and prep.lower_ in {"from", "of"} for noun in prep.children if noun.dep_ == "pobj"]
+    return any(noun.lower_ in TIE_NOUNS or noun.lemma_.lower() in TIE_NOUNS for noun in ended)

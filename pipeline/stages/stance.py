@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from pipeline.records import Stance
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
-from pipeline.stages.relationstate import relation_state
+from pipeline.stages.relationstate import ENDED, ends_a_tie, relation_state
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
@@ -47,10 +47,10 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
 
 def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     """The guidelines' reading that decides the label ("" for none): a pledge
-    not to do a hostile act, or how a relation now stands."""
+    not to do a hostile act, how a relation now stands, or a tie ended."""
     if disavows_hostility(clause):
         return PLEDGE
-    state = relation_state(predicate)
+    state = ENDED if ends_a_tie(predicate) else relation_state(predicate)
     return f"relation {state}" if state else ""
 
 
