@@ -57,3 +57,18 @@ def test_a_pledge_is_labelled_cooperation_over_the_model(nlp):
     assert (kept.label, kept.confidence, kept.is_claim) == ("cooperation", GUIDELINE_CONFIDENCE, True)
     unmarked = replace(sentence, stance=replace(sentence.stance, guideline=""))
     assert by_guidelines(unmarked, said).label == "tension"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey said it would not allow attacks on its soldiers in Syria.",
+        "Israel warned it would not tolerate attacks from Lebanon.",
+    ],
+)
+def test_a_warning_against_the_other_sides_attacks_is_no_pledge(nlp, text):
+    assert tagged_guideline(nlp, text) != PLEDGE
+
+
+def tagged_guideline(nlp, text):
+    return stance_of(nlp, text)[1].guideline

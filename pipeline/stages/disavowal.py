@@ -23,7 +23,7 @@ from pipeline.stages.lexicon import cue_polarity
 
 PLEDGE = "pledge"
 INTENT_NOUNS = frozenset({"intention", "intent", "plan", "desire", "interest", "wish", "aim", "ambition"})
-PERMIT_VERBS = frozenset({"allow", "permit", "let", "tolerate"})
+PERMIT_VERBS = frozenset({"allow", "permit", "let"})
 PROSPECTIVE_AUX = frozenset({"will", "would", "'ll", "shall"})
 DEMAND_AUX = frozenset({"should", "must", "ought"})
 # Verbs that describe rather than do: "there is no threat", "had no threat".
@@ -55,13 +55,17 @@ def taken_with_no(noun: Token) -> bool:
 
 
 def under_refusal(token: Token) -> bool:
-    """"no intention of harming", "will not allow its territory to be used to attack"."""
+    """"no intention of harming", "will not allow its territory to be used to
+    attack"; not "will not allow attacks on its troops", a warning: what is
+    not allowed is the side's own ground being used."""
+    used = token.lemma_.lower() == "use"
     for head in heads(token):
         lemma = head.lemma_.lower()
         if lemma in INTENT_NOUNS and any(child.lower_ == "no" for child in head.children):
             return True
-        if lemma in PERMIT_VERBS and negated(head) and not auxiliaries(head) & DEMAND_AUX:
+        if lemma in PERMIT_VERBS and used and negated(head) and not auxiliaries(head) & DEMAND_AUX:
             return True
+        used = used or lemma == "use"
     return False
 
 

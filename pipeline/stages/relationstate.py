@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 RELATION_NOUNS = frozenset(
     {"relation", "relations", "tie", "ties", "relationship", "partnership", "cooperation", "rapprochement", "detente", "détente"}
-    | {"thaw", "alliance", "friendship", "dialogue", "talks", "normalisation", "normalization"}
+    | {"thaw", "alliance", "friendship", "dialogue", "talks", "contacts", "normalisation", "normalization"}
 )
 WORSE_STATES = frozenset(
     """
@@ -31,7 +31,7 @@ WORSE_STATES = frozenset(
 BETTER_STATES = frozenset(
     """
     improve improved restore restored strong warm warmed mature matured develop developing deepen deepened
-    normalise normalised normalize normalized stable solid close excellent flourish flourished
+    normalise normalised normalize normalized stable solid close excellent flourish flourished smooth cordial friendly
     """.split()
 )
 COMPLEMENT_DEPS = frozenset({"acomp", "attr", "xcomp", "oprd"})
