@@ -13,6 +13,7 @@ from pipeline.model.classifier import ClaimModel, Prediction
 from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
+from pipeline.stages.appeals import APPEAL
 from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.predicate import says_nothing
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE
@@ -24,6 +25,7 @@ NO_CLAIM = "none"
 # The label each of `Stance.guideline`'s readings gives (annotation guidelines).
 GUIDELINE_LABELS = {
     PLEDGE: "cooperation",
+    APPEAL: "cooperation",
     f"relation {WORSE}": "tension",
     f"relation {ENDED}": "tension",
     f"relation {BETTER}": "cooperation",

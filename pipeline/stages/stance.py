@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.records import Stance
+from pipeline.stages.appeals import APPEAL, appeals_to_the_parties
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import ENDED, ends_a_tie, relation_state
@@ -47,9 +48,12 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
 
 def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     """The guidelines' reading that decides the label ("" for none): a pledge
-    not to do a hostile act, how a relation now stands, or a tie ended."""
+    not to do a hostile act, an appeal to the parties together, how a
+    relation now stands, or a tie ended."""
     if disavows_hostility(clause):
         return PLEDGE
+    if appeals_to_the_parties(predicate):
+        return APPEAL
     state = ENDED if ends_a_tie(predicate) else relation_state(predicate)
     return f"relation {state}" if state else ""
 

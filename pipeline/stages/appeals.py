@@ -1,0 +1,51 @@
+"""A third side's appeal to the parties together: "China urged both sides to
+exercise restraint", "the U.N. Command urged the two militaries to reopen
+communication lines", "the Council calls upon all parties to ...". The
+guidelines make mediation cooperation; a demand one side makes of the other
+in a dispute ("Iran urged the Taliban to release ...") is tension, so only
+an appeal addressed to the pair or to all parties reads as cooperation.
+
+Read from the decisive predicate (or what a side says): an appeal verb whose
+addressee is a noun for the parties with "both", "two", "all" or "each", or
+"the parties" / "the sides".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+APPEAL = "appeal to the parties"
+APPEAL_VERBS = frozenset({"urge", "call", "ask", "appeal", "press", "encourage", "implore", "invite"})
+PARTY_NOUNS = frozenset(
+    """
+    side sides party parties country countries government governments neighbour neighbours neighbor neighbors
+    military militaries leader leaders nation nations army armies state states rival rivals
+    """.split()
+)
+TOGETHER_WORDS = frozenset({"both", "two", "all", "each"})
+SAYING_VERBS = frozenset({"say", "tell", "add"})
+
+
+def appeals_to_the_parties(predicate: Token) -> bool:
+    """Whether the predicate (or the clause a side says) appeals to the parties together."""
+    predicate = next((child for child in predicate.children if child.dep_ == "ccomp"), predicate) if said(predicate) else predicate
+    if predicate.lemma_.lower() not in APPEAL_VERBS:
+        return False
+    return any(names_the_parties(noun) for noun in addressees(predicate))
+
+
+def said(predicate: Token) -> bool:
+    return predicate.lemma_.lower() in SAYING_VERBS
+
+
+def addressees(verb: Token) -> list[Token]:
+    """"urged both sides", "called on all parties"."""
+    found = [child for child in verb.children if child.dep_ == "dobj"]
+    return found + [noun for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"on", "upon"} for noun in prep.children if noun.dep_ == "pobj"]
+
+
+def names_the_parties(noun: Token) -> bool:
+    if noun.lower_ not in PARTY_NOUNS and noun.lemma_.lower() not in PARTY_NOUNS:
+        return False
+    before = {token.lower_ for token in noun.subtree if token.i < noun.i}
+    return bool(before & TOGETHER_WORDS) or noun.lower_ in {"parties", "sides"}
