@@ -22,6 +22,8 @@ def tagged(nlp, text):
         "Norway called on the two governments to return to talks over the fishing zone.",
         "The Security Council calls upon all parties to respect the ceasefire in Libya.",
         "Brazil said it urged both countries to reopen the border between Venezuela and Guyana.",
+        "Turkey called for restraint after Armenian and Azerbaijani troops clashed.",
+        "Indonesia urged calm as Thailand and Cambodia traded fire.",
     ],
 )
 def test_an_appeal_to_the_parties_together_is_read(nlp, text):
@@ -34,6 +36,8 @@ def test_an_appeal_to_the_parties_together_is_read(nlp, text):
         "Iran urged the Taliban to release its water from the Helmand river.",  # one side's demand of the other
         "Kenya called on Somalia to withdraw its troops from the border.",
         "Both sides urged Washington to lift the sanctions.",  # the parties appeal, not addressed
+        "Hun Sen called the talks with Thailand very good.",  # naming, not appealing
+        "Egypt called for the release of its fishermen held by Libya.",
     ],
 )
 def test_a_demand_of_one_side_is_no_appeal_to_the_parties(nlp, text):

@@ -43,8 +43,9 @@ def test_every_tagged_sentence_carries_its_predicate_terms_through_json(nlp):
         "The Ethiopian government declined to comment on the Egyptian statement.",
         "Belarusian officials could not be reached for comment.",
         "There was no immediate comment from Hanoi on the Chinese survey ship.",
+        "The Rwandan army did not immediately comment on the Burundian report.",
     ],
-    ids=["did-not-respond", "declined", "not-reached", "no-immediate-comment"],
+    ids=["did-not-respond", "declined", "not-reached", "no-immediate-comment", "did-not-immediately-comment"],
 )
 def test_a_side_giving_the_press_no_comment_is_no_claim(nlp, trained_model, text):
     sentence = tag_texts([text], nlp=nlp)[0]
@@ -58,8 +59,9 @@ def test_a_side_giving_the_press_no_comment_is_no_claim(nlp, trained_model, text
         "Chad refused to respond to Sudan's accusations and closed the border.",
         "Kyrgyzstan declined to comment, but Tajikistan accused it of moving troops to the frontier.",
         "Greece asked Turkey for comment on the survey before sending a formal protest.",
+        "Armenia did not respond to Azerbaijan's peace proposal for months, then rejected it.",
     ],
-    ids=["refused-to-respond-to-accusations", "a-claim-after-but", "asked-for-comment-then-protested"],
+    ids=["refused-to-respond-to-accusations", "a-claim-after-but", "asked-for-comment-then-protested", "did-not-respond-then-rejected"],
 )
 def test_a_claim_mentioning_comment_stays_a_claim_candidate(nlp, text):
     sentence = tag_texts([text], nlp=nlp)[0]

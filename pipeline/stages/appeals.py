@@ -1,13 +1,15 @@
 """A third side's appeal to the parties together: "China urged both sides to
 exercise restraint", "the U.N. Command urged the two militaries to reopen
-communication lines", "the Council calls upon all parties to ...". The
+communication lines", "the Council calls upon all parties to ...", "China
+called for restraint". The
 guidelines make mediation cooperation; a demand one side makes of the other
 in a dispute ("Iran urged the Taliban to release ...") is tension, so only
 an appeal addressed to the pair or to all parties reads as cooperation.
 
 Read from the decisive predicate (or what a side says): an appeal verb whose
 addressee is a noun for the parties with "both", "two", "all" or "each", or
-"the parties" / "the sides".
+"the parties" / "the sides"; or that appeals for calm (restraint, dialogue,
+a ceasefire).
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ PARTY_NOUNS = frozenset(
     """.split()
 )
 TOGETHER_WORDS = frozenset({"both", "two", "all", "each"})
+# What a side appeals for when it mediates: "urged restraint", "called for calm".
+CALMING_NOUNS = frozenset(
+    {"restraint", "calm", "calmness", "moderation", "dialogue", "de-escalation", "ceasefire", "truce", "talks", "negotiations", "diplomacy"}
+)
 SAYING_VERBS = frozenset({"say", "tell", "add"})
 
 
@@ -31,7 +37,9 @@ def appeals_to_the_parties(predicate: Token) -> bool:
     predicate = next((child for child in predicate.children if child.dep_ == "ccomp"), predicate) if said(predicate) else predicate
     if predicate.lemma_.lower() not in APPEAL_VERBS:
         return False
-    return any(names_the_parties(noun) for noun in addressees(predicate))
+    return any(names_the_parties(noun) for noun in addressees(predicate)) or any(
+        noun.lower_ in CALMING_NOUNS or noun.lemma_.lower() in CALMING_NOUNS for noun in appealed_for(predicate)
+    )
 
 
 def said(predicate: Token) -> bool:
@@ -42,6 +50,12 @@ def addressees(verb: Token) -> list[Token]:
     """"urged both sides", "called on all parties"."""
     found = [child for child in verb.children if child.dep_ == "dobj"]
     return found + [noun for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"on", "upon"} for noun in prep.children if noun.dep_ == "pobj"]
+
+
+def appealed_for(verb: Token) -> list[Token]:
+    """"urged restraint", "called for calm" (not "called the talks good": "call" needs "for")."""
+    found = [child for child in verb.children if child.dep_ == "dobj"] if verb.lemma_.lower() != "call" else []
+    return found + [noun for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for" for noun in prep.children if noun.dep_ == "pobj"]
 
 
 def names_the_parties(noun: Token) -> bool:

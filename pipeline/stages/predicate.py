@@ -19,9 +19,11 @@ from pipeline.stages.stance import decisive_predicate
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 PREDICATE_PARTICLES = frozenset({"prt", "prep"})
 # The press's stock phrases for a side saying nothing: "did not respond to a
-# request for comment", "declined to comment", "could not be reached for comment".
+# request for comment", "declined to comment", "could not be reached for
+# comment", "did not immediately comment".
 NO_COMMENT = re.compile(
-    r"\b(?:declin\w*|refus\w*) to comment\b|\b(?:request|requests|asked) for comment\b|\breached for comment\b|\bno immediate comment\b",
+    r"\b(?:declin\w*|refus\w*) to comment\b|\b(?:request|requests|asked) for comment\b|\breached for comment\b|\bno immediate comment\b"
+    r"|\bnot immediately (?:comment|respond|reply)\w*|\b(?:did|does|has|have|had|would) not comment\b",
     re.IGNORECASE,
 )
 NO_COMMENT_PREDICATES = frozenset({"decline", "refuse", "respond", "reply", "reach", "comment", "be", "have"})
