@@ -14,6 +14,7 @@ from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
 from pipeline.stages.appeals import APPEAL
+from pipeline.stages.demands import DEMAND
 from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.predicate import says_nothing
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE
@@ -26,6 +27,7 @@ NO_CLAIM = "none"
 GUIDELINE_LABELS = {
     PLEDGE: "cooperation",
     APPEAL: "cooperation",
+    DEMAND: "tension",
     f"relation {WORSE}": "tension",
     f"relation {ENDED}": "tension",
     f"relation {BETTER}": "cooperation",

@@ -6,7 +6,7 @@ guidelines make mediation cooperation; a demand one side makes of the other
 in a dispute ("Iran urged the Taliban to release ...") is tension, so only
 an appeal addressed to the pair or to all parties reads as cooperation.
 
-Read from the decisive predicate (or what a side says): an appeal verb whose
+Read from the decisive predicate (or the clause a side is reported to say): an appeal verb whose
 addressee is a noun for the parties with "both", "two", "all" or "each", or
 "the parties" / "the sides"; or that appeals for calm (restraint, dialogue,
 a ceasefire).
@@ -29,21 +29,15 @@ TOGETHER_WORDS = frozenset({"both", "two", "all", "each"})
 CALMING_NOUNS = frozenset(
     {"restraint", "calm", "calmness", "moderation", "dialogue", "de-escalation", "ceasefire", "truce", "talks", "negotiations", "diplomacy"}
 )
-SAYING_VERBS = frozenset({"say", "tell", "add"})
 
 
 def appeals_to_the_parties(predicate: Token) -> bool:
-    """Whether the predicate (or the clause a side says) appeals to the parties together."""
-    predicate = next((child for child in predicate.children if child.dep_ == "ccomp"), predicate) if said(predicate) else predicate
+    """Whether the predicate appeals to the parties together."""
     if predicate.lemma_.lower() not in APPEAL_VERBS:
         return False
     return any(names_the_parties(noun) for noun in addressees(predicate)) or any(
         noun.lower_ in CALMING_NOUNS or noun.lemma_.lower() in CALMING_NOUNS for noun in appealed_for(predicate)
     )
-
-
-def said(predicate: Token) -> bool:
-    return predicate.lemma_.lower() in SAYING_VERBS
 
 
 def addressees(verb: Token) -> list[Token]:

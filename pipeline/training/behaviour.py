@@ -57,6 +57,7 @@ MFT_TEMPLATES = (
     ("persisting tension", "Cooperation between {a} and {b} has frayed since the election.", "tension"),
     ("demands", "{a} demanded that {b} hand over the suspects within a week.", "tension"),
     ("demands", "{a} urged {b} to stop backing the rebels along the border.", "tension"),
+    ("demands", "The foreign minister of {a} said {b} must withdraw its troops from the frontier.", "tension"),
     ("mediation", "After clashes between {a} and {b}, mediators urged both sides to return to talks.", "cooperation"),
     ("mediation", "The United Nations called on the two parties, {a} and {b}, to respect the truce.", "cooperation"),
     ("ending a tie", "{a} suspended its security agreement with {b} on Monday.", "tension"),

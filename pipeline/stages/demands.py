@@ -1,0 +1,39 @@
+"""A side's demand of another, said in a dispute: "Congo's foreign minister
+said Rwanda must withdraw its forces", "Beijing said Vietnam should educate
+its fishermen", "the Kremlin insists that Ukraine must ...". The guidelines
+make demands made in a dispute tension; the sentence encoder often reads
+the demanded act ("accept", "sign agreements", "be handled bilaterally") as
+cooperation.
+
+Read from the parse: a verb of saying whose reported clause has "must",
+"should" or "ought" and a named subject (a state, a group, a person: not
+"States", "we" or "the international community").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.stages.reports import REPORTING_VERBS
+
+DEMAND = "demand"
+SAYING_VERBS = REPORTING_VERBS | frozenset({"insist", "stress", "warn", "argue", "reiterate", "maintain", "declare", "demand"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+NAMED_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def demands_of_a_side(predicate: Token) -> bool:
+    """Whether the predicate says that a named side must or should act."""
+    if predicate.lemma_.lower() not in SAYING_VERBS:
+        return False
+    return any(child.dep_ == "ccomp" and obliges_a_named_side(child) for child in predicate.children)
+
+
+def obliges_a_named_side(verb: Token) -> bool:
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    return bool(auxiliaries & OBLIGATION_AUX) and subject is not None and is_named(subject)
+
+
+def is_named(subject: Token) -> bool:
+    return subject.ent_type_ in NAMED_ENTITIES or subject.pos_ == "PROPN"

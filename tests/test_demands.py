@@ -1,0 +1,46 @@
+"""A side's demand of another named side, said in a dispute, is tension (guidelines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model.classifier import Prediction
+from pipeline.model.classify import by_guidelines
+from pipeline.stages.demands import DEMAND
+from pipeline.training.external import tag_texts
+
+
+def tagged(nlp, text):
+    (sentence,) = tag_texts([text], nlp=nlp)
+    return sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guatemala's foreign minister said Belize must accept the court's ruling on the border.",
+        "Moscow insists that Moldova should sign new agreements with Transnistria.",
+        "Seoul said Pyongyang should return to the negotiating table without conditions.",
+        "The Somali president stressed that Ethiopia must respect the country's sovereignty.",
+    ],
+)
+def test_a_side_saying_another_must_act_is_a_demand(nlp, text):
+    assert tagged(nlp, text).stance.guideline == DEMAND
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council members said that States should cooperate with the tribunal.",  # no named side
+        "Ghana said it would send troops to help Togo.",  # no obligation
+        "Chile urged Peru to reopen the crossing.",  # no saying verb: the model reads it
+    ],
+)
+def test_no_demand_is_read_without_a_named_side_obliged(nlp, text):
+    assert tagged(nlp, text).stance.guideline != DEMAND
+
+
+def test_a_demand_is_labelled_tension_over_the_model(nlp):
+    sentence = tagged(nlp, "Tbilisi said Moscow should accept the new agreements on Abkhazia.")
+    said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
+    assert by_guidelines(sentence, said).label == "tension"
