@@ -70,8 +70,10 @@ class Stance:
     # A joint act ("X and Y agreed", "the two sides met"): neither side leads.
     symmetric: bool = False
     # A guidelines' reading that decides the label, or "": a side's pledge not
-    # to do a hostile act (`stages/disavowal.py`), a relation reported worse
-    # or better (`stages/relationstate.py`); `model/classify.GUIDELINE_LABELS`.
+    # to do a hostile act (`stages/disavowal.py`), an appeal to the parties
+    # (`stages/appeals.py`), a demand of a named side (`stages/demands.py`), a
+    # relation worse, better or ended (`stages/relationstate.py`);
+    # `model/classify.GUIDELINE_LABELS` gives each its label.
     guideline: str = ""
 
 

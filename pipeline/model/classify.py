@@ -82,8 +82,9 @@ def predict(model: ClaimModel, sentences: list[Sentence], rows: list[dict] | Non
 def by_guidelines(sentence: Sentence, prediction: Prediction) -> Prediction:
     """Headings, furniture and "declined to comment" are no claims; where the
     stance found a reading the guidelines decide (`Stance.guideline`: a
-    pledge not to do a hostile act, a relation reported worse or better),
-    that reading gives the label, whatever the words do to the embedding."""
+    pledge not to do a hostile act, an appeal to the parties, a demand of a
+    named side, a relation worse, better or ended), that reading gives the
+    label, whatever the words do to the embedding."""
     if sentence.kind in NON_CLAIM_KINDS or says_nothing(sentence.predicate, sentence.main_clause):
         return replace(prediction, is_claim=False)
     label = GUIDELINE_LABELS.get(sentence.stance.guideline)

@@ -1,15 +1,15 @@
 """A third side's appeal to the parties together: "China urged both sides to
 exercise restraint", "the U.N. Command urged the two militaries to reopen
 communication lines", "the Council calls upon all parties to ...", "China
-called for restraint". The
-guidelines make mediation cooperation; a demand one side makes of the other
-in a dispute ("Iran urged the Taliban to release ...") is tension, so only
-an appeal addressed to the pair or to all parties reads as cooperation.
+called for restraint". The guidelines make mediation cooperation; a demand
+one side makes of the other in a dispute ("Iran urged the Taliban to
+release ...") is tension, so only an appeal to the pair or to all parties,
+or for calm, reads as cooperation.
 
-Read from the decisive predicate (or the clause a side is reported to say): an appeal verb whose
-addressee is a noun for the parties with "both", "two", "all" or "each", or
-"the parties" / "the sides"; or that appeals for calm (restraint, dialogue,
-a ceasefire).
+Read from the decisive predicate (or the clause a side is reported to say):
+an appeal verb whose addressee is a noun for the parties with "both",
+"two", "all" or "each", or "the parties" / "the sides"; or that appeals for
+calm (restraint, dialogue, a ceasefire).
 """
 
 from __future__ import annotations
