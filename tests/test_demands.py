@@ -22,6 +22,7 @@ def tagged(nlp, text):
         "Moscow insists that Moldova should sign new agreements with Transnistria.",
         "Seoul said Pyongyang should return to the negotiating table without conditions.",
         "The Somali president stressed that Ethiopia must respect the country's sovereignty.",
+        "The Red Cross said Sudanese and Chadian forces must let aid convoys cross the border.",
     ],
 )
 def test_a_side_saying_another_must_act_is_a_demand(nlp, text):

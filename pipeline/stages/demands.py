@@ -6,8 +6,8 @@ the demanded act ("accept", "sign agreements", "be handled bilaterally") as
 cooperation.
 
 Read from the parse: a verb of saying whose reported clause has "must",
-"should" or "ought" and a named subject (a state, a group, a person: not
-"States", "we" or "the international community").
+"should" or "ought" and a named subject (a state, a group, a person, or
+forces named by one: not "States", "we" or "the international community").
 """
 
 from __future__ import annotations
@@ -36,4 +36,6 @@ def obliges_a_named_side(verb: Token) -> bool:
 
 
 def is_named(subject: Token) -> bool:
-    return subject.ent_type_ in NAMED_ENTITIES or subject.pos_ == "PROPN"
+    """"Rwanda", "Kigali's army", "US and British forces" (named by a modifier)."""
+    modifiers = (child for child in subject.children if child.dep_ in {"amod", "compound", "poss", "nmod"})
+    return subject.ent_type_ in NAMED_ENTITIES or subject.pos_ == "PROPN" or any(child.ent_type_ in NAMED_ENTITIES for child in modifiers)
