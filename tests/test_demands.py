@@ -34,6 +34,7 @@ def test_a_side_saying_another_must_act_is_a_demand(nlp, text):
     [
         "The Council members said that States should cooperate with the tribunal.",  # no named side
         "Ghana said it would send troops to help Togo.",  # no obligation
+        "Mexico said Latin American countries should stand together with Cuba.",  # many states at once
         "Chile urged Peru to reopen the crossing.",  # no saying verb: the model reads it
     ],
 )

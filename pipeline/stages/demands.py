@@ -20,6 +20,8 @@ DEMAND = "demand"
 SAYING_VERBS = REPORTING_VERBS | frozenset({"insist", "stress", "warn", "argue", "reiterate", "maintain", "declare", "demand"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 NAMED_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+# Many states at once ("Latin American countries should stand together"): an appeal, not a demand of a side.
+GENERIC_PLURALS = frozenset({"countries", "states", "nations", "members", "governments"})
 
 
 def demands_of_a_side(predicate: Token) -> bool:
@@ -32,7 +34,7 @@ def demands_of_a_side(predicate: Token) -> bool:
 def obliges_a_named_side(verb: Token) -> bool:
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
-    return bool(auxiliaries & OBLIGATION_AUX) and subject is not None and is_named(subject)
+    return bool(auxiliaries & OBLIGATION_AUX) and subject is not None and subject.lower_ not in GENERIC_PLURALS and is_named(subject)
 
 
 def is_named(subject: Token) -> bool:
