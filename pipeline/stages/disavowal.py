@@ -16,6 +16,7 @@ attack") are not pledges, so they are left out.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -101,9 +102,4 @@ def auxiliaries(verb: Token) -> set[str]:
 
 
 def heads(token: Token) -> Iterable[Token]:
-    node = token
-    for _ in range(MAX_CHAIN):
-        if node.head is node:
-            return
-        node = node.head
-        yield node
+    return islice(token.ancestors, MAX_CHAIN)
