@@ -16,6 +16,7 @@ from pipeline.records import Claim, Sentence
 from pipeline.stages.appeals import APPEAL
 from pipeline.stages.demands import DEMAND
 from pipeline.stages.disavowal import PLEDGE
+from pipeline.stages.easing import EASING
 from pipeline.stages.predicate import says_nothing
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE
 
@@ -28,6 +29,7 @@ GUIDELINE_LABELS = {
     PLEDGE: "cooperation",
     APPEAL: "cooperation",
     DEMAND: "tension",
+    EASING: "cooperation",
     f"relation {WORSE}": "tension",
     f"relation {ENDED}": "tension",
     f"relation {BETTER}": "cooperation",

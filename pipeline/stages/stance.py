@@ -13,6 +13,7 @@ from pipeline.records import Stance
 from pipeline.stages.appeals import APPEAL, appeals_to_the_parties
 from pipeline.stages.demands import DEMAND, demands_of_a_side
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
+from pipeline.stages.easing import EASING, eases_hostility
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import ENDED, ends_a_tie, relation_state
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
@@ -50,8 +51,9 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
 def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     """The guidelines' reading that decides the label ("" for none): a pledge
     not to do a hostile act, an appeal to the parties together, a demand of
-    a named side, how a relation now stands, or a tie ended. A reporting
-    verb ("..., officials said") gives way to the clause it reports."""
+    a named side, a hostile measure undone, how a relation now stands, or a
+    tie ended. A reporting verb ("..., officials said") gives way to the
+    clause it reports."""
     news = reported(predicate)
     if disavows_hostility(clause):
         return PLEDGE
@@ -59,6 +61,8 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
         return APPEAL
     if demands_of_a_side(predicate):
         return DEMAND
+    if eases_hostility(news):
+        return EASING
     state = ENDED if ends_a_tie(news) else relation_state(news)
     return f"relation {state}" if state else ""
 

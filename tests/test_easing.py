@@ -1,0 +1,55 @@
+"""A side undoing a hostile measure of its own is cooperation (guidelines: de-escalate, release a captive)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model.classifier import Prediction
+from pipeline.model.classify import by_guidelines
+from pipeline.training.external import tag_texts
+
+
+def tagged(nlp, text):
+    (sentence,) = tag_texts([text], nlp=nlp)
+    return sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt lifted the blockade on the Rafah crossing on Tuesday.",
+        "Jordan eased the travel restrictions it had imposed on Syrian lorries.",
+        "The Houthis released 40 Saudi prisoners after talks in Muscat.",
+        "Ethiopia agreed to withdraw its troops from the disputed Eritrean town of Badme.",
+        "Uzbekistan and Kyrgyzstan reopened the border crossing at Dostuk.",
+        "The Tuareg rebels called off their offensive against the Malian army.",
+        "Armenia is prepared to lift its embargo on Turkish goods, the minister said.",
+        "Pakistan's government lifted the state of emergency in Balochistan after the clashes with Afghan forces ended.",
+    ],
+)
+def test_a_step_that_undoes_a_hostile_measure_is_read_as_easing(nlp, text):
+    assert tagged(nlp, text).stance.guideline == "easing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Algeria refused to lift the ban on Moroccan flights.",  # refused
+        "Serbia did not lift the curfew in the northern towns near Kosovo.",  # negated
+        "The siege of Marib must be lifted, the UN envoy told the Houthis.",  # a demand
+        "Washington told Tehran to release the detained sailors.",  # one side has another do it
+        "Chad will withdraw its troops from Niger unless the junta releases the detainees.",  # a threat
+        "Russia imposed a ban on Georgian wine.",  # a measure imposed, not undone
+        "Kenya released a statement criticising Somalia.",  # released, but no captive
+    ],
+)
+def test_no_easing_is_read_where_the_side_does_not_undo_its_measure(nlp, text):
+    assert tagged(nlp, text).stance.guideline != "easing"
+
+
+def test_a_hostile_measure_undone_is_labelled_cooperation_over_the_model(nlp):
+    sentence = tagged(nlp, "Venezuela lifted its sanctions on Guyanese fishing boats.")
+    said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.8, evidence=())
+    decided = by_guidelines(sentence, said)
+    assert decided.label == "cooperation"
+    assert "guideline: easing" in decided.evidence
