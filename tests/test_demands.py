@@ -46,3 +46,26 @@ def test_a_demand_is_labelled_tension_over_the_model(nlp):
     sentence = tagged(nlp, "Tbilisi said Moscow should accept the new agreements on Abkhazia.")
     said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
     assert by_guidelines(sentence, said).label == "tension"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bosnian Croats demanded a truce with Serb forces before allowing aid convoys through.",
+        "Rwanda demanded that Congo disarm the militia operating near Goma.",
+        "Cambodia demanded compensation from Thailand for the damaged temple.",
+    ],
+)
+def test_demanding_outright_is_read_as_a_demand(nlp, text):
+    assert tagged(nlp, text).stance.guideline == "demand"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council demands that all parties to the conflict in Yemen protect civilians.",  # everyone at once
+        "Laos did not demand compensation from Vietnam for the flooded villages.",  # negated
+    ],
+)
+def test_a_demand_of_everyone_or_none_is_not_a_demand_of_a_side(nlp, text):
+    assert tagged(nlp, text).stance.guideline != "demand"

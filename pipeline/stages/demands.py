@@ -7,13 +7,17 @@ cooperation.
 
 Read from the parse: a verb of saying whose reported clause has "must",
 "should" or "ought" and a named subject (a state, a group, a person, or
-forces named by one: not "States", "we" or "the international community").
+forces named by one: not "States", "we" or "the international community");
+or "demand" itself, with what is demanded ("demanded a truce before
+allowing aid convoys"), unless it is asked of all parties or all states at
+once, as a Security Council resolution does.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.stages.appeals import names_the_parties
 from pipeline.stages.reports import REPORTING_VERBS
 
 DEMAND = "demand"
@@ -29,6 +33,19 @@ def demands_of_a_side(predicate: Token) -> bool:
     if predicate.lemma_.lower() not in SAYING_VERBS:
         return False
     return any(child.dep_ == "ccomp" and obliges_a_named_side(child) for child in predicate.children)
+
+
+def demands_outright(verb: Token) -> bool:
+    """"Serbia demanded a truce", "Kigali demanded that Kinshasa disarm the militia"."""
+    if verb.lemma_.lower() != "demand" or any(child.dep_ == "neg" for child in verb.children):
+        return False
+    demanded = [child for child in verb.children if child.dep_ in {"dobj", "ccomp", "xcomp"}]
+    return bool(demanded) and not any(asks_everyone(token) for clause in demanded for token in clause.subtree)
+
+
+def asks_everyone(noun: Token) -> bool:
+    """"all parties to armed conflict", "all States": everyone at once, not a side."""
+    return names_the_parties(noun) or noun.lower_ in GENERIC_PLURALS and any(child.lower_ == "all" for child in noun.children)
 
 
 def obliges_a_named_side(verb: Token) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.records import Stance
 from pipeline.stages.appeals import APPEAL, appeals_to_the_parties
-from pipeline.stages.demands import DEMAND, demands_of_a_side
+from pipeline.stages.demands import DEMAND, demands_of_a_side, demands_outright
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.easing import EASING, eases_hostility
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
@@ -59,7 +59,7 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
         return PLEDGE
     if appeals_to_the_parties(news):
         return APPEAL
-    if demands_of_a_side(predicate):
+    if demands_of_a_side(predicate) or demands_outright(news):
         return DEMAND
     if eases_hostility(news):
         return EASING
