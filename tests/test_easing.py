@@ -22,6 +22,7 @@ def tagged(nlp, text):
         "The Houthis released 40 Saudi prisoners after talks in Muscat.",
         "Ethiopia agreed to withdraw its troops from the disputed Eritrean town of Badme.",
         "Uzbekistan and Kyrgyzstan reopened the border crossing at Dostuk.",
+        "Thailand halted its air strikes on Cambodian positions.",
         "The Tuareg rebels called off their offensive against the Malian army.",
         "Armenia is prepared to lift its embargo on Turkish goods, the minister said.",
         "Pakistan's government lifted the state of emergency in Balochistan after the clashes with Afghan forces ended.",
@@ -41,6 +42,8 @@ def test_a_step_that_undoes_a_hostile_measure_is_read_as_easing(nlp, text):
         "Chad will withdraw its troops from Niger unless the junta releases the detainees.",  # a threat
         "Russia imposed a ban on Georgian wine.",  # a measure imposed, not undone
         "Kenya released a statement criticising Somalia.",  # released, but no captive
+        "Israel vowed to stop Hezbollah's attacks on its northern towns.",  # another side's attacks
+        "Nigeria pledged to halt attacks by Boko Haram on schools.",  # another side's attacks
     ],
 )
 def test_no_easing_is_read_where_the_side_does_not_undo_its_measure(nlp, text):

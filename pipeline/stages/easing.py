@@ -10,8 +10,9 @@ reports): an undoing verb whose object is what that verb undoes, on its
 own or through "agreed to", "will", "is ready to". Not where someone is
 told, urged or required to do it ("the siege must be lifted", "Washington
 told the Houthis to release the crew"): that is a demand. Not negated or
-refused ("refused to lift the ban"), and not a threat ("will withdraw its
-force unless ...").
+refused ("refused to lift the ban"), not a threat ("will withdraw its
+force unless ..."), and not another side's measure stopped ("vowed to stop
+Hezbollah's attacks", "attacks by Boko Haram").
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def undoes_a_measure(verb: Token) -> bool:
     if lemma in PARTICLES and not has_particle(verb, PARTICLES[lemma]):
         return False
     for verbs, undone in UNDOING:
-        if lemma in verbs and any(names_one_of(noun, undone) or is_captive(verbs, noun) for noun in undone_nouns(verb)):
+        if lemma in verbs and any((names_one_of(noun, undone) or is_captive(verbs, noun)) and is_own(noun) for noun in undone_nouns(verb)):
             return True
     return False
 
@@ -117,6 +118,13 @@ def names_one_of(noun: Token, undone: frozenset[str]) -> bool:
     if noun.lemma_.lower() in RULE_NOUNS:
         forms |= {child.lower_ for child in noun.children if child.dep_ in {"compound", "amod"}}
     return bool(forms & undone)
+
+
+def is_own(noun: Token) -> bool:
+    """Not another side's: "halted its air strikes", not "vowed to stop Hezbollah's attacks" or "attacks by Boko Haram"."""
+    others = [child for child in noun.children if child.dep_ == "poss" and child.pos_ != "PRON"]
+    others += [child for child in noun.children if child.dep_ == "prep" and child.lower_ in {"by", "from"}]
+    return not others
 
 
 def is_captive(verbs: frozenset[str], noun: Token) -> bool:
