@@ -295,3 +295,15 @@ def event_claim(doc, start, text, source, target, event, date, *, quad=None, mod
 @pytest.fixture
 def claim():
     return event_claim
+
+
+@pytest.fixture(scope="session")
+def tagged(nlp):
+    """One sentence through the run's tagging: `tagged("Kenya lifted the ban.").stance`."""
+    from pipeline.training.external import tag_texts
+
+    def tag_one(text: str):
+        (sentence,) = tag_texts([text], nlp=nlp)
+        return sentence
+
+    return tag_one

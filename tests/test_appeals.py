@@ -7,12 +7,6 @@ import pytest
 from pipeline.model.classifier import Prediction
 from pipeline.model.classify import by_guidelines
 from pipeline.stages.appeals import APPEAL
-from pipeline.training.external import tag_texts
-
-
-def tagged(nlp, text):
-    (sentence,) = tag_texts([text], nlp=nlp)
-    return sentence
 
 
 @pytest.mark.parametrize(
@@ -26,8 +20,8 @@ def tagged(nlp, text):
         "Indonesia urged calm as Thailand and Cambodia traded fire.",
     ],
 )
-def test_an_appeal_to_the_parties_together_is_read(nlp, text):
-    assert tagged(nlp, text).stance.guideline == APPEAL
+def test_an_appeal_to_the_parties_together_is_read(tagged, text):
+    assert tagged(text).stance.guideline == APPEAL
 
 
 @pytest.mark.parametrize(
@@ -40,11 +34,11 @@ def test_an_appeal_to_the_parties_together_is_read(nlp, text):
         "Egypt called for the release of its fishermen held by Libya.",
     ],
 )
-def test_a_demand_of_one_side_is_no_appeal_to_the_parties(nlp, text):
-    assert tagged(nlp, text).stance.guideline != APPEAL
+def test_a_demand_of_one_side_is_no_appeal_to_the_parties(tagged, text):
+    assert tagged(text).stance.guideline != APPEAL
 
 
-def test_an_appeal_to_the_parties_is_labelled_cooperation_over_the_model(nlp):
-    sentence = tagged(nlp, "The United Nations urged both militaries to reopen communication lines.")
+def test_an_appeal_to_the_parties_is_labelled_cooperation_over_the_model(tagged):
+    sentence = tagged("The United Nations urged both militaries to reopen communication lines.")
     said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.7, evidence=())
     assert by_guidelines(sentence, said).label == "cooperation"

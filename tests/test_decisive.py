@@ -10,12 +10,6 @@ from pipeline.config import DECISIVE_CLAUSE_SHARE
 from pipeline.model.classify import predict
 from pipeline.model.decisive import decisive_clause
 from pipeline.model.features import DECISIVE_KEY, feature_rows
-from pipeline.training.external import tag_texts
-
-
-def tagged(nlp, text):
-    (sentence,) = tag_texts([text], nlp=nlp)
-    return sentence
 
 
 @pytest.mark.parametrize(
@@ -31,8 +25,8 @@ def tagged(nlp, text):
         ("Bangladesh will close two crossings on the Myanmar border, a government spokesman told reporters.", "will close", "told"),
     ],
 )
-def test_the_clause_after_the_contrast_or_over_the_concession_decides(nlp, text, decides, left_out):
-    clause = decisive_clause(tagged(nlp, text))
+def test_the_clause_after_the_contrast_or_over_the_concession_decides(tagged, text, decides, left_out):
+    clause = decisive_clause(tagged(text))
     assert clause is not None and decides in clause and left_out not in clause
 
 
@@ -45,8 +39,8 @@ def test_the_clause_after_the_contrast_or_over_the_concession_decides(nlp, text,
     ],
     ids=["proposal-rejected", "request-refused", "presence-called-a-violation"],
 )
-def test_a_sides_reaction_closing_the_sentence_decides_as_a_clause_after_but(nlp, text, reaction):
-    clause = decisive_clause(tagged(nlp, text))
+def test_a_sides_reaction_closing_the_sentence_decides_as_a_clause_after_but(tagged, text, reaction):
+    clause = decisive_clause(tagged(text))
     assert clause is not None and clause.startswith(reaction)
 
 
@@ -59,8 +53,8 @@ def test_a_sides_reaction_closing_the_sentence_decides_as_a_clause_after_but(nlp
     ],
     ids=["no-side-named", "no-reacted-noun", "a-plain-coordination"],
 )
-def test_no_reaction_is_read_without_a_named_side_taking_up_a_thing_done(nlp, text):
-    assert decisive_clause(tagged(nlp, text)) is None
+def test_no_reaction_is_read_without_a_named_side_taking_up_a_thing_done(tagged, text):
+    assert decisive_clause(tagged(text)) is None
 
 
 @pytest.mark.parametrize(
@@ -73,19 +67,19 @@ def test_no_reaction_is_read_without_a_named_side_taking_up_a_thing_done(nlp, te
         "Gulf states welcomed the accord between Sudan and Chad, which was signed in Jeddah.",
     ],
 )
-def test_a_sentence_without_a_contrast_or_a_report_has_no_decisive_clause(nlp, text):
-    assert decisive_clause(tagged(nlp, text)) is None
+def test_a_sentence_without_a_contrast_or_a_report_has_no_decisive_clause(tagged, text):
+    assert decisive_clause(tagged(text)) is None
 
 
-def test_coordinated_verbs_without_a_contrast_stay_in_the_clause(nlp):
-    sentence = tagged(nlp, "Despite the dispute, Armenia needs Georgian transit and signed a rail deal with Georgia.")
+def test_coordinated_verbs_without_a_contrast_stay_in_the_clause(tagged):
+    sentence = tagged("Despite the dispute, Armenia needs Georgian transit and signed a rail deal with Georgia.")
     assert "signed a rail deal" in decisive_clause(sentence)
 
 
-def test_the_label_weighs_the_decisive_clause_with_the_sentence(nlp, trained_model):
+def test_the_label_weighs_the_decisive_clause_with_the_sentence(tagged, trained_model):
     model = trained_model.model
     text = "Morocco and Algeria held talks in March, but Morocco later accused Algeria of sabotaging the deal."
-    sentence = tagged(nlp, text)
+    sentence = tagged(text)
     (row,) = feature_rows([sentence], model.parts)
     whole_row = {name: value for name, value in row.items() if name != DECISIVE_KEY}
     whole, clause = model.label_.logits([whole_row])[0], model.label_.logits([row[DECISIVE_KEY]])[0]
@@ -95,8 +89,8 @@ def test_the_label_weighs_the_decisive_clause_with_the_sentence(nlp, trained_mod
     assert prediction.label == "tension" and prediction.confidence == pytest.approx(tension)
 
 
-def test_rows_that_only_train_carry_no_clause(nlp):
-    sentence = tagged(nlp, "Japan and Korea held talks, but Korea later recalled its ambassador.")
+def test_rows_that_only_train_carry_no_clause(tagged):
+    sentence = tagged("Japan and Korea held talks, but Korea later recalled its ambassador.")
     assert feature_rows([sentence], ("signals",))[0][DECISIVE_KEY]["signals"]
     assert DECISIVE_KEY not in feature_rows([sentence], ("signals",), clauses=False)[0]
 

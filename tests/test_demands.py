@@ -7,12 +7,6 @@ import pytest
 from pipeline.model.classifier import Prediction
 from pipeline.model.classify import by_guidelines
 from pipeline.stages.demands import DEMAND
-from pipeline.training.external import tag_texts
-
-
-def tagged(nlp, text):
-    (sentence,) = tag_texts([text], nlp=nlp)
-    return sentence
 
 
 @pytest.mark.parametrize(
@@ -25,8 +19,8 @@ def tagged(nlp, text):
         "The Red Cross said Sudanese and Chadian forces must let aid convoys cross the border.",
     ],
 )
-def test_a_side_saying_another_must_act_is_a_demand(nlp, text):
-    assert tagged(nlp, text).stance.guideline == DEMAND
+def test_a_side_saying_another_must_act_is_a_demand(tagged, text):
+    assert tagged(text).stance.guideline == DEMAND
 
 
 @pytest.mark.parametrize(
@@ -38,12 +32,12 @@ def test_a_side_saying_another_must_act_is_a_demand(nlp, text):
         "Chile urged Peru to reopen the crossing.",  # no saying verb: the model reads it
     ],
 )
-def test_no_demand_is_read_without_a_named_side_obliged(nlp, text):
-    assert tagged(nlp, text).stance.guideline != DEMAND
+def test_no_demand_is_read_without_a_named_side_obliged(tagged, text):
+    assert tagged(text).stance.guideline != DEMAND
 
 
-def test_a_demand_is_labelled_tension_over_the_model(nlp):
-    sentence = tagged(nlp, "Tbilisi said Moscow should accept the new agreements on Abkhazia.")
+def test_a_demand_is_labelled_tension_over_the_model(tagged):
+    sentence = tagged("Tbilisi said Moscow should accept the new agreements on Abkhazia.")
     said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
     assert by_guidelines(sentence, said).label == "tension"
 
@@ -56,8 +50,8 @@ def test_a_demand_is_labelled_tension_over_the_model(nlp):
         "Cambodia demanded compensation from Thailand for the damaged temple.",
     ],
 )
-def test_demanding_outright_is_read_as_a_demand(nlp, text):
-    assert tagged(nlp, text).stance.guideline == "demand"
+def test_demanding_outright_is_read_as_a_demand(tagged, text):
+    assert tagged(text).stance.guideline == "demand"
 
 
 @pytest.mark.parametrize(
@@ -67,5 +61,5 @@ def test_demanding_outright_is_read_as_a_demand(nlp, text):
         "Laos did not demand compensation from Vietnam for the flooded villages.",  # negated
     ],
 )
-def test_a_demand_of_everyone_or_none_is_not_a_demand_of_a_side(nlp, text):
-    assert tagged(nlp, text).stance.guideline != "demand"
+def test_a_demand_of_everyone_or_none_is_not_a_demand_of_a_side(tagged, text):
+    assert tagged(text).stance.guideline != "demand"

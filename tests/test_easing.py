@@ -6,12 +6,6 @@ import pytest
 
 from pipeline.model.classifier import Prediction
 from pipeline.model.classify import by_guidelines
-from pipeline.training.external import tag_texts
-
-
-def tagged(nlp, text):
-    (sentence,) = tag_texts([text], nlp=nlp)
-    return sentence
 
 
 @pytest.mark.parametrize(
@@ -28,8 +22,8 @@ def tagged(nlp, text):
         "Pakistan's government lifted the state of emergency in Balochistan after the clashes with Afghan forces ended.",
     ],
 )
-def test_a_step_that_undoes_a_hostile_measure_is_read_as_easing(nlp, text):
-    assert tagged(nlp, text).stance.guideline == "easing"
+def test_a_step_that_undoes_a_hostile_measure_is_read_as_easing(tagged, text):
+    assert tagged(text).stance.guideline == "easing"
 
 
 @pytest.mark.parametrize(
@@ -46,12 +40,12 @@ def test_a_step_that_undoes_a_hostile_measure_is_read_as_easing(nlp, text):
         "Nigeria pledged to halt attacks by Boko Haram on schools.",  # another side's attacks
     ],
 )
-def test_no_easing_is_read_where_the_side_does_not_undo_its_measure(nlp, text):
-    assert tagged(nlp, text).stance.guideline != "easing"
+def test_no_easing_is_read_where_the_side_does_not_undo_its_measure(tagged, text):
+    assert tagged(text).stance.guideline != "easing"
 
 
-def test_a_hostile_measure_undone_is_labelled_cooperation_over_the_model(nlp):
-    sentence = tagged(nlp, "Venezuela lifted its sanctions on Guyanese fishing boats.")
+def test_a_hostile_measure_undone_is_labelled_cooperation_over_the_model(tagged):
+    sentence = tagged("Venezuela lifted its sanctions on Guyanese fishing boats.")
     said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.8, evidence=())
     decided = by_guidelines(sentence, said)
     assert decided.label == "cooperation"

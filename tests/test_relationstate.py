@@ -6,12 +6,6 @@ import pytest
 
 from pipeline.model.classifier import Prediction
 from pipeline.model.classify import by_guidelines
-from pipeline.training.external import tag_texts
-
-
-def tagged(nlp, text):
-    (sentence,) = tag_texts([text], nlp=nlp)
-    return sentence
 
 
 @pytest.mark.parametrize(
@@ -26,8 +20,8 @@ def tagged(nlp, text):
         ("Relations between Qatar and Bahrain were restored in 2023.", "relation better"),
     ],
 )
-def test_how_a_relation_stands_is_read_from_its_predicate(nlp, text, reading):
-    assert tagged(nlp, text).stance.guideline == reading
+def test_how_a_relation_stands_is_read_from_its_predicate(tagged, text, reading):
+    assert tagged(text).stance.guideline == reading
 
 
 @pytest.mark.parametrize(
@@ -38,12 +32,12 @@ def test_how_a_relation_stands_is_read_from_its_predicate(nlp, text, reading):
         "Tensions between Serbia and Kosovo have eased.",  # tension, not a relation noun: the model reads it
     ],
 )
-def test_no_relation_state_is_read_where_the_relation_is_not_the_subject_in_a_state(nlp, text):
-    assert not tagged(nlp, text).stance.guideline.startswith("relation")
+def test_no_relation_state_is_read_where_the_relation_is_not_the_subject_in_a_state(tagged, text):
+    assert not tagged(text).stance.guideline.startswith("relation")
 
 
-def test_a_relation_reported_worse_is_labelled_tension_over_the_model(nlp):
-    sentence = tagged(nlp, "Cooperation among Niger, Chad and Nigeria has frayed.")
+def test_a_relation_reported_worse_is_labelled_tension_over_the_model(tagged):
+    sentence = tagged("Cooperation among Niger, Chad and Nigeria has frayed.")
     said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
     assert by_guidelines(sentence, said).label == "tension"
 
@@ -57,8 +51,8 @@ def test_a_relation_reported_worse_is_labelled_tension_over_the_model(nlp):
         "Nicaragua scrapped its trade deal with Taiwan.",
     ],
 )
-def test_a_side_ending_a_tie_is_read_as_the_relation_ended(nlp, text):
-    assert tagged(nlp, text).stance.guideline == "relation ended"
+def test_a_side_ending_a_tie_is_read_as_the_relation_ended(tagged, text):
+    assert tagged(text).stance.guideline == "relation ended"
 
 
 @pytest.mark.parametrize(
@@ -68,5 +62,5 @@ def test_a_side_ending_a_tie_is_read_as_the_relation_ended(nlp, text):
         "Ecuador suspended two police officers over the border incident with Peru.",  # no tie ended
     ],
 )
-def test_no_tie_is_read_as_ended_where_none_is(nlp, text):
-    assert tagged(nlp, text).stance.guideline != "relation ended"
+def test_no_tie_is_read_as_ended_where_none_is(tagged, text):
+    assert tagged(text).stance.guideline != "relation ended"
