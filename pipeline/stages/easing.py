@@ -21,6 +21,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from pipeline.stages.demands import OBLIGATION_AUX
+
 EASING = "easing"
 # Each undoing verb with what it undoes; a phrasal verb needs its particle.
 UNDOING = (
@@ -37,13 +39,12 @@ UNDOING = (
     ),
 )
 PARTICLES = {"call": {"off"}, "pull": {"back", "out"}}
-# A measure named by what kind of rule it is: "emergency measures", "martial law".
+# A measure named by what kind of rule it is: "emergency measures", "emergency rule".
 RULE_NOUNS = frozenset("measure rule law power decree regulation".split())
 # Verbs by which one side has another do it, or does not do it itself.
 NOT_ITS_OWN_STEP = frozenset(
     "refuse reject decline fail threaten oppose resist demand urge call ask press deny tell order instruct force compel pressure push require want insist".split()
 )
-DEMAND_AUX = frozenset({"must", "should", "ought"})
 # How many "agreed to", "is ready to" steps down from the predicate are read.
 MAX_CHAIN = 3
 
@@ -81,7 +82,7 @@ def its_own_step(verb: Token) -> bool:
     if lemma in NOT_ITS_OWN_STEP and not (lemma == "call" and has_particle(verb, {"off"})):
         return False
     return not any(
-        child.dep_ == "neg" or child.dep_ in {"aux", "auxpass"} and child.lower_ in DEMAND_AUX or is_threat_condition(child)
+        child.dep_ == "neg" or child.dep_ in {"aux", "auxpass"} and child.lower_ in OBLIGATION_AUX or is_threat_condition(child)
         for child in verb.children
     )
 
