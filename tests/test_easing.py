@@ -17,6 +17,9 @@ from pipeline.model.classify import by_guidelines
         "Ethiopia agreed to withdraw its troops from the disputed Eritrean town of Badme.",
         "Uzbekistan and Kyrgyzstan reopened the border crossing at Dostuk.",
         "Thailand halted its air strikes on Cambodian positions.",
+        "Eritrea freed three Ethiopian journalists held since 2019.",
+        "Azerbaijan released an Armenian soldier who was captured near the border.",
+        "Israel released dozens of Palestinian prisoners.",
         "The Tuareg rebels called off their offensive against the Malian army.",
         "Armenia is prepared to lift its embargo on Turkish goods, the minister said.",
         "Pakistan's government lifted the state of emergency in Balochistan after the clashes with Afghan forces ended.",
@@ -36,6 +39,7 @@ def test_a_step_that_undoes_a_hostile_measure_is_read_as_easing(tagged, text):
         "Chad will withdraw its troops from Niger unless the junta releases the detainees.",  # a threat
         "Russia imposed a ban on Georgian wine.",  # a measure imposed, not undone
         "Kenya released a statement criticising Somalia.",  # released, but no captive
+        "Uganda released the names of the soldiers killed in Somalia.",  # names, not soldiers
         "Israel vowed to stop Hezbollah's attacks on its northern towns.",  # another side's attacks
         "Nigeria pledged to halt attacks by Boko Haram on schools.",  # another side's attacks
     ],

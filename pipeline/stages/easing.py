@@ -30,7 +30,10 @@ UNDOING = (
         frozenset("lift ease relax end scrap remove rescind revoke cancel shorten suspend waive drop loosen unfreeze".split()),
         frozenset("ban curfew blockade sanction embargo restriction emergency siege tariff freeze boycott closure quarantine ultimatum".split()),
     ),
-    (frozenset({"release", "free"}), frozenset("hostage prisoner detainee captive pow crew sailor fisherman".split())),
+    (
+        frozenset({"release", "free"}),
+        frozenset("hostage prisoner detainee captive pow crew sailor fisherman soldier guard national citizen journalist".split()),
+    ),
     (frozenset("withdraw pull evacuate demobilize demobilise disband".split()), frozenset("troop force soldier weapon artillery settlement unit tank fighter militia".split())),
     (frozenset({"reopen", "open"}), frozenset("border crossing embassy consulate airspace route corridor".split())),
     (
@@ -39,6 +42,8 @@ UNDOING = (
     ),
 )
 PARTICLES = {"call": {"off"}, "pull": {"back", "out"}}
+STATE_OR_AMOUNT = frozenset("state number group batch dozen hundred thousand contingent battalion rest remainder half part".split())
+TAKING_VERBS = frozenset("capture detain hold arrest seize abduct kidnap take".split())
 # A measure named by what kind of rule it is: "emergency measures", "emergency rule".
 RULE_NOUNS = frozenset("measure rule law power decree regulation".split())
 # Verbs by which one side has another do it, or does not do it itself.
@@ -107,11 +112,14 @@ def undoes_a_measure(verb: Token) -> bool:
 
 
 def undone_nouns(verb: Token) -> Iterator[Token]:
-    """The verb's object (or passive subject), its conjuncts, and what it is of ("state of emergency")."""
+    """The verb's object (or passive subject), its conjuncts, and what a
+    state or an amount is of ("the state of emergency", "hundreds of
+    detainees"; not "the names of the soldiers")."""
     for noun in (child for child in verb.children if child.dep_ in {"dobj", "nsubjpass"}):
         for each in (noun, *noun.conjuncts):
             yield each
-            yield from (pobj for prep in each.children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj")
+            if each.lemma_.lower() in STATE_OR_AMOUNT or each.pos_ in {"NUM", "PRON"}:
+                yield from (pobj for prep in each.children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj")
 
 
 def names_one_of(noun: Token, undone: frozenset[str]) -> bool:
@@ -129,5 +137,7 @@ def is_own(noun: Token) -> bool:
 
 
 def is_captive(verbs: frozenset[str], noun: Token) -> bool:
-    """"will release Prime Minister Chaudhry": a person released is a captive."""
-    return "release" in verbs and noun.ent_type_ == "PERSON"
+    """"will release Prime Minister Chaudhry", "released a border guard who was
+    captured": a person released, or anyone said to have been taken, is a captive."""
+    taken = any(clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in TAKING_VERBS for clause in noun.children)
+    return "release" in verbs and (noun.ent_type_ == "PERSON" or taken)
