@@ -18,6 +18,7 @@ from pipeline.stages.appeals import APPEAL
         "Brazil said it urged both countries to reopen the border between Venezuela and Guyana.",
         "Turkey called for restraint after Armenian and Azerbaijani troops clashed.",
         "Indonesia urged calm as Thailand and Cambodia traded fire.",
+        "ECOWAS called on all of Mali's neighbours to stay out of the fighting.",
     ],
 )
 def test_an_appeal_to_the_parties_together_is_read(tagged, text):

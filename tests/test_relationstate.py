@@ -64,3 +64,19 @@ def test_a_side_ending_a_tie_is_read_as_the_relation_ended(tagged, text):
 )
 def test_no_tie_is_read_as_ended_where_none_is(tagged, text):
     assert tagged(text).stance.guideline != "relation ended"
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("But cooperation among the three neighbours has frayed.", "relation worse"),
+        ("The prisoners were freed in a goodwill gesture after the talks.", "easing"),
+        ("The talks were held on Tuesday afternoon.", ""),
+        ("The rebels released 40 hostages on Sunday.", "easing"),
+    ],
+)
+def test_a_sentence_naming_no_side_is_read_too(tagged, text, reading):
+    """Its sides come from context; the reading does not need them."""
+    sentence = tagged(text)
+    assert not any(mention.actor for mention in sentence.mentions)
+    assert sentence.stance.guideline == reading

@@ -53,6 +53,9 @@ def appealed_for(verb: Token) -> list[Token]:
 
 
 def names_the_parties(noun: Token) -> bool:
+    """"both sides", "the two governments", "all parties"; and "all of Sudan's neighbours"."""
+    if noun.lower_ in TOGETHER_WORDS:
+        return any(party.lower_ in PARTY_NOUNS for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for party in prep.children)
     if noun.lower_ not in PARTY_NOUNS and noun.lemma_.lower() not in PARTY_NOUNS:
         return False
     before = {token.lower_ for token in noun.subtree if token.i < noun.i}

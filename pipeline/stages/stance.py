@@ -48,6 +48,14 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
     return stance, found
 
 
+def guideline_of(sent: Span) -> str:
+    """The guidelines' reading of a sentence that names no side itself ("But
+    cooperation among the four countries has frayed"): its sides come from
+    context, and the reading does not need them."""
+    predicate = decisive_predicate(sent)
+    return guideline_reading(predicate, clause_tokens(predicate))
+
+
 def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     """The guidelines' reading that decides the label ("" for none): a pledge
     not to do a hostile act, an appeal to the parties together, a demand of

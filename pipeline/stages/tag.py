@@ -18,7 +18,7 @@ from pipeline.stages.mode import find_mode
 from pipeline.stages.predicate import predicate_terms
 from pipeline.stages.resolve import Context, context_candidates, in_power_then, resolve_sides
 from pipeline.stages.segment import Unit
-from pipeline.stages.stance import find_stance, main_clause_text
+from pipeline.stages.stance import find_stance, guideline_of, main_clause_text
 
 NO_STANCE = Stance(source=None, target=None, polarity="neutral", cue=())
 # How many units before the previous one a noun reference ("the group") may reach back.
@@ -98,7 +98,7 @@ def tag_with_sides(
     mentions = tuple(
         sorted(actor_mentions(actor_spans, entities) + other_entities(span, actor_spans, entities), key=lambda m: m.start)
     )
-    stance, found = find_stance(span, actor_spans) if actor_spans else (NO_STANCE, [])
+    stance, found = find_stance(span, actor_spans) if actor_spans else (replace(NO_STANCE, guideline=guideline_of(span)), [])
     main_codes = {side.code for side in context.article}
     found = [replace(candidate, main=candidate.code in main_codes) for candidate in found]
     inherited: tuple[InheritedActor, ...] = ()
