@@ -18,6 +18,10 @@ from pipeline.model.classify import by_guidelines
         ("Relations between Vietnam and Cambodia have not improved since the dam opened.", "relation worse"),
         ("Ties between Indonesia and Australia have warmed under the new government.", "relation better"),
         ("Relations between Qatar and Bahrain were restored in 2023.", "relation better"),
+        ("The peace process between the Philippines and the MILF has stalled.", "relation worse"),
+        ("The truce between Israel and Hezbollah collapsed in March.", "relation worse"),
+        ("The dialogue between Manila and the rebels has been closed, the president said.", "relation worse"),
+        ("Implementation of the accord between Sudan and South Sudan has improved.", "relation better"),
     ],
 )
 def test_how_a_relation_stands_is_read_from_its_predicate(tagged, text, reading):

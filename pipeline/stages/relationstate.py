@@ -1,15 +1,17 @@
-"""The state of a relation, reported as the news: "Relations have been
-strained since 2017", "cooperation among the four countries has frayed",
-"Ties between Japan and South Korea have warmed"; and a side ending a tie:
+"""The state of a relation or a joint undertaking, reported as the news:
+"Relations have been strained since 2017", "cooperation among the four
+countries has frayed", "Ties between Japan and South Korea have warmed",
+"the peace process has stalled"; and a side ending a tie:
 "South Korea suspended a military agreement with North Korea", "Somalia cut
 diplomatic ties with Kenya". The guidelines make a report that tension
 persists or grew tension, one that relations improved cooperation, and
 suspending or cutting ties tension; the sentence encoder reads "agreement",
 "cooperation" or "rapprochement" as cooperation whatever happened to it.
 
-Read from the decisive predicate: its subject is a relation noun, and the
-predicate or its complement says how the relation stands; or it ends
-(suspends, cuts, scraps) a tie or an agreement. General English words for a
+Read from the decisive predicate: its subject is a relation noun (or a joint
+undertaking: a process, a deal, a truce), and the predicate or its
+complement says how the relation stands; or it ends (suspends, cuts,
+scraps) a tie or an agreement. General English words for a
 relation's state, not any article's phrases.
 """
 
@@ -21,11 +23,15 @@ RELATION_NOUNS = frozenset(
     {"relation", "relations", "tie", "ties", "relationship", "partnership", "cooperation", "rapprochement", "detente", "détente"}
     | {"thaw", "alliance", "friendship", "dialogue", "talks", "contacts", "normalisation", "normalization"}
 )
+# What else between the sides can stand worse or better: a joint undertaking.
+STATE_SUBJECTS = RELATION_NOUNS | frozenset(
+    "process negotiations deal agreement accord pact truce ceasefire repatriation implementation peace".split()
+)
 WORSE_STATES = frozenset(
     """
     strain strained freeze frozen sour soured worsen worsened deteriorate deteriorated fragile fray frayed tense
     tested hostage rocky uneasy troubled cool cooled cold sink sunk plunge plunged fracture fractured stall stalled
-    collapse collapsed break broken hit rupture ruptured chill chilly difficult damaged
+    collapse collapsed break broken hit rupture ruptured chill chilly difficult damaged closed
     """.split()
 )
 BETTER_STATES = frozenset(
@@ -50,7 +56,7 @@ WORSE, BETTER, ENDED = "worse", "better", "ended"
 def relation_state(predicate: Token) -> str | None:
     """WORSE or BETTER when the predicate tells how a relation stands, else None."""
     subject = next((child for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.lower_ not in RELATION_NOUNS and subject.lemma_.lower() not in RELATION_NOUNS:
+    if subject is None or subject.lower_ not in STATE_SUBJECTS and subject.lemma_.lower() not in STATE_SUBJECTS:
         return None
     negated = any(child.dep_ == "neg" for child in predicate.children)
     for word in (predicate, *(child for child in predicate.children if child.dep_ in COMPLEMENT_DEPS)):
