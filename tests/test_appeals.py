@@ -19,6 +19,7 @@ from pipeline.stages.appeals import APPEAL
         "Turkey called for restraint after Armenian and Azerbaijani troops clashed.",
         "Indonesia urged calm as Thailand and Cambodia traded fire.",
         "ECOWAS called on all of Mali's neighbours to stay out of the fighting.",
+        "Kenya said it was alarmed by the clashes and urged both sides to return to talks.",  # joined to what it said
     ],
 )
 def test_an_appeal_to_the_parties_together_is_read(tagged, text):

@@ -20,6 +20,7 @@ from pipeline.model.classify import by_guidelines
         "Eritrea freed three Ethiopian journalists held since 2019.",
         "Azerbaijan released an Armenian soldier who was captured near the border.",
         "Israel released dozens of Palestinian prisoners.",
+        "Seoul said it would resume the talks and lift the curfew near the North Korean border.",  # joined to what it said
         "The Tuareg rebels called off their offensive against the Malian army.",
         "Armenia is prepared to lift its embargo on Turkish goods, the minister said.",
         "Pakistan's government lifted the state of emergency in Balochistan after the clashes with Afghan forces ended.",

@@ -63,16 +63,28 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     tie ended. A reporting verb ("..., officials said") gives way to the
     clause it reports."""
     news = reported(predicate)
+    acts = (news, *same_subject_conjuncts(news), *(same_subject_conjuncts(predicate) if predicate != news else ()))
     if disavows_hostility(clause):
         return PLEDGE
-    if appeals_to_the_parties(news):
+    if any(appeals_to_the_parties(act) for act in acts):
         return APPEAL
     if demands_of_a_side(predicate) or demands_outright(news):
         return DEMAND
-    if eases_hostility(news):
+    if any(eases_hostility(act) for act in acts):
         return EASING
     state = ENDED if ends_a_tie(news) else relation_state(news)
     return f"relation {state}" if state else ""
+
+
+def same_subject_conjuncts(verb: Token) -> list[Token]:
+    """The verbs joined after it that share its subject: "said it was
+    concerned and urged both sides to ...", "would take Cuba off the list
+    and ease some restrictions"."""
+    found = []
+    for conjunct in (child for child in verb.children if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
+        if not any(child.dep_ in {"nsubj", "nsubjpass"} for child in conjunct.children):
+            found += [conjunct, *same_subject_conjuncts(conjunct)]
+    return found
 
 
 def main_clause_text(sent: Span) -> str:
