@@ -48,6 +48,7 @@ def test_a_demand_is_labelled_tension_over_the_model(tagged):
         "Bosnian Croats demanded a truce with Serb forces before allowing aid convoys through.",
         "Rwanda demanded that Congo disarm the militia operating near Goma.",
         "Cambodia demanded compensation from Thailand for the damaged temple.",
+        "Laos said it was alarmed by the shelling and demanded that Thailand pull back its tanks.",  # joined to what it said
     ],
 )
 def test_demanding_outright_is_read_as_a_demand(tagged, text):

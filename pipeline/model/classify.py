@@ -86,8 +86,8 @@ def by_guidelines(sentence: Sentence, prediction: Prediction) -> Prediction:
     stance found a reading the guidelines decide (`Stance.guideline`: a
     pledge not to do a hostile act, an appeal to the parties, a demand of a
     named side, a hostile measure undone, a relation worse, better or
-    ended), that reading gives the
-    label, whatever the words do to the embedding."""
+    ended), that reading gives the label, whatever the words do to the
+    embedding."""
     if sentence.kind in NON_CLAIM_KINDS or says_nothing(sentence.predicate, sentence.main_clause):
         return replace(prediction, is_claim=False)
     label = GUIDELINE_LABELS.get(sentence.stance.guideline)

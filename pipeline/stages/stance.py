@@ -68,7 +68,7 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
         return PLEDGE
     if any(appeals_to_the_parties(act) for act in acts):
         return APPEAL
-    if demands_of_a_side(predicate) or demands_outright(news):
+    if demands_of_a_side(predicate) or any(demands_outright(act) for act in acts):
         return DEMAND
     if any(eases_hostility(act) for act in acts):
         return EASING
