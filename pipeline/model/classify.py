@@ -17,6 +17,7 @@ from pipeline.stages.appeals import APPEAL
 from pipeline.stages.demands import DEMAND
 from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.easing import EASING
+from pipeline.stages.handover import HANDOVER
 from pipeline.stages.predicate import says_nothing
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE
 
@@ -30,6 +31,7 @@ GUIDELINE_LABELS = {
     APPEAL: "cooperation",
     DEMAND: "tension",
     EASING: "cooperation",
+    HANDOVER: "cooperation",
     f"relation {WORSE}": "tension",
     f"relation {ENDED}": "tension",
     f"relation {BETTER}": "cooperation",

@@ -14,6 +14,7 @@ from pipeline.stages.appeals import APPEAL, appeals_to_the_parties
 from pipeline.stages.demands import DEMAND, demands_of_a_side, demands_outright
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.easing import EASING, eases_hostility
+from pipeline.stages.handover import HANDOVER, hands_over_wanted_people
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import ENDED, ends_a_tie, relation_state
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
@@ -59,7 +60,7 @@ def guideline_of(sent: Span) -> str:
 def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     """The guidelines' reading that decides the label ("" for none): a pledge
     not to do a hostile act, an appeal to the parties together, a demand of
-    a named side, a hostile measure undone, how a relation now stands, or a
+    a named side, a hostile measure undone, wanted people handed over, how a relation now stands, or a
     tie ended. A reporting verb ("..., officials said") gives way to the
     clause it reports."""
     news = reported(predicate)
@@ -72,6 +73,8 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
         return DEMAND
     if any(eases_hostility(act) for act in acts):
         return EASING
+    if any(hands_over_wanted_people(act) for act in acts):
+        return HANDOVER
     state = ENDED if ends_a_tie(news) else relation_state(news)
     return f"relation {state}" if state else ""
 
