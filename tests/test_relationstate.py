@@ -22,6 +22,11 @@ from pipeline.model.classify import by_guidelines
         ("The truce between Israel and Hezbollah collapsed in March.", "relation worse"),
         ("The dialogue between Manila and the rebels has been closed, the president said.", "relation worse"),
         ("Implementation of the accord between Sudan and South Sudan has improved.", "relation better"),
+        ("The ceasefire between Colombia and the ELN expired in August.", "relation worse"),
+        ("Talks between Kyrgyzstan and Tajikistan on the border failed again.", "relation worse"),
+        ("The trade deal between Brazil and Paraguay never materialised.", "relation worse"),  # never came about
+        ("Serbian and Kosovan negotiators met in Brussels, but the talks ended without agreement.", "relation worse"),
+        ("The latest round of negotiations between Georgia and Abkhazia collapsed.", "relation worse"),  # a round of them
     ],
 )
 def test_how_a_relation_stands_is_read_from_its_predicate(tagged, text, reading):
@@ -34,6 +39,9 @@ def test_how_a_relation_stands_is_read_from_its_predicate(tagged, text, reading)
         "Peru strained its ties with Ecuador by expelling the ambassador.",  # a side acts; the relation is no subject
         "Relations between Senegal and Gambia are the subject of a new report.",  # no state
         "Tensions between Serbia and Kosovo have eased.",  # tension, not a relation noun: the model reads it
+        "The talks between Oman and Yemen ended with a joint statement.",  # ended, but not without an outcome
+        "The agreement between Peru and Chile came into force in May.",  # came about
+        "A round of applause greeted the deal between Laos and Thailand.",
     ],
 )
 def test_no_relation_state_is_read_where_the_relation_is_not_the_subject_in_a_state(tagged, text):
@@ -53,6 +61,8 @@ def test_a_relation_reported_worse_is_labelled_tension_over_the_model(tagged):
         "Belize cut diplomatic ties with Guatemala in protest.",
         "Mali withdrew from the peace accord with the Tuareg rebels.",
         "Nicaragua scrapped its trade deal with Taiwan.",
+        "A new round of talks between Tehran and Washington was called off after the strikes.",  # called off
+        "Ghana and Togo called off the talks on their maritime border.",
     ],
 )
 def test_a_side_ending_a_tie_is_read_as_the_relation_ended(tagged, text):
@@ -64,6 +74,7 @@ def test_a_side_ending_a_tie_is_read_as_the_relation_ended(tagged, text):
     [
         "Bolivia did not suspend its gas deal with Argentina.",  # negated
         "Ecuador suspended two police officers over the border incident with Peru.",  # no tie ended
+        "The Kurdish militants called off their offensive against Turkish positions.",  # a hostile measure ended
     ],
 )
 def test_no_tie_is_read_as_ended_where_none_is(tagged, text):

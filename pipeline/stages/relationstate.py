@@ -32,6 +32,7 @@ WORSE_STATES = frozenset(
     strain strained freeze frozen sour soured worsen worsened deteriorate deteriorated fragile fray frayed tense
     tested hostage rocky uneasy troubled cool cooled cold sink sunk plunge plunged fracture fractured stall stalled
     collapse collapsed break broken hit rupture ruptured chill chilly difficult damaged closed
+    fail failed falter faltered founder foundered unravel unravelled unraveled derail derailed expire expired lapse lapsed
     """.split()
 )
 BETTER_STATES = frozenset(
@@ -50,15 +51,23 @@ TIE_NOUNS = RELATION_NOUNS | frozenset(
     agreement deal pact treaty accord flight trade aid memorandum membership negotiation project programme program mission
     """.split()
 )
+# An undertaking that never came about: "the agreement never came", "the deal did not materialise".
+COMING_ABOUT = frozenset("come materialise materialize happen emerge arrive".split())
+# What an undertaking ended without: "the talks ended without agreement".
+OUTCOME_NOUNS = frozenset("agreement deal result breakthrough progress accord settlement".split())
+# A part that stands for the whole undertaking: "a sixth round of talks".
+PART_NOUNS = frozenset("round session series".split())
 WORSE, BETTER, ENDED = "worse", "better", "ended"
 
 
 def relation_state(predicate: Token) -> str | None:
     """WORSE or BETTER when the predicate tells how a relation stands, else None."""
-    subject = next((child for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((whole(child) for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ not in STATE_SUBJECTS and subject.lemma_.lower() not in STATE_SUBJECTS:
         return None
     negated = any(child.dep_ == "neg" for child in predicate.children)
+    if came_to_nothing(predicate, negated):
+        return WORSE
     for word in (predicate, *(child for child in predicate.children if child.dep_ in COMPLEMENT_DEPS)):
         forms = {word.lower_, word.lemma_.lower()}
         if forms & WORSE_STATES:
@@ -68,10 +77,26 @@ def relation_state(predicate: Token) -> str | None:
     return None
 
 
+def came_to_nothing(predicate: Token, negated: bool) -> bool:
+    """"the agreement never came", "the talks ended without agreement"."""
+    if negated:
+        return predicate.lemma_.lower() in COMING_ABOUT
+    without = (pobj for prep in predicate.children if prep.dep_ == "prep" and prep.lower_ == "without" for pobj in prep.children if pobj.dep_ == "pobj")
+    return any(noun.lemma_.lower() in OUTCOME_NOUNS for noun in without)
+
+
 def ends_a_tie(predicate: Token) -> bool:
     """"suspended a military agreement", "cut diplomatic ties with", "withdrew from the treaty"."""
-    if predicate.lemma_.lower() not in ENDING_VERBS or any(child.dep_ == "neg" for child in predicate.children):
+    called_off = predicate.lemma_.lower() == "call" and any(child.dep_ == "prt" and child.lower_ == "off" for child in predicate.children)
+    if predicate.lemma_.lower() not in ENDING_VERBS and not called_off or any(child.dep_ == "neg" for child in predicate.children):
         return False
     ended = [child for child in predicate.children if child.dep_ in {"dobj", "nsubjpass"}]
     ended += [noun for prep in predicate.children if prep.dep_ == "prep" and prep.lower_ in {"from", "of"} for noun in prep.children if noun.dep_ == "pobj"]
-    return any(noun.lower_ in TIE_NOUNS or noun.lemma_.lower() in TIE_NOUNS for noun in ended)
+    return any(noun.lower_ in TIE_NOUNS or noun.lemma_.lower() in TIE_NOUNS for noun in map(whole, ended))
+
+
+def whole(noun: Token) -> Token:
+    """"a sixth round of talks" stands for the talks."""
+    if noun.lemma_.lower() not in PART_NOUNS:
+        return noun
+    return next((pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"), noun)
