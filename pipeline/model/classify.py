@@ -18,6 +18,7 @@ from pipeline.stages.demands import DEMAND
 from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.easing import EASING
 from pipeline.stages.handover import HANDOVER
+from pipeline.stages.praise import PRAISE
 from pipeline.stages.predicate import says_nothing
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE
 
@@ -32,6 +33,7 @@ GUIDELINE_LABELS = {
     DEMAND: "tension",
     EASING: "cooperation",
     HANDOVER: "cooperation",
+    PRAISE: "cooperation",
     f"relation {WORSE}": "tension",
     f"relation {ENDED}": "tension",
     f"relation {BETTER}": "cooperation",

@@ -1,0 +1,45 @@
+"""A side praising, thanking or backing another is cooperation (guidelines: praise)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model.classifier import Prediction
+from pipeline.model.classify import by_guidelines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan thanked China for its help after the floods.",
+        "Senegal's president praised Mauritania's efforts to secure the border against smugglers.",
+        "Chile expressed full solidarity with Peru after the attack on its embassy.",
+        "The Ugandan army commended Congolese troops for their role in the offensive against the ADF.",
+        "Nepal said it would thank India for the relief flights at the summit.",  # reported
+        "Ghana welcomed the decision and thanked Togo for reopening the road.",  # a verb joined to the news
+    ],
+)
+def test_praise_and_thanks_are_read_as_praise(tagged, text):
+    assert tagged(text).stance.guideline == "praise"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia refused to praise Chile's handling of the talks.",  # refused
+        "Vietnam did not thank China for the aid.",  # negated
+        "Brazil urged Argentina to thank Uruguay for the rescue.",  # asked of another side
+        "Iraq expressed anger at Turkey's strikes on its territory.",  # expressed, but not support
+        "Sudan accused Chad of arming the rebels it praised last year.",  # praise only in a relative clause
+    ],
+)
+def test_no_praise_is_read_where_no_side_praises_another(tagged, text):
+    assert tagged(text).stance.guideline != "praise"
+
+
+def test_praise_is_labelled_cooperation_over_the_model(tagged):
+    sentence = tagged("Myanmar thanked Thailand for its cooperation in repatriating the trafficked workers.")
+    said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.8, evidence=())
+    decided = by_guidelines(sentence, said)
+    assert decided.label == "cooperation"
+    assert "guideline: praise" in decided.evidence
