@@ -18,7 +18,7 @@ from pipeline.stages.demands import DEMAND
 from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.easing import EASING
 from pipeline.stages.handover import HANDOVER
-from pipeline.stages.praise import PRAISE
+from pipeline.stages.judgement import ACCUSATION, PRAISE
 from pipeline.stages.predicate import says_nothing
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE
 
@@ -34,6 +34,7 @@ GUIDELINE_LABELS = {
     EASING: "cooperation",
     HANDOVER: "cooperation",
     PRAISE: "cooperation",
+    ACCUSATION: "tension",
     f"relation {WORSE}": "tension",
     f"relation {ENDED}": "tension",
     f"relation {BETTER}": "cooperation",

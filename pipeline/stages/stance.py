@@ -15,7 +15,7 @@ from pipeline.stages.demands import DEMAND, demands_of_a_side, demands_outright
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.easing import EASING, eases_hostility
 from pipeline.stages.handover import HANDOVER, hands_over_wanted_people
-from pipeline.stages.praise import PRAISE, praises_a_side
+from pipeline.stages.judgement import judgement
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import ENDED, ends_a_tie, relation_state
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
@@ -62,7 +62,7 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     """The guidelines' reading that decides the label ("" for none): a pledge
     not to do a hostile act, an appeal to the parties together, a demand of
     a named side, a hostile measure undone, wanted people handed over,
-    praise, how a relation now stands, or a tie ended. A reporting verb ("..., officials said") gives way to the
+    praise or accusation, how a relation now stands, or a tie ended. A reporting verb ("..., officials said") gives way to the
     clause it reports."""
     news = reported(predicate)
     acts = (news, *same_subject_conjuncts(news), *(same_subject_conjuncts(predicate) if predicate != news else ()))
@@ -76,8 +76,9 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
         return EASING
     if any(hands_over_wanted_people(act) for act in acts):
         return HANDOVER
-    if any(praises_a_side(act) for act in acts):
-        return PRAISE
+    judged = next((reading for reading in map(judgement, acts) if reading), "")
+    if judged:
+        return judged
     state = ENDED if ends_a_tie(news) else relation_state(news)
     return f"relation {state}" if state else ""
 

@@ -1,4 +1,5 @@
-"""A side praising, thanking or backing another is cooperation (guidelines: praise)."""
+"""A side praising, thanking or backing another is cooperation; accusing,
+condemning or criticising it is tension (guidelines: praise; criticise, accuse)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,38 @@ def test_praise_is_labelled_cooperation_over_the_model(tagged):
     decided = by_guidelines(sentence, said)
     assert decided.label == "cooperation"
     assert "guideline: praise" in decided.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran staged drills near the border and accused Baku of deepening its ties with Israel.",  # joined to the news
+        "Kenya condemned Somalia's decision to auction oil blocks in the disputed waters.",
+        "Hanoi summoned the Chinese ambassador over the collision near the Paracels.",
+        "Greece criticised Turkey's plan to send a survey ship, the ministry said.",  # reported
+        "Mali blamed Algeria for the drone's loss and recalled its ambassador.",
+    ],
+)
+def test_accusations_are_read_as_accusations(tagged, text):
+    assert tagged(text).stance.guideline == "accusation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colombia refused to condemn Venezuela's election.",  # refused
+        "Qatar did not blame Bahrain for the incident.",  # negated
+        "Washington urged Seoul to criticise Pyongyang's missile launch.",  # asked of another side
+        "The Security Council condemns all acts of violence against humanitarian personnel.",  # everyone's acts at once
+    ],
+)
+def test_no_accusation_is_read_where_no_side_accuses_another(tagged, text):
+    assert tagged(text).stance.guideline != "accusation"
+
+
+def test_an_accusation_is_labelled_tension_over_the_model(tagged):
+    sentence = tagged("Armenia accused Azerbaijan of using the peace talks to buy time for its army.")
+    said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
+    decided = by_guidelines(sentence, said)
+    assert decided.label == "tension"
+    assert "guideline: accusation" in decided.evidence
