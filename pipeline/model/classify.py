@@ -18,6 +18,7 @@ from pipeline.stages.demands import DEMAND
 from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.easing import EASING
 from pipeline.stages.handover import HANDOVER
+from pipeline.stages.jointacts import JOINT_ACT
 from pipeline.stages.judgement import ACCUSATION, PRAISE
 from pipeline.stages.predicate import says_nothing
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE
@@ -35,6 +36,7 @@ GUIDELINE_LABELS = {
     HANDOVER: "cooperation",
     PRAISE: "cooperation",
     ACCUSATION: "tension",
+    JOINT_ACT: "cooperation",
     f"relation {WORSE}": "tension",
     f"relation {ENDED}": "tension",
     f"relation {BETTER}": "cooperation",

@@ -68,5 +68,10 @@ def to_a_side(verb: Token) -> bool:
 
 
 def is_conditional(verb: Token) -> bool:
-    """"... only if Kigali handed over the plotters": a condition set for the other side, not a step taken."""
+    """"... only if Kigali handed over the plotters", "would hold talks only if
+    Warsaw reopened the border": a condition, not a step taken."""
+    return has_condition_mark(verb) or any(child.dep_ == "advcl" and has_condition_mark(child) for child in verb.children)
+
+
+def has_condition_mark(verb: Token) -> bool:
     return any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in verb.children)

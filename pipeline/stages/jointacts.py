@@ -1,0 +1,75 @@
+"""Sides acting together: "Lithuania said it would coordinate its response
+with Warsaw", "President Salva Kiir received an RSF delegation", "the army
+and the rebels have both sought to court Juba", "Spain relies on Moroccan
+security forces", "the two sides held talks". The guidelines list
+consulting, meeting, negotiating, signing and hosting as cooperation, while
+a sentence encoder reads what the sides act on together ("coordinate
+operations against the PKK", "keep migrants away from the fences") as it
+sounds.
+
+Read from the decisive clause like a hostile measure undone (`easing`): on
+its own, through "agreed to", "will", "sought to", or in a verb joined to
+the news with the same subject; not refused, negated ("held no talks"),
+asked of another side, or held over it as a condition.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.stages.demands import is_named
+from pipeline.stages.easing import its_own_step, step_chain
+from pipeline.stages.handover import is_conditional
+
+JOINT_ACT = "joint act"
+# Verbs that act together with a side named after "with" ("cooperate with Baghdad"), or "on" for "rely".
+WITH_VERBS = frozenset("coordinate cooperate collaborate consult meet deal work partner ally".split())
+# A side named by what it is rather than by its name: "the government", "Bangladeshi officials".
+SIDE_NOUNS = frozenset("government officials official delegation counterpart leaders leader minister side sides parties authorities".split())
+# Verbs whose object is the joint act or the side received; None: any object.
+OBJECT_VERBS: dict[str, frozenset[str] | None] = {
+    "host": None,
+    "court": None,
+    "engage": SIDE_NOUNS,  # "engage all sides", not "engaged the militants" in battle
+    "coordinate": None,
+    "receive": frozenset("delegation envoy minister president leader visitor counterpart delegate".split()),
+    "hold": frozenset("talk talks meeting consultation discussion negotiation".split()),
+    "sign": frozenset("agreement deal pact accord memorandum treaty protocol".split()),
+}
+
+
+def acts_together(predicate: Token) -> bool:
+    """Whether the predicate, or what it agrees or seeks to do, is a joint act with another side."""
+    for verb in step_chain(predicate):
+        if not its_own_step(verb) or is_conditional(verb):
+            return False
+        if is_joint_act(verb):
+            return True
+    return False
+
+
+def is_joint_act(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in WITH_VERBS and any(is_a_side(noun) for noun in objects_of(verb, "with")):
+        return True
+    if lemma == "rely":
+        return any(is_a_side(noun) for noun in objects_of(verb, "on"))
+    if lemma not in OBJECT_VERBS:
+        return False
+    wanted = OBJECT_VERBS[lemma]
+    acted_on = [child for child in verb.children if child.dep_ == "dobj" and not denied(child)]
+    return any(wanted is None or noun.lemma_.lower() in wanted or noun.lower_ in wanted for noun in acted_on)
+
+
+def objects_of(verb: Token, preposition: str) -> list[Token]:
+    return [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == preposition for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def is_a_side(noun: Token) -> bool:
+    """"Warsaw", "Moroccan security forces", "the government in Naypyitaw"; not "helicopters"."""
+    return is_named(noun) or noun.lemma_.lower() in SIDE_NOUNS or noun.lower_ in SIDE_NOUNS
+
+
+def denied(noun: Token) -> bool:
+    """"held no direct talks"."""
+    return any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children)

@@ -1,0 +1,50 @@
+"""Sides acting together (meeting, hosting, signing, coordinating) is cooperation (guidelines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model.classifier import Prediction
+from pipeline.model.classify import by_guidelines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvia said it would coordinate its response with Vilnius.",  # reported
+        "Iraq and Turkey agreed to coordinate operations against the PKK.",  # against a third side
+        "President Ruto received a Somali delegation in Nairobi.",
+        "Kenya has sought to hold talks with the Somali government.",  # through "sought to"
+        "Spain relies on Moroccan security forces to stop the crossings.",
+        "Tajikistan hosts the Afghan opposition's leaders in Dushanbe.",
+        "Ecuador and Peru held talks on the disputed fishing grounds.",
+        "Nepal signed a transit agreement with China in Kathmandu.",
+        "Thailand said it would engage all sides in Myanmar to secure the border.",
+    ],
+)
+def test_acting_together_is_read_as_a_joint_act(tagged, text):
+    assert tagged(text).stance.guideline == "joint act"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv and Moscow have held no direct talks since the spring.",  # no talks
+        "Eritrea refused to meet with Ethiopian officials.",  # refused
+        "Hungary did not sign the declaration with Ukraine.",  # negated
+        "Washington urged Ankara to cooperate with Athens on migration.",  # asked of another side
+        "The Malian army has relied on helicopters to resupply besieged towns.",  # relies on a thing, not a side
+        "Minsk would hold talks only if Warsaw reopened the border.",  # a condition
+        "Nigerian troops engaged the militants near Lake Chad.",  # engaged in battle
+    ],
+)
+def test_no_joint_act_is_read_where_the_sides_do_not_act_together(tagged, text):
+    assert tagged(text).stance.guideline != "joint act"
+
+
+def test_a_joint_act_is_labelled_cooperation_over_the_model(tagged):
+    sentence = tagged("Colombia and Ecuador coordinated their raids against the armed groups with each other.")
+    said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.8, evidence=())
+    decided = by_guidelines(sentence, said)
+    assert decided.label == "cooperation"
+    assert "guideline: joint act" in decided.evidence
