@@ -24,6 +24,7 @@ from pipeline.model.classify import by_guidelines
         "The Tuareg rebels called off their offensive against the Malian army.",
         "Armenia is prepared to lift its embargo on Turkish goods, the minister said.",
         "Pakistan's government lifted the state of emergency in Balochistan after the clashes with Afghan forces ended.",
+        "More than 300 FDLR fighters surrendered to the Congolese army in North Kivu.",  # a side yields
     ],
 )
 def test_a_step_that_undoes_a_hostile_measure_is_read_as_easing(tagged, text):
@@ -43,6 +44,8 @@ def test_a_step_that_undoes_a_hostile_measure_is_read_as_easing(tagged, text):
         "Uganda released the names of the soldiers killed in Somalia.",  # names, not soldiers
         "Israel vowed to stop Hezbollah's attacks on its northern towns.",  # another side's attacks
         "Nigeria pledged to halt attacks by Boko Haram on schools.",  # another side's attacks
+        "The Polisario fighters did not surrender.",  # negated
+        "Hundreds of rifles were surrendered to Malian police.",  # weapons handed in, no side yields
     ],
 )
 def test_no_easing_is_read_where_the_side_does_not_undo_its_measure(tagged, text):

@@ -27,6 +27,8 @@ from pipeline.model.classify import by_guidelines
         ("The trade deal between Brazil and Paraguay never materialised.", "relation worse"),  # never came about
         ("Serbian and Kosovan negotiators met in Brussels, but the talks ended without agreement.", "relation worse"),
         ("The latest round of negotiations between Georgia and Abkhazia collapsed.", "relation worse"),  # a round of them
+        ("Armenia and Azerbaijan failed to agree on the text of the treaty.", "relation worse"),
+        ("Ethiopian and Egyptian negotiators failed to reach a deal on the dam.", "relation worse"),
     ],
 )
 def test_how_a_relation_stands_is_read_from_its_predicate(tagged, text, reading):
@@ -42,6 +44,7 @@ def test_how_a_relation_stands_is_read_from_its_predicate(tagged, text, reading)
         "The talks between Oman and Yemen ended with a joint statement.",  # ended, but not without an outcome
         "The agreement between Peru and Chile came into force in May.",  # came about
         "A round of applause greeted the deal between Laos and Thailand.",
+        "Tunisia failed to deliver the grain shipment to Libya on time.",  # failed, but not to agree
     ],
 )
 def test_no_relation_state_is_read_where_the_relation_is_not_the_subject_in_a_state(tagged, text):

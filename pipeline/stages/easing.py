@@ -1,7 +1,7 @@
 """A side undoing a hostile measure of its own: "Serbia lifted the curfew",
 "the rebels will release the hostages", "Israel will evacuate the
 settlements", "the union called off the strike", "both agreed to reopen
-their border crossings". The guidelines count de-escalation, and releasing a
+their border crossings"; or yields ("500 rebels surrendered to the army"). The guidelines count de-escalation, and releasing a
 captive as a goodwill step, as cooperation, while a sentence encoder reads
 the measure undone ("curfew", "blockade", "strike") as tension.
 
@@ -41,6 +41,7 @@ UNDOING = (
         frozenset("strike offensive attack shelling hostility fighting protest demonstration bombing bombardment raid operation".split()),
     ),
 )
+SURRENDERING = frozenset({"surrender", "capitulate"})
 PARTICLES = {"call": {"off"}, "pull": {"back", "out"}}
 STATE_OR_AMOUNT = frozenset("state number group batch dozen hundred thousand contingent battalion rest remainder half part".split())
 TAKING_VERBS = frozenset("capture detain hold arrest seize abduct kidnap take".split())
@@ -59,9 +60,20 @@ def eases_hostility(predicate: Token) -> bool:
     for verb in step_chain(predicate):
         if not its_own_step(verb):
             return False
-        if undoes_a_measure(verb):
+        if undoes_a_measure(verb) or surrenders(verb):
             return True
     return False
+
+
+def surrenders(verb: Token) -> bool:
+    """"500 rebels surrendered to the army": a side yields (CAMEO 0874); not "arms were surrendered"."""
+    return verb.lemma_.lower() in SURRENDERING and not is_passive(verb)
+
+
+def is_passive(verb: Token) -> bool:
+    """"were surrendered", "were collected or surrendered"."""
+    verbs = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for each in verbs for child in each.children)
 
 
 def step_chain(predicate: Token) -> Iterator[Token]:

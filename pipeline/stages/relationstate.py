@@ -54,7 +54,9 @@ TIE_NOUNS = RELATION_NOUNS | frozenset(
 # An undertaking that never came about: "the agreement never came", "the deal did not materialise".
 COMING_ABOUT = frozenset("come materialise materialize happen emerge arrive".split())
 # What an undertaking ended without: "the talks ended without agreement".
-OUTCOME_NOUNS = frozenset("agreement deal result breakthrough progress accord settlement".split())
+OUTCOME_NOUNS = frozenset("agreement deal result breakthrough progress accord settlement consensus compromise".split())
+# How sides come to an outcome: "failed to reach agreement".
+REACHING = frozenset("reach conclude strike secure find".split())
 # A part that stands for the whole undertaking: "a sixth round of talks".
 PART_NOUNS = frozenset("round session series".split())
 WORSE, BETTER, ENDED = "worse", "better", "ended"
@@ -62,6 +64,8 @@ WORSE, BETTER, ENDED = "worse", "better", "ended"
 
 def relation_state(predicate: Token) -> str | None:
     """WORSE or BETTER when the predicate tells how a relation stands, else None."""
+    if failed_to_agree(predicate):
+        return WORSE
     subject = next((whole(child) for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ not in STATE_SUBJECTS and subject.lemma_.lower() not in STATE_SUBJECTS:
         return None
@@ -75,6 +79,17 @@ def relation_state(predicate: Token) -> str | None:
         if forms & BETTER_STATES:
             return WORSE if negated else BETTER
     return None
+
+
+def failed_to_agree(predicate: Token) -> bool:
+    """"Palestinians and Israelis failed to reach agreement", "the two sides failed to agree"."""
+    if predicate.lemma_.lower() != "fail" or any(child.dep_ == "neg" for child in predicate.children):
+        return False
+    for attempt in (child for child in predicate.children if child.dep_ == "xcomp"):
+        reached = {child.lemma_.lower() for child in attempt.children if child.dep_ == "dobj"}
+        if attempt.lemma_.lower() == "agree" or attempt.lemma_.lower() in REACHING and reached & OUTCOME_NOUNS:
+            return True
+    return False
 
 
 def came_to_nothing(predicate: Token, negated: bool) -> bool:
