@@ -1,4 +1,5 @@
-"""Sides acting together (meeting, hosting, signing, coordinating) is cooperation (guidelines)."""
+"""Sides acting together (meeting, hosting, signing, coordinating), or one
+supplying another, is cooperation (guidelines)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,27 @@ def test_a_joint_act_is_labelled_cooperation_over_the_model(tagged):
     decided = by_guidelines(sentence, said)
     assert decided.label == "cooperation"
     assert "guideline: joint act" in decided.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey delivered two shipments of drones to Tripoli in May.",
+        "Japan gave the Philippines five patrol boats and $40 million of aid.",  # a dative, "of aid"
+        "Qatar said it would send fuel to Lebanon.",
+    ],
+)
+def test_supplying_a_side_is_read_as_supply(tagged, text):
+    assert tagged(text).stance.guideline == "supply"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran denied sending weapons to the Houthis.",  # denied
+        "Russia sent troops to the Belarusian border.",  # troops, not goods
+        "Kenya delivered a protest note to Somalia.",
+    ],
+)
+def test_no_supply_is_read_where_no_side_supplies_another(tagged, text):
+    assert tagged(text).stance.guideline != "supply"

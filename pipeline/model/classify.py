@@ -18,7 +18,7 @@ from pipeline.stages.demands import DEMAND
 from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.easing import EASING
 from pipeline.stages.handover import HANDOVER
-from pipeline.stages.jointacts import JOINT_ACT
+from pipeline.stages.jointacts import JOINT_ACT, SUPPLY
 from pipeline.stages.judgement import ACCUSATION, PRAISE
 from pipeline.stages.predicate import says_nothing
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE
@@ -37,6 +37,7 @@ GUIDELINE_LABELS = {
     PRAISE: "cooperation",
     ACCUSATION: "tension",
     JOINT_ACT: "cooperation",
+    SUPPLY: "cooperation",
     f"relation {WORSE}": "tension",
     f"relation {ENDED}": "tension",
     f"relation {BETTER}": "cooperation",

@@ -1,8 +1,10 @@
 """Sides acting together: "Lithuania said it would coordinate its response
 with Warsaw", "President Salva Kiir received an RSF delegation", "the army
 and the rebels have both sought to court Juba", "Spain relies on Moroccan
-security forces", "the two sides held talks". The guidelines list
-consulting, meeting, negotiating, signing and hosting as cooperation, while
+security forces", "the two sides held talks"; or one supplying another:
+"Egypt delivered two shipments of weapons to Mogadishu". The guidelines
+list consulting, meeting, negotiating, signing, hosting, supplying, aiding
+and arming as cooperation, while
 a sentence encoder reads what the sides act on together ("coordinate
 operations against the PKK", "keep migrants away from the fences") as it
 sounds.
@@ -19,11 +21,13 @@ from spacy.tokens import Token
 
 from pipeline.stages.demands import is_named
 from pipeline.stages.easing import its_own_step, step_chain
-from pipeline.stages.handover import is_conditional
+from pipeline.stages.handover import is_conditional, to_a_side
 
-JOINT_ACT = "joint act"
+JOINT_ACT, SUPPLY = "joint act", "supply"
 # Verbs that act together with a side named after "with" ("cooperate with Baghdad"), or "on" for "rely".
 WITH_VERBS = frozenset("coordinate cooperate collaborate consult meet deal work partner ally".split())
+SUPPLYING_VERBS = frozenset("supply deliver send provide give ship donate grant".split())
+GOODS = frozenset("weapon arm arms aid assistance shipment ammunition equipment drone loan fuel grain food vaccine".split())
 # A side named by what it is rather than by its name: "the government", "Bangladeshi officials".
 SIDE_NOUNS = frozenset("government officials official delegation counterpart leaders leader minister side sides parties authorities".split())
 # Verbs whose object is the joint act or the side received; None: any object.
@@ -38,14 +42,28 @@ OBJECT_VERBS: dict[str, frozenset[str] | None] = {
 }
 
 
-def acts_together(predicate: Token) -> bool:
-    """Whether the predicate, or what it agrees or seeks to do, is a joint act with another side."""
+def acting_together(predicate: Token) -> str:
+    """JOINT_ACT or SUPPLY when the predicate, or what it agrees or seeks to do, is one; else ""."""
     for verb in step_chain(predicate):
         if not its_own_step(verb) or is_conditional(verb):
-            return False
+            return ""
         if is_joint_act(verb):
-            return True
-    return False
+            return JOINT_ACT
+        if supplies(verb):
+            return SUPPLY
+    return ""
+
+
+def supplies(verb: Token) -> bool:
+    """"delivered two shipments of weapons to Mogadishu", "gave the Ivory Coast 5.1 million dollars of aid"."""
+    if verb.lemma_.lower() not in SUPPLYING_VERBS or not (to_a_side(verb) or any(child.dep_ == "dative" for child in verb.children)):
+        return False
+    supplied = [each for child in verb.children if child.dep_ == "dobj" for each in (child, *child.conjuncts)]
+    return any(is_goods(noun) or any(is_goods(pobj) for pobj in objects_of(noun, "of")) for noun in supplied)
+
+
+def is_goods(noun: Token) -> bool:
+    return noun.lemma_.lower() in GOODS or noun.lower_ in GOODS
 
 
 def is_joint_act(verb: Token) -> bool:

@@ -16,7 +16,7 @@ from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.easing import EASING, eases_hostility
 from pipeline.stages.handover import HANDOVER, hands_over_wanted_people
 from pipeline.stages.judgement import judgement
-from pipeline.stages.jointacts import JOINT_ACT, acts_together
+from pipeline.stages.jointacts import acting_together
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import ENDED, ends_a_tie, relation_state
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
@@ -63,9 +63,9 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     """The guidelines' reading that decides the label ("" for none): a pledge
     not to do a hostile act, an appeal to the parties together, a demand of
     a named side, a hostile measure undone, wanted people handed over,
-    praise or accusation, a joint act, how a relation now stands, or a tie
-    ended. A reporting verb ("..., officials said") gives way to the clause
-    it reports."""
+    praise or accusation, a joint act or supply, how a relation now stands,
+    or a tie ended. A reporting verb ("..., officials said") gives way to
+    the clause it reports."""
     news = reported(predicate)
     acts = (news, *same_subject_conjuncts(news), *(same_subject_conjuncts(predicate) if predicate != news else ()))
     if disavows_hostility(clause):
@@ -78,11 +78,9 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
         return EASING
     if any(hands_over_wanted_people(act) for act in acts):
         return HANDOVER
-    judged = next((reading for reading in map(judgement, acts) if reading), "")
-    if judged:
-        return judged
-    if any(acts_together(act) for act in acts):
-        return JOINT_ACT
+    towards_a_side = next((reading for reading in (*map(judgement, acts), *map(acting_together, acts)) if reading), "")
+    if towards_a_side:
+        return towards_a_side
     state = ENDED if ends_a_tie(news) else relation_state(news)
     return f"relation {state}" if state else ""
 
