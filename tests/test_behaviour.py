@@ -23,6 +23,8 @@ FLOORS = {
     "mft: mediation": 0.9,
     "mft: ending a tie": 0.9,
     "mft: undoing a measure": 0.9,
+    "mft: praise and accusation": 0.9,
+    "mft: acting together": 0.9,
     "invariance: actors' names swapped": 0.8,
     "invariance: neutral clause added": 0.7,
     "direction: 'but B rejected the offer' moves towards tension": 0.8,
