@@ -307,3 +307,17 @@ def tagged(nlp):
         return sentence
 
     return tag_one
+
+
+@pytest.fixture
+def overruled(tagged):
+    """The label after the guidelines' reading of one sentence the model
+    labelled `model_label`: `overruled("Kenya lifted the ban.", "tension")`."""
+    from pipeline.model.classifier import Prediction
+    from pipeline.model.classify import by_guidelines
+
+    def decide(text: str, model_label: str):
+        said = Prediction(is_claim=True, claim_confidence=0.9, label=model_label, confidence=0.8, evidence=())
+        return by_guidelines(tagged(text), said)
+
+    return decide

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model.classifier import Prediction
-from pipeline.model.classify import by_guidelines
 from pipeline.stages.demands import DEMAND
 
 
@@ -36,10 +34,8 @@ def test_no_demand_is_read_without_a_named_side_obliged(tagged, text):
     assert tagged(text).stance.guideline != DEMAND
 
 
-def test_a_demand_is_labelled_tension_over_the_model(tagged):
-    sentence = tagged("Tbilisi said Moscow should accept the new agreements on Abkhazia.")
-    said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
-    assert by_guidelines(sentence, said).label == "tension"
+def test_a_demand_is_labelled_tension_over_the_model(overruled):
+    assert overruled("Tbilisi said Moscow should accept the new agreements on Abkhazia.", "cooperation").label == "tension"
 
 
 @pytest.mark.parametrize(

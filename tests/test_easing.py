@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model.classifier import Prediction
-from pipeline.model.classify import by_guidelines
-
 
 @pytest.mark.parametrize(
     "text",
@@ -52,9 +49,7 @@ def test_no_easing_is_read_where_the_side_does_not_undo_its_measure(tagged, text
     assert tagged(text).stance.guideline != "easing"
 
 
-def test_a_hostile_measure_undone_is_labelled_cooperation_over_the_model(tagged):
-    sentence = tagged("Venezuela lifted its sanctions on Guyanese fishing boats.")
-    said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.8, evidence=())
-    decided = by_guidelines(sentence, said)
+def test_a_hostile_measure_undone_is_labelled_cooperation_over_the_model(overruled):
+    decided = overruled("Venezuela lifted its sanctions on Guyanese fishing boats.", "tension")
     assert decided.label == "cooperation"
     assert "guideline: easing" in decided.evidence

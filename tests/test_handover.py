@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model.classifier import Prediction
-from pipeline.model.classify import by_guidelines
-
 
 @pytest.mark.parametrize(
     "text",
@@ -41,9 +38,7 @@ def test_no_handover_is_read_where_no_side_hands_wanted_people_over(tagged, text
     assert tagged(text).stance.guideline != "handover"
 
 
-def test_a_handover_is_labelled_cooperation_over_the_model(tagged):
-    sentence = tagged("Tanzania handed over 30 suspected Mozambican insurgents to Maputo.")
-    said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.8, evidence=())
-    decided = by_guidelines(sentence, said)
+def test_a_handover_is_labelled_cooperation_over_the_model(overruled):
+    decided = overruled("Tanzania handed over 30 suspected Mozambican insurgents to Maputo.", "tension")
     assert decided.label == "cooperation"
     assert "guideline: handover" in decided.evidence

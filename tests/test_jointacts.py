@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model.classifier import Prediction
-from pipeline.model.classify import by_guidelines
-
 
 @pytest.mark.parametrize(
     "text",
@@ -43,10 +40,8 @@ def test_no_joint_act_is_read_where_the_sides_do_not_act_together(tagged, text):
     assert tagged(text).stance.guideline != "joint act"
 
 
-def test_a_joint_act_is_labelled_cooperation_over_the_model(tagged):
-    sentence = tagged("Colombia and Ecuador coordinated their raids against the armed groups with each other.")
-    said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.8, evidence=())
-    decided = by_guidelines(sentence, said)
+def test_a_joint_act_is_labelled_cooperation_over_the_model(overruled):
+    decided = overruled("Colombia and Ecuador coordinated their raids against the armed groups with each other.", "tension")
     assert decided.label == "cooperation"
     assert "guideline: joint act" in decided.evidence
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model.classifier import Prediction
-from pipeline.model.classify import by_guidelines
-
 
 @pytest.mark.parametrize(
     "text",
@@ -38,10 +35,8 @@ def test_no_praise_is_read_where_no_side_praises_another(tagged, text):
     assert tagged(text).stance.guideline != "praise"
 
 
-def test_praise_is_labelled_cooperation_over_the_model(tagged):
-    sentence = tagged("Myanmar thanked Thailand for its cooperation in repatriating the trafficked workers.")
-    said = Prediction(is_claim=True, claim_confidence=0.9, label="tension", confidence=0.8, evidence=())
-    decided = by_guidelines(sentence, said)
+def test_praise_is_labelled_cooperation_over_the_model(overruled):
+    decided = overruled("Myanmar thanked Thailand for its cooperation in repatriating the trafficked workers.", "tension")
     assert decided.label == "cooperation"
     assert "guideline: praise" in decided.evidence
 
@@ -73,9 +68,7 @@ def test_no_accusation_is_read_where_no_side_accuses_another(tagged, text):
     assert tagged(text).stance.guideline != "accusation"
 
 
-def test_an_accusation_is_labelled_tension_over_the_model(tagged):
-    sentence = tagged("Armenia accused Azerbaijan of using the peace talks to buy time for its army.")
-    said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
-    decided = by_guidelines(sentence, said)
+def test_an_accusation_is_labelled_tension_over_the_model(overruled):
+    decided = overruled("Armenia accused Azerbaijan of using the peace talks to buy time for its army.", "cooperation")
     assert decided.label == "tension"
     assert "guideline: accusation" in decided.evidence

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model.classifier import Prediction
-from pipeline.model.classify import by_guidelines
-
 
 @pytest.mark.parametrize(
     ("text", "reading"),
@@ -51,10 +48,8 @@ def test_no_relation_state_is_read_where_the_relation_is_not_the_subject_in_a_st
     assert not tagged(text).stance.guideline.startswith("relation")
 
 
-def test_a_relation_reported_worse_is_labelled_tension_over_the_model(tagged):
-    sentence = tagged("Cooperation among Niger, Chad and Nigeria has frayed.")
-    said = Prediction(is_claim=True, claim_confidence=0.9, label="cooperation", confidence=0.8, evidence=())
-    assert by_guidelines(sentence, said).label == "tension"
+def test_a_relation_reported_worse_is_labelled_tension_over_the_model(overruled):
+    assert overruled("Cooperation among Niger, Chad and Nigeria has frayed.", "cooperation").label == "tension"
 
 
 @pytest.mark.parametrize(
