@@ -17,7 +17,7 @@ Hezbollah's attacks", "attacks by Boko Haram").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
@@ -41,6 +41,7 @@ UNDOING = (
         frozenset("strike offensive attack shelling hostility fighting protest demonstration bombing bombardment raid operation".split()),
     ),
 )
+CONDITION_MARKS = frozenset({"if", "unless"})
 SURRENDERING = frozenset({"surrender", "capitulate"})
 PARTICLES = {"call": {"off"}, "pull": {"back", "out"}}
 STATE_OR_AMOUNT = frozenset("state number group batch dozen hundred thousand contingent battalion rest remainder half part".split())
@@ -76,6 +77,19 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for each in verbs for child in each.children)
 
 
+def first_own_step(predicate: Token, reading: Callable[[Token], str]) -> str:
+    """`reading` of the first verb along the predicate's chain ("agreed to",
+    "is ready to") that has one; "" where the chain reaches a step that is
+    not the side's own (refused, negated, asked of another) or a condition."""
+    for verb in step_chain(predicate):
+        if not its_own_step(verb) or is_conditional(verb):
+            return ""
+        found = reading(verb)
+        if found:
+            return found
+    return ""
+
+
 def step_chain(predicate: Token) -> Iterator[Token]:
     """The predicate, then what it agrees to ("agreed to lift") or is ready to do ("is prepared to lift")."""
     verb: Token | None = predicate
@@ -107,6 +121,16 @@ def its_own_step(verb: Token) -> bool:
 def is_threat_condition(clause: Token) -> bool:
     """"... unless the rebels agree to a ceasefire": the step is held over the other side."""
     return clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ == "unless" for child in clause.children)
+
+
+def is_conditional(verb: Token) -> bool:
+    """"... only if Kigali handed over the plotters", "would hold talks only if
+    Warsaw reopened the border": a condition, not a step taken."""
+    return has_condition_mark(verb) or any(child.dep_ == "advcl" and has_condition_mark(child) for child in verb.children)
+
+
+def has_condition_mark(verb: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in verb.children)
 
 
 def has_particle(verb: Token, particles: set[str]) -> bool:

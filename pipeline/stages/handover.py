@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.stages.easing import has_particle, its_own_step, step_chain
+from pipeline.stages.easing import first_own_step, has_particle
 
 HANDOVER = "handover"
 # Whom a side hands over to another side's justice.
@@ -25,17 +25,11 @@ WANTED = frozenset(
 ACCUSED = frozenset({"alleged", "suspected", "accused", "wanted", "convicted"})
 # Verbs that hand people over only with a receiving side: "sent ... to the United States".
 SENDING = frozenset({"send", "transfer", "return", "deliver"})
-CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 def hands_over_wanted_people(predicate: Token) -> bool:
     """Whether the predicate, or what it agrees or is ready to do, hands wanted people over to another side."""
-    for verb in step_chain(predicate):
-        if not its_own_step(verb) or is_conditional(verb):
-            return False
-        if hands_over(verb):
-            return True
-    return False
+    return bool(first_own_step(predicate, lambda verb: HANDOVER if hands_over(verb) else ""))
 
 
 def hands_over(verb: Token) -> bool:
@@ -65,13 +59,3 @@ def to_a_side(verb: Token) -> bool:
     """"... to the United States", "... to Yaounde": a receiving state or body."""
     receivers = (pobj for prep in verb.children if prep.dep_ in {"prep", "dative"} and prep.lower_ == "to" for pobj in prep.children if pobj.dep_ == "pobj")
     return any(receiver.ent_type_ in {"GPE", "ORG", "NORP"} for receiver in receivers)
-
-
-def is_conditional(verb: Token) -> bool:
-    """"... only if Kigali handed over the plotters", "would hold talks only if
-    Warsaw reopened the border": a condition, not a step taken."""
-    return has_condition_mark(verb) or any(child.dep_ == "advcl" and has_condition_mark(child) for child in verb.children)
-
-
-def has_condition_mark(verb: Token) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in verb.children)

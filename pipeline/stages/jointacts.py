@@ -20,8 +20,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.stages.demands import is_named
-from pipeline.stages.easing import its_own_step, step_chain
-from pipeline.stages.handover import is_conditional, to_a_side
+from pipeline.stages.easing import first_own_step
+from pipeline.stages.handover import to_a_side
 
 JOINT_ACT, SUPPLY = "joint act", "supply"
 # Verbs that act together with a side named after "with" ("cooperate with Baghdad"), or "on" for "rely".
@@ -44,14 +44,11 @@ OBJECT_VERBS: dict[str, frozenset[str] | None] = {
 
 def acting_together(predicate: Token) -> str:
     """JOINT_ACT or SUPPLY when the predicate, or what it agrees or seeks to do, is one; else ""."""
-    for verb in step_chain(predicate):
-        if not its_own_step(verb) or is_conditional(verb):
-            return ""
-        if is_joint_act(verb):
-            return JOINT_ACT
-        if supplies(verb):
-            return SUPPLY
-    return ""
+    return first_own_step(predicate, act_together)
+
+
+def act_together(verb: Token) -> str:
+    return JOINT_ACT if is_joint_act(verb) else SUPPLY if supplies(verb) else ""
 
 
 def supplies(verb: Token) -> bool:

@@ -9,7 +9,8 @@ terrorists", "deepening ties") as it sounds.
 
 Read from the decisive clause like a hostile measure undone (`easing`): on
 its own, through "agreed to", "will", or in a verb joined to the news with
-the same subject; not refused, negated or asked of another side. A
+the same subject; not refused, negated, asked of another side or a
+condition. A
 condemnation of everyone's acts at once ("condemns all acts of violence
 against humanitarian personnel", as Security Council texts do) names no
 side and is not read.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.stages.easing import its_own_step, step_chain
+from pipeline.stages.easing import first_own_step
 
 PRAISE, ACCUSATION = "praise", "accusation"
 PRAISING_VERBS = frozenset("thank praise commend hail laud applaud congratulate".split())
@@ -31,14 +32,11 @@ ACCUSING_VERBS = frozenset("accuse blame condemn criticise criticize denounce sl
 
 def judgement(predicate: Token) -> str:
     """PRAISE or ACCUSATION when the predicate, or what it agrees or is ready to do, judges someone; else ""."""
-    for verb in step_chain(predicate):
-        if not its_own_step(verb):
-            return ""
-        if praises(verb):
-            return PRAISE
-        if accuses(verb):
-            return ACCUSATION
-    return ""
+    return first_own_step(predicate, judge)
+
+
+def judge(verb: Token) -> str:
+    return PRAISE if praises(verb) else ACCUSATION if accuses(verb) else ""
 
 
 def praises(verb: Token) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pipeline.stages.easing import has_condition_mark
 from pipeline.stages.stance import decisive_predicate
 
 MODES = ("asserted", "negated", "denied", "demanded", "conditional", "planned", "hypothetical")
@@ -21,7 +22,6 @@ THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
 PLAN_VERBS = frozenset({"plan", "intend", "prepare", "schedule", "expect", "aim", "hope", "seek", "propose", "pledge", "promise"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
-CONDITION_MARKS = frozenset({"if", "unless"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -50,10 +50,7 @@ def predicate_mode(predicate: Token) -> str:
 
 def has_condition(predicate: Token) -> bool:
     """An "if" or "unless" clause hanging on the predicate."""
-    return any(
-        child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ in CONDITION_MARKS for mark in child.children)
-        for child in predicate.children
-    )
+    return any(child.dep_ == "advcl" and has_condition_mark(child) for child in predicate.children)
 
 
 def is_going_to(predicate: Token) -> bool:
