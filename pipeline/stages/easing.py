@@ -1,9 +1,10 @@
 """A side undoing a hostile measure of its own: "Serbia lifted the curfew",
 "the rebels will release the hostages", "Israel will evacuate the
 settlements", "the union called off the strike", "both agreed to reopen
-their border crossings"; or yields ("500 rebels surrendered to the army"). The guidelines count de-escalation, and releasing a
-captive as a goodwill step, as cooperation, while a sentence encoder reads
-the measure undone ("curfew", "blockade", "strike") as tension.
+their border crossings"; or yielding: "500 rebels surrendered to the army".
+The guidelines count de-escalation, and releasing a captive as a goodwill
+step, as cooperation, while a sentence encoder reads the measure undone
+("curfew", "blockade", "strike") as tension.
 
 Read from the decisive clause (a reporting verb gives way to what it
 reports): an undoing verb whose object is what that verb undoes, on its
