@@ -95,8 +95,10 @@ DYAD_MIN_SENTENCES = 20
 # Sentences of these kinds are never claims (annotation guidelines, "Unit").
 NON_CLAIM_KINDS = frozenset({"heading", "furniture"})
 
-# A line with at most this many words and no closing punctuation is a heading.
+# A line with at most this many words and no closing punctuation is a heading;
+# a line that is a paragraph of its own (a title) may run to TITLE_MAX_WORDS.
 HEADING_MAX_WORDS = 14
+TITLE_MAX_WORDS = 25
 
 # Articles larger than this are skipped (a news article is rarely 100 kB).
 MAX_ARTICLE_BYTES = int(float(os.environ.get("PIPELINE_MAX_ARTICLE_MB", "5")) * 1_000_000)

@@ -116,6 +116,33 @@ def test_find_blocks_kinds_and_repeats():
     ]
 
 
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'Brazil recalls envoy after Caracas vote; Venezuela warns of "interference"',
+        "Ghana-Togo border pact takes effect as Lome warns against 'smuggling gangs'",
+        "Analysis: An old border feud and new migrants keep Ecuador and Peru at arm's length for now",
+    ],
+)
+def test_a_title_on_its_own_line_is_a_heading_even_long_or_ending_in_a_quote(title):
+    raw = f"{title}\n\nQUITO, May 2 (Reuters) - Ecuador and Peru agreed to reopen their border on Monday.\n"
+    blocks = list(find_blocks(raw))
+    assert [b.kind for b in blocks] == ["heading", "body"]
+
+
+def test_a_long_line_inside_a_paragraph_is_no_title():
+    raw = (
+        "Kenya and Somalia agreed on Monday to restore diplomatic relations after a year of disputes over the sea border\n"
+        "and the status of Jubaland, officials in both capitals said.\n"
+    )
+    assert [b.kind for b in find_blocks(raw)] == ["body", "body"]
+
+
+def test_a_quotation_ending_a_sentence_is_still_body():
+    raw = 'Armenia rejects Baku\'s demand\n\nArmenia said Azerbaijan\'s demand was "unacceptable and will never be met."\n'
+    assert [b.kind for b in find_blocks(raw)] == ["heading", "body"]
+
 def test_a_body_line_repeated_elsewhere_becomes_furniture():
     line = "Iran handed over the Afghan embassy in Tehran to the Taliban."
     other = "The two sides met again in March to discuss water rights."

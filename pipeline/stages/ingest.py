@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from pipeline.config import BYTE_ORDER_MARK, HEADING_MAX_WORDS
+from pipeline.config import BYTE_ORDER_MARK, HEADING_MAX_WORDS, TITLE_MAX_WORDS
 from pipeline.io import UnreadableArticle, read_article
 from pipeline.records import Article, Block
 
@@ -52,8 +52,12 @@ DATE = (
 # A place in capitals, an optional country or agency, then a dash or a date.
 DATELINE = r"[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?(?:\s*\([A-Za-z .]+\))?\s*(?:[-–—:]|,\s*" + DATE + r")"
 DATE_LINE_RE = re.compile(rf"^(?:{DATE}|{DATELINE})\s*[-–—:,.]*\s*$")
-CLOSING_PUNCTUATION = tuple('.!?"”’\':;)…')
+SENTENCE_END = tuple(".!?:;…")
+# Quotes and brackets after a sentence's last word: `."` ends a sentence, `war"` does not.
+CLOSING_MARKS = "\"”’')]"
+
 FURNITURE_MAX_WORDS = 8
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
 def ingest(paths: Iterable[Path], on_skip: Callable[[UnreadableArticle], None] | None = None) -> Iterator[Article]:
@@ -84,9 +88,19 @@ def find_blocks(raw: str) -> Iterator[Block]:
     """Yield one block per non-blank line, with its kind."""
     spans = list(line_spans(raw))
     repeats = Counter(raw[start:end] for start, end in spans)
-    for start, end in spans:
+    for i, (start, end) in enumerate(spans):
         line = raw[start:end]
-        yield Block(start=start, end=end, kind=line_kind(line, repeats[line] > 1))
+        previous_end = spans[i - 1][1] if i else None
+        next_start = spans[i + 1][0] if i + 1 < len(spans) else None
+        own_paragraph = is_break(raw, previous_end, start) and is_break(raw, end, next_start)
+        yield Block(start=start, end=end, kind=line_kind(line, repeats[line] > 1, own_paragraph=own_paragraph))
+
+
+def is_break(raw: str, start: int | None, end: int | None) -> bool:
+    """The white space between two lines holds a blank line; the file's edge counts as one."""
+    if start is None or end is None:
+        return True
+    return len(LINE_BREAK_RE.findall(raw, start, end)) >= 2
 
 
 def line_spans(raw: str) -> Iterator[tuple[int, int]]:
@@ -101,12 +115,12 @@ def line_spans(raw: str) -> Iterator[tuple[int, int]]:
         yield start, start + len(stripped)
 
 
-def line_kind(line: str, repeated: bool) -> str:
+def line_kind(line: str, repeated: bool, *, own_paragraph: bool = False) -> str:
     if repeated or is_furniture(line):
         return "furniture"
     if BULLET_RE.match(line):
         return "bullet"
-    if is_heading(line):
+    if is_heading(line, TITLE_MAX_WORDS if own_paragraph else HEADING_MAX_WORDS):
         return "heading"
     return "body"
 
@@ -118,11 +132,11 @@ def is_furniture(line: str) -> bool:
     return bool(FURNITURE_RE.match(line)) or line.count("|") >= 2
 
 
-def is_heading(line: str) -> bool:
+def is_heading(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:
     words = line.split()
-    if len(words) > HEADING_MAX_WORDS:
+    if len(words) > max_words:
         return False
-    if not line.endswith(CLOSING_PUNCTUATION):
+    if not line.rstrip(CLOSING_MARKS).endswith(SENTENCE_END):
         return True
     return line.endswith(("?", "!")) and is_title_case(words)
 
