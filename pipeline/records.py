@@ -72,7 +72,8 @@ class Stance:
     # A guidelines' reading that decides the label, or "": a side's pledge not
     # to do a hostile act (`stages/disavowal.py`), an appeal to the parties
     # (`stages/appeals.py`), a demand of a named side (`stages/demands.py`), a
-    # relation worse, better or ended (`stages/relationstate.py`);
+    # condition set on one (`stages/conditions.py`), a relation worse, better
+    # or ended (`stages/relationstate.py`), and others;
     # `model/classify.GUIDELINE_LABELS` gives each its label.
     guideline: str = ""
 

@@ -14,6 +14,7 @@ from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence
 from pipeline.stages.appeals import APPEAL
+from pipeline.stages.conditions import CONDITION
 from pipeline.stages.demands import DEMAND
 from pipeline.stages.disavowal import PLEDGE
 from pipeline.stages.easing import EASING
@@ -32,6 +33,7 @@ GUIDELINE_LABELS = {
     PLEDGE: "cooperation",
     APPEAL: "cooperation",
     DEMAND: "tension",
+    CONDITION: "tension",
     EASING: "cooperation",
     HANDOVER: "cooperation",
     PRAISE: "cooperation",

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.records import Stance
 from pipeline.stages.appeals import APPEAL, appeals_to_the_parties
+from pipeline.stages.conditions import CONDITION, sets_a_condition
 from pipeline.stages.demands import DEMAND, demands_of_a_side, demands_outright
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.easing import EASING, eases_hostility
@@ -62,7 +63,7 @@ def guideline_of(sent: Span) -> str:
 def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     """The guidelines' reading that decides the label ("" for none): a pledge
     not to do a hostile act, an appeal to the parties together, a demand of
-    a named side, a hostile measure undone, wanted people handed over,
+    a named side or a condition set on one, a hostile measure undone, wanted people handed over,
     praise or accusation, a joint act or supply, how a relation now stands,
     or a tie ended. A reporting verb ("..., officials said") gives way to
     the clause it reports."""
@@ -74,6 +75,8 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
         return APPEAL
     if demands_of_a_side(predicate) or any(demands_outright(act) for act in acts):
         return DEMAND
+    if any(sets_a_condition(act) for act in acts):
+        return CONDITION
     if any(eases_hostility(act) for act in acts):
         return EASING
     if any(hands_over_wanted_people(act) for act in acts):

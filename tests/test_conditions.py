@@ -1,0 +1,41 @@
+"""A side making its step wait on what another side must do first ("unless",
+"only if", "as long as", "will not stop until") sets a condition: a demand
+under dispute, which the guidelines make tension however friendly the step."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador will not reopen the border crossing as long as Peruvian troops remain in the valley.",
+        "Ghana said it was ready to talk, but only if Togo released the detained traders.",
+        "Latvia warned Belarus that it would close two more checkpoints unless Minsk stopped pushing migrants across.",
+        "Kenya said the ban on Somali flights would stay in place until Mogadishu lifted its tariffs.",
+        "Nepal's foreign minister said Kathmandu would not sign the trade pact until China withdrew its survey teams.",
+        "Armenia has refused to join the talks unless Azerbaijan pulls back its forces from the border.",
+    ],
+)
+def test_a_step_that_waits_on_another_side_is_read_as_a_condition(tagged, text):
+    assert tagged(text).stance.guideline == "condition"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile signed the fishing agreement with Peru in Lima on Monday.",  # no condition
+        "Senegal would fund the militia only if they fought the rebels.",  # the condition's subject is a pronoun
+        "As long as the junta is the strongest force in Mali, Algeria will keep talking to it.",  # a state of affairs
+        "The mission will stay in Haiti until 31 December.",  # a date, not a clause
+        "Kazakhstan and Uzbekistan held talks until the delegations left for the airport.",  # a time, not a condition
+    ],
+)
+def test_no_condition_is_read_where_nothing_is_asked_of_another_side(tagged, text):
+    assert tagged(text).stance.guideline != "condition"
+
+
+def test_a_condition_is_labelled_tension_over_the_model(overruled):
+    decided = overruled("Colombia said it would resume the peace talks only if the ELN freed all its hostages.", "cooperation")
+    assert decided.label == "tension"
