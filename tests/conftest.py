@@ -311,13 +311,14 @@ def tagged(nlp):
 
 @pytest.fixture
 def overruled(tagged):
-    """The label after the guidelines' reading of one sentence the model
-    labelled `model_label`: `overruled("Kenya lifted the ban.", "tension")`."""
+    """The prediction after the guidelines' reading of one sentence the model
+    labelled `model_label` (and took for a claim, unless `is_claim=False`):
+    `overruled("Kenya lifted the ban.", "tension")`."""
     from pipeline.model.classifier import Prediction
     from pipeline.model.classify import by_guidelines
 
-    def decide(text: str, model_label: str):
-        said = Prediction(is_claim=True, claim_confidence=0.9, label=model_label, confidence=0.8, evidence=())
+    def decide(text: str, model_label: str, *, is_claim: bool = True):
+        said = Prediction(is_claim=is_claim, claim_confidence=0.9 if is_claim else 0.2, label=model_label, confidence=0.8, evidence=())
         return by_guidelines(tagged(text), said)
 
     return decide

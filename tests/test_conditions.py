@@ -39,3 +39,15 @@ def test_no_condition_is_read_where_nothing_is_asked_of_another_side(tagged, tex
 def test_a_condition_is_labelled_tension_over_the_model(overruled):
     decided = overruled("Colombia said it would resume the peace talks only if the ELN freed all its hostages.", "cooperation")
     assert decided.label == "tension"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Bhutan said it would reopen the road only if India paid for the repairs.", True),  # two sides
+        ("The ministry said the road would stay closed until the floods receded.", False),  # no side at all
+    ],
+)
+def test_a_reading_between_two_sides_is_a_claim_even_when_the_detector_missed_it(overruled, text, claim):
+    decided = overruled(text, "cooperation", is_claim=False)
+    assert decided.is_claim is claim

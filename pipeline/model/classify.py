@@ -12,7 +12,7 @@ from pipeline.model.features import VECTOR_PARTS, feature_rows
 from pipeline.model.classifier import ClaimModel, Prediction
 from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
-from pipeline.records import Claim, Sentence
+from pipeline.records import Claim, Sentence, Stance
 from pipeline.stages.appeals import APPEAL
 from pipeline.stages.conditions import CONDITION
 from pipeline.stages.demands import DEMAND
@@ -96,15 +96,25 @@ def by_guidelines(sentence: Sentence, prediction: Prediction) -> Prediction:
     stance found a reading the guidelines decide (`Stance.guideline`: a
     pledge not to do a hostile act, an appeal to the parties, a demand of a
     named side, a hostile measure undone, a relation worse, better or
-    ended), that reading gives the label, whatever the words do to the
-    embedding."""
+    ended, and others), that reading gives the label, whatever the words do
+    to the embedding, and makes a sentence between two sides a claim."""
     if sentence.kind in NON_CLAIM_KINDS or says_nothing(sentence.predicate, sentence.main_clause):
         return replace(prediction, is_claim=False)
     label = GUIDELINE_LABELS.get(sentence.stance.guideline)
-    if label is None or label == prediction.label:
+    if label is None:
+        return prediction
+    if not prediction.is_claim and is_between_two_sides(sentence.stance):
+        prediction = replace(prediction, is_claim=True, claim_confidence=GUIDELINE_CONFIDENCE)
+    if label == prediction.label:
         return prediction
     evidence = (f"guideline: {sentence.stance.guideline}", *prediction.evidence)
     return replace(prediction, label=label, confidence=GUIDELINE_CONFIDENCE, evidence=evidence)
+
+
+def is_between_two_sides(stance: Stance) -> bool:
+    """One side acting on or speaking of another: with a reading of the act,
+    a claim by the guidelines' definition, whatever the detector says."""
+    return stance.source is not None and stance.target is not None and stance.source != stance.target
 
 
 def agreeing_cues(sentence: Sentence, label: str) -> tuple[str, ...]:
