@@ -74,7 +74,7 @@ class Stance:
     # (`stages/appeals.py`), a demand of a named side (`stages/demands.py`), a
     # condition set on one (`stages/conditions.py`), a relation worse, better
     # or ended (`stages/relationstate.py`), and others;
-    # `model/classify.GUIDELINE_LABELS` gives each its label.
+    # `stages/stance.GUIDELINE_LABELS` gives each its label.
     guideline: str = ""
 
 

@@ -13,37 +13,13 @@ from pipeline.model.classifier import ClaimModel, Prediction
 from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence, Stance
-from pipeline.stages.appeals import APPEAL
-from pipeline.stages.conditions import CONDITION
-from pipeline.stages.demands import DEMAND
-from pipeline.stages.disavowal import PLEDGE
-from pipeline.stages.easing import EASING
-from pipeline.stages.handover import HANDOVER
-from pipeline.stages.jointacts import JOINT_ACT, SUPPLY
-from pipeline.stages.judgement import ACCUSATION, PRAISE
 from pipeline.stages.predicate import says_nothing
-from pipeline.stages.relationstate import BETTER, ENDED, WORSE
+from pipeline.stages.stance import GUIDELINE_LABELS
 
 # A sentence's guess: {"claim_probability": float, "guess": cooperation | tension | none,
 # "label_guess": cooperation | tension, "label_confidence": float}.
 Guess = dict[str, Any]
 NO_CLAIM = "none"
-# The label each of `Stance.guideline`'s readings gives (annotation guidelines).
-GUIDELINE_LABELS = {
-    PLEDGE: "cooperation",
-    APPEAL: "cooperation",
-    DEMAND: "tension",
-    CONDITION: "tension",
-    EASING: "cooperation",
-    HANDOVER: "cooperation",
-    PRAISE: "cooperation",
-    ACCUSATION: "tension",
-    JOINT_ACT: "cooperation",
-    SUPPLY: "cooperation",
-    f"relation {WORSE}": "tension",
-    f"relation {ENDED}": "tension",
-    f"relation {BETTER}": "cooperation",
-}
 
 
 def classify_sentences(

@@ -30,6 +30,8 @@ SUPPLYING_VERBS = frozenset("supply deliver send provide give ship donate grant"
 GOODS = frozenset("weapon arm arms aid assistance shipment ammunition equipment drone loan fuel grain food vaccine".split())
 # A side named by what it is rather than by its name: "the government", "Bangladeshi officials".
 SIDE_NOUNS = frozenset("government officials official delegation counterpart leaders leader minister side sides parties authorities".split())
+# Those a side shelters against another: "each has hosted exiled opponents of the other" is no joint act.
+HARBOURED = frozenset("opponent dissident exile rebel militant fighter insurgent plotter".split())
 # Verbs whose object is the joint act or the side received; None: any object.
 OBJECT_VERBS: dict[str, frozenset[str] | None] = {
     "host": None,
@@ -72,7 +74,7 @@ def is_joint_act(verb: Token) -> bool:
     if lemma not in OBJECT_VERBS:
         return False
     wanted = OBJECT_VERBS[lemma]
-    acted_on = [child for child in verb.children if child.dep_ == "dobj" and not denied(child)]
+    acted_on = [child for child in verb.children if child.dep_ == "dobj" and not denied(child) and child.lemma_.lower() not in HARBOURED]
     return any(wanted is None or noun.lemma_.lower() in wanted or noun.lower_ in wanted for noun in acted_on)
 
 

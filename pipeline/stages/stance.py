@@ -16,11 +16,31 @@ from pipeline.stages.demands import DEMAND, demands_of_a_side, demands_outright
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.easing import EASING, eases_hostility
 from pipeline.stages.handover import HANDOVER, hands_over_wanted_people
-from pipeline.stages.judgement import judgement
-from pipeline.stages.jointacts import acting_together
+from pipeline.stages.judgement import ACCUSATION, PRAISE, judgement
+from pipeline.stages.jointacts import JOINT_ACT, SUPPLY, acting_together
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
-from pipeline.stages.relationstate import ENDED, ends_a_tie, relation_state
+from pipeline.stages.relationstate import BETTER, ENDED, WORSE, ends_a_tie, relation_state
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
+
+# The label each of `Stance.guideline`'s readings gives (annotation guidelines).
+GUIDELINE_LABELS = {
+    PLEDGE: "cooperation",
+    APPEAL: "cooperation",
+    DEMAND: "tension",
+    CONDITION: "tension",
+    EASING: "cooperation",
+    HANDOVER: "cooperation",
+    PRAISE: "cooperation",
+    ACCUSATION: "tension",
+    JOINT_ACT: "cooperation",
+    SUPPLY: "cooperation",
+    f"relation {WORSE}": "tension",
+    f"relation {ENDED}": "tension",
+    f"relation {BETTER}": "cooperation",
+}
+# Verbs that state what the clause they introduce holds: its act is the news ("stressed that Dhaka deals
+# only with ..."). Not "insist" or "reiterate": "insisted that Niger free Bazoum" is a demand.
+STATING_VERBS = REPORTING_VERBS | frozenset({"stress", "maintain", "emphasise", "emphasize", "explain", "declare"})
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
 SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})
@@ -63,11 +83,14 @@ def guideline_of(sent: Span) -> str:
 def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     """The guidelines' reading that decides the label ("" for none): a pledge
     not to do a hostile act, an appeal to the parties together, a demand of
-    a named side or a condition set on one, a hostile measure undone, wanted people handed over,
-    praise or accusation, a joint act or supply, how a relation now stands,
-    or a tie ended. A reporting verb ("..., officials said") gives way to
-    the clause it reports."""
-    news = reported(predicate)
+    a named side or a condition set on one, a hostile measure undone, wanted
+    people handed over, praise or accusation, a joint act or supply, how a
+    relation now stands, or a tie ended. A reporting or stating verb
+    ("..., officials said", "stressed that ...") gives way to the clause it
+    reports. Where the clause has none, a main clause joined to it by "and"
+    may ("Migrants try to cross, and Spain relies on Moroccan forces"),
+    unless the first clause's words pull the other way."""
+    news = reported(predicate, STATING_VERBS)
     acts = (news, *same_subject_conjuncts(news), *(same_subject_conjuncts(predicate) if predicate != news else ()))
     if disavows_hostility(clause):
         return PLEDGE
@@ -85,7 +108,27 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     if towards_a_side:
         return towards_a_side
     state = ENDED if ends_a_tie(news) else relation_state(news)
-    return f"relation {state}" if state else ""
+    if state:
+        return f"relation {state}"
+    for clause in own_subject_conjuncts(news):
+        reading = guideline_reading(clause, clause_tokens(clause))
+        if reading:
+            return "" if pulls_against(news, clause, reading) else reading
+    return ""
+
+
+def pulls_against(verb: Token, joined: Token, reading: str) -> bool:
+    """The verb's own clause (without the `joined` one) has a cue of the
+    other label: "its fighters killed hundreds, and soldiers surrendered"."""
+    against = -1 if GUIDELINE_LABELS[reading] == "cooperation" else 1
+    left_out = {token.i for token in joined.subtree}
+    return any(cue_polarity(token.lemma_) == against for token in verb.subtree if token.i not in left_out)
+
+
+def own_subject_conjuncts(verb: Token) -> list[Token]:
+    """Main clauses joined by "and" with their own subject: "Migrants try to
+    cross every year, and Spain relies on Moroccan forces"."""
+    return [child for child in verb.children if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and any(grand.dep_ in {"nsubj", "nsubjpass"} for grand in child.children)]
 
 
 def same_subject_conjuncts(verb: Token) -> list[Token]:
@@ -135,8 +178,8 @@ def is_named(noun: Token) -> bool:
     )
 
 
-def reported(predicate: Token) -> Token:
-    if predicate.lemma_.lower() not in REPORTING_VERBS:
+def reported(predicate: Token, verbs: frozenset[str] = REPORTING_VERBS) -> Token:
+    if predicate.lemma_.lower() not in verbs:
         return predicate
     for child in predicate.children:
         if child.dep_ == "ccomp":
