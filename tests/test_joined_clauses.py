@@ -36,3 +36,14 @@ def test_no_joined_reading_where_the_first_clause_pulls_against_it_or_nothing_is
 
 def test_insisting_that_another_side_act_is_no_statement_of_its_act(tagged):
     assert tagged("Nigeria insisted that Niger's junta free the detained president.").stance.guideline != "easing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quito responded by summoning Colombia's ambassador.",
+        "Mali retaliated by summoning the Algerian envoy in Bamako.",
+    ],
+)
+def test_the_act_by_which_a_side_responded_gives_the_reading(tagged, text):
+    assert tagged(text).stance.guideline == "accusation"

@@ -72,3 +72,32 @@ def test_an_accusation_is_labelled_tension_over_the_model(overruled):
     decided = overruled("Armenia accused Azerbaijan of using the peace talks to buy time for its army.", "cooperation")
     assert decided.label == "tension"
     assert "guideline: accusation" in decided.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey warned Athens against militarising the islands.",
+        "Serbia has warned that it will not tolerate attacks on Serbs in northern Kosovo.",
+        "Guyana's president said Venezuela's troops were massing and warned against any incursion.",  # a verb joined to the news
+        "Sudan warned the Kenyan ambassador over the RSF meeting in Nairobi.",
+    ],
+)
+def test_warnings_are_read_as_warnings(tagged, text):
+    assert tagged(text).stance.guideline == "warning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laos did not warn Thailand about the flood release.",  # negated
+        "Oman urged Iran to warn the Houthis before any strike.",  # asked of another side
+        "The two navies signed a pact to share missile-warning data.",  # a noun, not a warning
+    ],
+)
+def test_no_warning_is_read_where_no_side_warns(tagged, text):
+    assert tagged(text).stance.guideline != "warning"
+
+
+def test_a_warning_is_labelled_tension_over_the_model(overruled):
+    assert overruled("Beijing warned against forming exclusive blocs in the region.", "cooperation").label == "tension"

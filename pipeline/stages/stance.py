@@ -16,7 +16,7 @@ from pipeline.stages.demands import DEMAND, demands_of_a_side, demands_outright
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.easing import EASING, eases_hostility
 from pipeline.stages.handover import HANDOVER, hands_over_wanted_people
-from pipeline.stages.judgement import ACCUSATION, PRAISE, judgement
+from pipeline.stages.judgement import ACCUSATION, PRAISE, WARNING, judgement
 from pipeline.stages.jointacts import JOINT_ACT, SUPPLY, acting_together
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE, ends_a_tie, relation_state
@@ -32,6 +32,7 @@ GUIDELINE_LABELS = {
     HANDOVER: "cooperation",
     PRAISE: "cooperation",
     ACCUSATION: "tension",
+    WARNING: "tension",
     JOINT_ACT: "cooperation",
     SUPPLY: "cooperation",
     f"relation {WORSE}": "tension",
@@ -92,6 +93,7 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
     unless the first clause's words pull the other way."""
     news = reported(predicate, STATING_VERBS)
     acts = (news, *same_subject_conjuncts(news), *(same_subject_conjuncts(predicate) if predicate != news else ()))
+    acts = (*acts, *(means for act in acts for means in acts_by(act)))
     if disavows_hostility(clause):
         return PLEDGE
     if any(appeals_to_the_parties(act) for act in acts):
@@ -129,6 +131,12 @@ def own_subject_conjuncts(verb: Token) -> list[Token]:
     """Main clauses joined by "and" with their own subject: "Migrants try to
     cross every year, and Spain relies on Moroccan forces"."""
     return [child for child in verb.children if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and any(grand.dep_ in {"nsubj", "nsubjpass"} for grand in child.children)]
+
+
+def acts_by(verb: Token) -> list[Token]:
+    """The act by which a side did what the verb says: "responded by
+    summoning Bangladesh's envoy", "retaliated by expelling 12 officials"."""
+    return [pcomp for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by" for pcomp in prep.children if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBG"]
 
 
 def same_subject_conjuncts(verb: Token) -> list[Token]:
