@@ -15,6 +15,10 @@ import pytest
         ("When floods cut the highway in May, Peruvian engineers rebuilt the bridge, and Bolivia thanked Lima for its help.", "praise"),
         ("Fishing boats crowd the bay every spring, and Senegal accused Gambian patrols of harassing its crews.", "accusation"),
         ("The minister stressed that Hanoi still deals only with the government in Phnom Penh.", "joint act"),
+        (
+            "Cambodia's foreign minister said in a statement that the army had cleared the minefields and thanked Vietnam for its help.",
+            "praise",
+        ),
     ],
 )
 def test_a_joined_or_stated_clause_gives_the_reading(tagged, text, reading):

@@ -7,6 +7,8 @@ clause after a contrast word ("A, but B"); concessive and subordinate clauses
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from pipeline.records import Stance
@@ -192,7 +194,16 @@ def reported(predicate: Token, verbs: frozenset[str] = REPORTING_VERBS) -> Token
     for child in predicate.children:
         if child.dep_ == "ccomp":
             return contrasted(child)
-    return predicate
+    said = next(statement_content(predicate), None)
+    return contrasted(said) if said is not None else predicate
+
+
+def statement_content(verb: Token) -> Iterator[Token]:
+    """What a statement says, where the parse hangs it on the statement:
+    "said in a statement that the military had demolished ..."."""
+    for prep in (child for child in verb.children if child.dep_ == "prep"):
+        for noun in (child for child in prep.children if child.dep_ == "pobj"):
+            yield from (clause for clause in noun.children if clause.dep_ == "acl" and any(mark.lower_ == "that" and mark.dep_ == "mark" for mark in clause.children))
 
 
 def decisive_predicate(sent: Span) -> Token:
