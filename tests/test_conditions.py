@@ -16,6 +16,7 @@ import pytest
         "Kenya said the ban on Somali flights would stay in place until Mogadishu lifted its tariffs.",
         "Nepal's foreign minister said Kathmandu would not sign the trade pact until China withdrew its survey teams.",
         "Armenia has refused to join the talks unless Azerbaijan pulls back its forces from the border.",
+        "Chad's foreign minister said the truce would only hold if Sudan stopped arming the militias.",
     ],
 )
 def test_a_step_that_waits_on_another_side_is_read_as_a_condition(tagged, text):

@@ -63,8 +63,11 @@ def is_condition(clause: Token, act: Token) -> bool:
 
 
 def is_only(clause: Token, mark: Token) -> bool:
-    """"only if": "only" just before the mark, wherever the parse hangs it."""
-    return mark.i >= 1 and mark.doc[mark.i - 1].lower_ == "only"
+    """"only if": "only" just before the mark, wherever the parse hangs it, or
+    on the act the clause hangs on ("would only succeed if ...")."""
+    if mark.i >= 1 and mark.doc[mark.i - 1].lower_ == "only":
+        return True
+    return any(child.dep_ == "advmod" and child.lower_ == "only" for child in clause.head.children)
 
 
 def is_held_back_or_kept_up(act: Token) -> bool:
