@@ -55,7 +55,6 @@ DATE_LINE_RE = re.compile(rf"^(?:{DATE}|{DATELINE})\s*[-–—:,.]*\s*$")
 SENTENCE_END = tuple(".!?:;…")
 # Quotes and brackets after a sentence's last word: `."` ends a sentence, `war"` does not.
 CLOSING_MARKS = "\"”’')]"
-
 FURNITURE_MAX_WORDS = 8
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 

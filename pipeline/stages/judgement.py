@@ -11,9 +11,9 @@ while a sentence encoder reads what is praised, charged or warned of
 Read from the decisive clause like a hostile measure undone (`easing`): on
 its own, through "agreed to", "will", or in a verb joined to the news with
 the same subject; not refused, negated, asked of another side or a
-condition. A condemnation of everyone's acts at once ("condemns all acts of violence
-against humanitarian personnel", as Security Council texts do) names no
-side and is not read.
+condition. A condemnation of everyone's acts at once ("condemns all acts
+of violence against humanitarian personnel", as Security Council texts
+do) names no side and is not read.
 """
 
 from __future__ import annotations
