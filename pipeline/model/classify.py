@@ -13,7 +13,7 @@ from pipeline.model.classifier import ClaimModel, Prediction
 from pipeline.model.dyad import dyad_model_of, rechoose
 from pipeline.model.prototypes import nearest_prototype
 from pipeline.records import Claim, Sentence, Stance
-from pipeline.stages.predicate import says_nothing
+from pipeline.stages.predicate import counts_people, says_nothing
 from pipeline.stages.stance import GUIDELINE_LABELS
 
 # A sentence's guess: {"claim_probability": float, "guess": cooperation | tension | none,
@@ -74,7 +74,7 @@ def by_guidelines(sentence: Sentence, prediction: Prediction) -> Prediction:
     named side, a hostile measure undone, a relation worse, better or
     ended, and others), that reading gives the label, whatever the words do
     to the embedding, and makes a sentence between two sides a claim."""
-    if sentence.kind in NON_CLAIM_KINDS or says_nothing(sentence.predicate, sentence.main_clause):
+    if sentence.kind in NON_CLAIM_KINDS or says_nothing(sentence.predicate, sentence.main_clause) or is_a_bare_count(sentence):
         return replace(prediction, is_claim=False)
     label = GUIDELINE_LABELS.get(sentence.stance.guideline)
     if label is None:
@@ -85,6 +85,20 @@ def by_guidelines(sentence: Sentence, prediction: Prediction) -> Prediction:
         return prediction
     evidence = (f"guideline: {sentence.stance.guideline}", *prediction.evidence)
     return replace(prediction, label=label, confidence=GUIDELINE_CONFIDENCE, evidence=evidence)
+
+
+def is_a_bare_count(sentence: Sentence) -> bool:
+    """A count of people killed or displaced in a sentence that names fewer
+    than two sides itself ("More than 40,000 people have been killed in the
+    conflict"; "the clashes between the two countries" names two)."""
+    return counts_people(sentence.predicate, sentence.main_clause) and len(named_sides(sentence)) < 2
+
+
+def named_sides(sentence: Sentence) -> set[str]:
+    """The sides the sentence names in any role ("Israeli authorities say 24
+    people have died in Iranian missile strikes"), or refers to as a pair
+    ("the two countries")."""
+    return {c.code for c in sentence.candidates if c.role != "context" or c.referred}
 
 
 def is_between_two_sides(stance: Stance) -> bool:

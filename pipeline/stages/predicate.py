@@ -27,6 +27,16 @@ NO_COMMENT = re.compile(
     re.IGNORECASE,
 )
 NO_COMMENT_PREDICATES = frozenset({"decline", "refuse", "respond", "reply", "reach", "comment", "be", "have"})
+# A count of people killed, displaced or on the move leading the clause: "More
+# than 40,000 people have been killed in the conflict", "About 8,000 people
+# crossed into Chile last year".
+PEOPLE_COUNT = re.compile(
+    r"^\W*(?:(?:more than|at least|about|around|nearly|almost|some|over|up to|an estimated|roughly|fewer than|less than)\s+)?"
+    r"(?:\d[\d,.]*\s*(?:million|thousand)?|(?:tens of |hundreds of )?(?:hundreds|thousands|millions|dozens) of)\s+(?:\w+\s+)?"
+    r"(?:people|civilians|persons|residents|villagers|migrants|refugees|children|families|inhabitants)\b",
+    re.IGNORECASE,
+)
+COUNTED_PREDICATES = frozenset({"kill", "die", "displace", "flee", "wound", "injure", "live", "cross", "arrive", "leave"})
 
 
 def predicate_terms(sent: Span) -> tuple[str, ...]:
@@ -48,3 +58,11 @@ def says_nothing(predicate: tuple[str, ...], main_clause: str) -> bool:
     """The sentence's news is that a side gave the press no comment: one
     actor alone, not a claim (guidelines: background about one actor)."""
     return bool(predicate) and predicate[0] in NO_COMMENT_PREDICATES and NO_COMMENT.search(main_clause) is not None
+
+
+def counts_people(predicate: tuple[str, ...], main_clause: str) -> bool:
+    """The clause's news is a count of people killed, displaced or on the
+    move (guidelines: statistics with no interaction are no claims, unless
+    the sentence names the sides: "24 people have died in Iranian missile
+    strikes, Israeli authorities say")."""
+    return bool(predicate) and predicate[0] in COUNTED_PREDICATES and PEOPLE_COUNT.search(main_clause) is not None
