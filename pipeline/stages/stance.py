@@ -23,6 +23,7 @@ from pipeline.stages.jointacts import JOINT_ACT, SUPPLY, acting_together
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE, ends_a_tie, relation_state
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
+from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
 # The label each of `Stance.guideline`'s readings gives (annotation guidelines).
 GUIDELINE_LABELS = {
@@ -44,7 +45,6 @@ GUIDELINE_LABELS = {
 # Verbs that state what the clause they introduce holds: its act is the news ("stressed that Dhaka deals
 # only with ..."). Not "insist" or "reiterate": "insisted that Niger free Bazoum" is a demand.
 STATING_VERBS = REPORTING_VERBS | frozenset({"stress", "maintain", "emphasise", "emphasize", "explain", "declare"})
-from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
 SUBORDINATE_DEPS = frozenset({"advcl", "parataxis", "relcl", "acl", "mark"})
 CONTRAST_ADVERBS = frozenset({"however", "nevertheless", "nonetheless", "yet", "still"})
@@ -132,13 +132,18 @@ def pulls_against(verb: Token, joined: Token, reading: str) -> bool:
 def own_subject_conjuncts(verb: Token) -> list[Token]:
     """Main clauses joined by "and" with their own subject: "Migrants try to
     cross every year, and Spain relies on Moroccan forces"."""
-    return [child for child in verb.children if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and any(grand.dep_ in {"nsubj", "nsubjpass"} for grand in child.children)]
+    return [child for child in verb.children if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and has_subject(child)]
+
+
+def has_subject(verb: Token) -> bool:
+    return any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
 
 
 def acts_by(verb: Token) -> list[Token]:
     """The act by which a side did what the verb says: "responded by
     summoning Bangladesh's envoy", "retaliated by expelling 12 officials"."""
-    return [pcomp for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by" for pcomp in prep.children if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBG"]
+    by = (child for child in verb.children if child.dep_ == "prep" and child.lower_ == "by")
+    return [pcomp for prep in by for pcomp in prep.children if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBG"]
 
 
 def same_subject_conjuncts(verb: Token) -> list[Token]:
@@ -147,7 +152,7 @@ def same_subject_conjuncts(verb: Token) -> list[Token]:
     and ease some restrictions"."""
     found = []
     for conjunct in (child for child in verb.children if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
-        if not any(child.dep_ in {"nsubj", "nsubjpass"} for child in conjunct.children):
+        if not has_subject(conjunct):
             found += [conjunct, *same_subject_conjuncts(conjunct)]
     return found
 
@@ -203,7 +208,11 @@ def statement_content(verb: Token) -> Iterator[Token]:
     "said in a statement that the military had demolished ..."."""
     for prep in (child for child in verb.children if child.dep_ == "prep"):
         for noun in (child for child in prep.children if child.dep_ == "pobj"):
-            yield from (clause for clause in noun.children if clause.dep_ == "acl" and any(mark.lower_ == "that" and mark.dep_ == "mark" for mark in clause.children))
+            yield from (clause for clause in noun.children if clause.dep_ == "acl" and has_that(clause))
+
+
+def has_that(clause: Token) -> bool:
+    return any(mark.dep_ == "mark" and mark.lower_ == "that" for mark in clause.children)
 
 
 def decisive_predicate(sent: Span) -> Token:
