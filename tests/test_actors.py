@@ -391,3 +391,24 @@ def test_an_alias_inside_another_name_is_no_mention(nlp, sentence, absent):
 
 def test_the_security_council_alone_is_still_the_un(nlp):
     assert ("UN" in {code for _text, code in linked(nlp, "The Security Council met on Friday.")})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Relations have been strained by the San Juan river, which forms much of the frontier.", "PRI"),
+        ("Gunmen in the Niger Delta kidnapped four oil workers.", "NER"),
+        ("Ghanaian and Togolese ships patrolled the Gulf of Guinea.", "GIN"),
+        ("Tourists from Tanzania climbed Mount Kenya.", "KEN"),
+        ("Settlers expanded their farms in the Jordan Valley.", "JOR"),
+        ("Fishing boats from Oman sailed into the Sea of Japan.", "JPN"),
+    ],
+    ids=["river-after-a-capital", "delta", "gulf-of", "mount", "valley", "sea-of"],
+)
+def test_a_feature_of_land_or_sea_named_after_a_place_is_no_side(nlp, sentence, absent):
+    assert absent not in {code for _text, code in linked(nlp, sentence)}
+
+
+def test_a_state_beside_a_river_is_still_a_side(nlp):
+    codes = {code for _text, code in linked(nlp, "Mali accused Niger of diverting the river's water.")}
+    assert {"MLI", "NER"} <= codes

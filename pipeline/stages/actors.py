@@ -34,10 +34,19 @@ NON_STATE_KINDS = "non_state_kinds"  # doc.user_data key: code -> "organisation"
 # Entity types that can stand for a political actor when they contain an alias.
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 GOVERNMENT_FIELDS = frozenset({"names", "capitals"})
-# The entities a city's or a town's name may be (cities.py): a town is no region ("Asia", "the Andes").
 # Lower-case words inside a place's name ("Mocimboa da Praia", "Santiago de Cuba").
 NAME_PARTICLES = frozenset({"da", "de", "do", "das", "dos", "del", "della", "di", "du", "des"})
+# The entities a city's or a town's name may be (cities.py): a town is no region ("Asia", "the Andes").
 CITY_FIELDS = {"cities": frozenset({"GPE", "FAC", "LOC"}), "towns": frozenset({"GPE", "FAC"})}
+# Nouns that make a state's or a city's name a feature of the land or the sea:
+# "the Niger Delta", "the San Juan river", "the Jordan Valley", "the Korean Peninsula".
+FEATURE_AFTER = frozenset(
+    {"river", "delta", "basin", "valley", "lake", "sea", "gulf", "bay", "strait", "straits", "canal", "peninsula",
+     "plateau", "desert", "mountains", "highlands", "ocean", "estuary", "lagoon"}
+)
+# ... and before it: "Lake Chad", "Mount Lebanon"; with "of": "the Gulf of Guinea", "the Sea of Japan".
+FEATURE_BEFORE = frozenset({"lake", "mount"})
+FEATURE_BEFORE_OF = frozenset({"gulf", "sea", "bay", "strait", "straits"})
 
 
 @Language.factory("actor_linker", default_config={"dictionary_json": "{}"})
@@ -81,7 +90,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
             continue
         if code in dictionary.organisations and inside_another_body(ent, start):
             continue
-        if field in PLACE_FIELDS and in_longer_place_name(doc, start, end):
+        if field in PLACE_FIELDS and (in_longer_place_name(doc, start, end) or names_a_feature(doc, start, end)):
             continue
         matched = Span(doc, start, end, label=code)
         matches.append((widen_to_entity(matched, entity_at), field, matched))
@@ -128,6 +137,14 @@ def in_longer_place_name(doc: Doc, start: int, end: int) -> bool:
     before = start > 0 and doc[start - 1].text in NAME_PARTICLES
     after = end + 1 < len(doc) and doc[end].text in NAME_PARTICLES and doc[end + 1].is_title
     return before or after
+
+
+def names_a_feature(doc: Doc, start: int, end: int) -> bool:
+    """A river, a sea, a valley named after a state or a city is a place, no side."""
+    after = end < len(doc) and doc[end].lower_ in FEATURE_AFTER
+    before = start > 0 and doc[start - 1].lower_ in FEATURE_BEFORE
+    before_of = start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in FEATURE_BEFORE_OF
+    return after or before or before_of
 
 
 def inside_another_body(ent: Span | None, start: int) -> bool:
