@@ -412,3 +412,24 @@ def test_a_feature_of_land_or_sea_named_after_a_place_is_no_side(nlp, sentence, 
 def test_a_state_beside_a_river_is_still_a_side(nlp):
     codes = {code for _text, code in linked(nlp, "Mali accused Niger of diverting the river's water.")}
     assert {"MLI", "NER"} <= codes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Colombian Defence Minister Pedro Sanchez met the head of U.S. Southern Command in Bogota.",
+        "Colombia's defence minister, Pedro Sanchez, met the head of U.S. Southern Command.",
+    ],
+    ids=["title-before-the-name", "name-in-apposition"],
+)
+def test_a_title_naming_another_state_outranks_a_listed_namesake(nlp, sentence):
+    assert ("Pedro Sanchez", "COL") in linked(nlp, sentence)
+
+
+def test_a_listed_official_without_a_title_keeps_the_dictionary_code(nlp):
+    assert ("Pedro Sanchez", "ESP") in linked(nlp, "Pedro Sanchez met Moroccan King Mohammed VI in Rabat.")
+
+
+def test_a_counterpart_s_title_does_not_recode_the_name_before_it(nlp):
+    found = linked(nlp, "The memorandum was signed by Turkish Foreign Minister Hakan Fidan and his Iraqi counterpart Fuad Hussein.")
+    assert ("Hakan Fidan", "TUR") in found

@@ -23,7 +23,7 @@ from pipeline.stages.articledate import stated_day
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
 from pipeline.stages.institutions import institution_references
 from pipeline.stages.orgnouns import organisation_references
-from pipeline.stages.people import people_mentions
+from pipeline.stages.people import people_mentions, people_of
 from pipeline.stages.titles import acts, in_the_past, is_place, qualifies_other, role_noun, titled_span
 
 SPAN_KEY = "actors"
@@ -102,11 +102,44 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary)
     day_of = event_days(doc, kept)
     linked = [as_government(span, field_of[span.start, span.end, span.label_], dictionary, day_of[span.start]) for span in kept]
     mentions = [with_kind(within_own_words(kept, linked, i), dictionary) for i in range(len(kept))]
+    mentions = titles_over_listed_names(doc, mentions, [field_of[span.start, span.end, span.label_] for span in kept])
     named_again = people_mentions(doc, mentions) + organisation_references(doc, mentions, ORGANISATION)
     named_again += acronym_mentions(doc, [*mentions, *named_again])
     named_again += institution_references(doc, [*mentions, *named_again], dictionary.organisations | dictionary.movements)
     named_again += armed_group_references(doc, [*mentions, *named_again], dictionary.movements)
     return sorted(mentions + named_again, key=lambda span: span.start)
+
+
+def titles_over_listed_names(doc: Doc, mentions: list[Span], fields: list[str]) -> list[Span]:
+    """A person the dictionary lists as one state's official but whose title
+    names another state ("Colombian Defence Minister Pedro Sanchez", not
+    Spain's prime minister) takes the title's code: the title is the
+    article's own word, the listed name a namesake."""
+    person_at: list[Span | None] = [None] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person_at[ent.start : ent.end] = [ent] * len(ent)
+    title_of: dict[int, str] = {}
+    for mention, field in zip(mentions, fields):
+        if field != "officials":
+            title_of.update((person.start, mention.label_) for person in people_of(mention, person_at) if just_after(mention, person))
+    return [retitled(mention, title_of, person_at) if field == "officials" else mention for mention, field in zip(mentions, fields)]
+
+
+def just_after(title: Span, person: Span) -> bool:
+    """The name follows its title at once, or after one comma ("Colombia's
+    defence minister, Pedro Sanchez"), where the parse cannot tie it to
+    another title ("Turkish Foreign Minister Hakan Fidan and his Iraqi counterpart")."""
+    between = title.doc[title.end : person.start]
+    return title.end <= person.start and all(token.text == "," for token in between) and len(between) <= 1
+
+
+def retitled(mention: Span, title_of: dict[int, str], person_at: list[Span | None]) -> Span:
+    person = person_at[mention.start]
+    code = title_of.get(person.start) if person is not None else None
+    if code is None or code == mention.label_:
+        return mention
+    return Span(mention.doc, mention.start, mention.end, label=code)
 
 
 def with_kind(span: Span, dictionary: ActorDictionary) -> Span:
