@@ -25,6 +25,8 @@ from pipeline.stages.relationstate import BETTER, ENDED, WORSE, ends_a_tie, rela
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
+# How a named side took what came before, in a closing reaction phrase ("..., a proposal Budapest rejected").
+REACTION_AGAINST, REACTION_FOR = "reaction against", "reaction for"
 # The label each of `Stance.guideline`'s readings gives (annotation guidelines).
 GUIDELINE_LABELS = {
     PLEDGE: "cooperation",
@@ -41,6 +43,8 @@ GUIDELINE_LABELS = {
     f"relation {WORSE}": "tension",
     f"relation {ENDED}": "tension",
     f"relation {BETTER}": "cooperation",
+    REACTION_AGAINST: "tension",
+    REACTION_FOR: "cooperation",
 }
 # Verbs that state what the clause they introduce holds: its act is the news ("stressed that Dhaka deals
 # only with ..."). Not "insist" or "reiterate": "insisted that Niger free Bazoum" is a demand.
@@ -53,6 +57,13 @@ REACTED_NOUNS = frozenset(
     {"charge", "allegation", "accusation", "claim", "assertion", "proposal", "offer", "request", "demand", "condition", "move",
      "decision", "step", "plan", "deal", "agreement", "presence", "idea", "suggestion", "ruling", "characterisation", "characterization"}
 )
+REJECTING_VERBS = frozenset(
+    {"reject", "deny", "refuse", "resist", "dismiss", "condemn", "oppose", "denounce", "contest", "dispute", "protest",
+     "criticise", "criticize", "complain", "decry", "rebuff", "spurn", "fear"}
+)
+# How the reacting clause hangs on its noun: spaCy makes "a proposal Budapest rejected" an `acl` at times.
+REACTING_DEPS = frozenset({"relcl", "acl"})
+WELCOMING_VERBS = frozenset({"welcome", "accept", "endorse", "praise", "back", "support", "hail", "applaud"})
 # A tension word governed by one of these ("ease the tensions") signals cooperation.
 REDUCING_VERBS = frozenset(
     {"ease", "reduce", "resolve", "address", "defuse", "end", "settle", "calm", "lower", "overcome", "mitigate", "avoid", "prevent", "fix", "counter", "fight"}
@@ -70,7 +81,7 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
     polarity = "positive" if score > 0 else "negative" if score < 0 else "neutral"
     stance = Stance(
         source=source, target=target, polarity=polarity, cue=tuple(cues), negated=negated, symmetric=symmetric,
-        guideline=guideline_reading(predicate, clause),
+        guideline=reaction_reading(sent) or guideline_reading(predicate, clause),
     )
     return stance, found
 
@@ -80,7 +91,19 @@ def guideline_of(sent: Span) -> str:
     cooperation among the four countries has frayed"): its sides come from
     context, and the reading does not need them."""
     predicate = decisive_predicate(sent)
-    return guideline_reading(predicate, clause_tokens(predicate))
+    return reaction_reading(sent) or guideline_reading(predicate, clause_tokens(predicate))
+
+
+def reaction_reading(sent: Span) -> str:
+    """A named side's reaction closing the sentence decides, as the clause
+    after "but" does: "..., a proposal Budapest rejected" (tension), "..., a
+    move Kuwaiti officials welcomed" (cooperation); "" for none or a negated one."""
+    found = reaction(sent)
+    verb = found[1] if found is not None else None
+    if verb is None or any(child.dep_ == "neg" for child in verb.children):
+        return ""
+    lemma = verb.lemma_.lower()
+    return REACTION_AGAINST if lemma in REJECTING_VERBS else REACTION_FOR if lemma in WELCOMING_VERBS else ""
 
 
 def guideline_reading(predicate: Token, clause: list[Token]) -> str:
@@ -171,14 +194,20 @@ def reaction_phrase(sent: Span) -> list[Token] | None:
     """"..., a charge Asmara denied", "..., a move Kigali called unjustified":
     the noun phrase closing the sentence after a comma, naming what came
     before (`REACTED_NOUNS`) and how a named side took it; None without one."""
+    found = reaction(sent)
+    return None if found is None else list(sent.doc[found[0].left_edge.i : found[2] + 1])
+
+
+def reaction(sent: Span) -> tuple[Token, Token, int] | None:
+    """The reacted noun of `reaction_phrase`, its reacting verb, and the last word's index."""
     last = max((token.i for token in sent if not token.is_punct), default=sent.start)
     for noun in sent:
         if noun.lemma_.lower() not in REACTED_NOUNS or noun.i == sent.start or max(t.i for t in noun.subtree) < last:
             continue
-        reacting = next((child for child in noun.children if child.dep_ == "relcl"), None)
+        reacting = next((child for child in noun.children if child.dep_ in REACTING_DEPS), None)
         start = noun.left_edge.i
         if reacting is not None and named_subject(reacting) and start > sent.start and noun.doc[start - 1].text == ",":
-            return list(noun.doc[start : last + 1])
+            return noun, reacting, last
     return None
 
 
