@@ -18,6 +18,9 @@ import pytest
         "Ecuador and Peru held talks on the disputed fishing grounds.",
         "Nepal signed a transit agreement with China in Kathmandu.",
         "Thailand said it would engage all sides in Myanmar to secure the border.",
+        "Bolivian President Luis Arce met Chilean President Gabriel Boric in Santiago on Monday.",  # a side met
+        "Indian Prime Minister Narendra Modi visited Dhaka in March.",  # a side visited
+        "It was Lula's first visit to Paraguay since his inauguration.",  # a visit named by a copula
     ],
 )
 def test_acting_together_is_read_as_a_joint_act(tagged, text):
@@ -34,6 +37,10 @@ def test_acting_together_is_read_as_a_joint_act(tagged, text):
         "The Malian army has relied on helicopters to resupply besieged towns.",  # relies on a thing, not a side
         "Minsk would hold talks only if Warsaw reopened the border.",  # a condition
         "Nigerian troops engaged the militants near Lake Chad.",  # engaged in battle
+        "Mozambican officials visited the refugee camps in Cabo Delgado.",  # a place, not a side
+        "The army met fierce resistance near the Ugandan border.",  # met resistance
+        "It was no visit to Islamabad but a summons.",  # no visit
+        "Algeria refused to meet Morocco's envoy.",  # refused
     ],
 )
 def test_no_joint_act_is_read_where_the_sides_do_not_act_together(tagged, text):

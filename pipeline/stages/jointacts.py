@@ -30,6 +30,10 @@ SUPPLYING_VERBS = frozenset("supply deliver send provide give ship donate grant"
 GOODS = frozenset("weapon arm arms aid assistance shipment ammunition equipment drone loan fuel grain food vaccine".split())
 # A side named by what it is rather than by its name: "the government", "Bangladeshi officials".
 SIDE_NOUNS = frozenset("government officials official delegation counterpart leaders leader minister side sides parties authorities".split())
+# Verbs that act together with a side as their object: "Erdogan met Mitsotakis", "Modi visited Beijing".
+SIDE_OBJECT_VERBS = frozenset({"meet", "visit"})
+# Nouns for a joint act that a copula can name: "It was Erdogan's first visit to Greece in six years".
+JOINT_NOUNS = frozenset({"visit", "meeting", "summit", "talks", "trip"})
 # Those a side shelters against another: "each has hosted exiled opponents of the other" is no joint act.
 HARBOURED = frozenset("opponent dissident exile rebel militant fighter insurgent plotter".split())
 # Verbs whose object is the joint act or the side received; None: any object.
@@ -69,6 +73,10 @@ def is_joint_act(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in WITH_VERBS and any(is_a_side(noun) for noun in objects_of(verb, "with")):
         return True
+    if lemma in SIDE_OBJECT_VERBS and any(child.dep_ == "dobj" and is_named(child) for child in verb.children):
+        return True
+    if lemma == "be":
+        return any(names_a_joint_act(child) for child in verb.children if child.dep_ == "attr")
     if lemma == "rely":
         return any(is_a_side(noun) for noun in objects_of(verb, "on"))
     if lemma not in OBJECT_VERBS:
@@ -76,6 +84,13 @@ def is_joint_act(verb: Token) -> bool:
     wanted = OBJECT_VERBS[lemma]
     acted_on = [child for child in verb.children if child.dep_ == "dobj" and not denied(child) and child.lemma_.lower() not in HARBOURED]
     return any(wanted is None or noun.lemma_.lower() in wanted or noun.lower_ in wanted for noun in acted_on)
+
+
+def names_a_joint_act(noun: Token) -> bool:
+    """"Erdogan's first visit to Greece", "their second meeting in a month"; not "no visit"."""
+    if noun.lemma_.lower() not in JOINT_NOUNS and noun.lower_ not in JOINT_NOUNS or denied(noun):
+        return False
+    return any(child.dep_ == "poss" for child in noun.children) or bool(objects_of(noun, "to") or objects_of(noun, "between"))
 
 
 def objects_of(verb: Token, preposition: str) -> list[Token]:
