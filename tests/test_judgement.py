@@ -101,3 +101,32 @@ def test_no_warning_is_read_where_no_side_warns(tagged, text):
 
 def test_a_warning_is_labelled_tension_over_the_model(overruled):
     assert overruled("Beijing warned against forming exclusive blocs in the region.", "cooperation").label == "tension"
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Jakarta called the Australian decision an insult.", "accusation"),  # the object's predicate
+        ("Beijing called the Philippine statement irresponsible.", "accusation"),
+        ('Minsk called the Lithuanian closure a "provocation".', "accusation"),
+        ('Caracas called the Guyanese claims "baseless and absurd".', "accusation"),  # a word after the object
+        ("Mali described the Algerian drone strike as a violation of its sovereignty.", "accusation"),  # after "as"
+        ("Kenya described the talks with Somalia as constructive.", "praise"),
+        ('Ghana called the border agreement with Togo "historic".', "praise"),
+    ],
+)
+def test_calling_another_side_s_act_by_a_verdict_is_a_judgement(tagged, text, reading):
+    assert tagged(text).stance.guideline == reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul did not call the North Korean launch a provocation.",  # negated
+        "Peru called the Bolivian envoy to the ministry on Monday.",  # no verdict
+        "Chile called on Bolivia to take back the migrants.",  # an appeal, no object judged
+        "Vietnam described the Chinese ships as fishing boats.",  # a description, no verdict
+    ],
+)
+def test_no_verdict_is_read_where_nothing_is_called_good_or_bad(tagged, text):
+    assert tagged(text).stance.guideline not in {"accusation", "praise"}

@@ -1,7 +1,8 @@
 """Sides acting together: "Lithuania said it would coordinate its response
 with Warsaw", "President Salva Kiir received an RSF delegation", "the army
 and the rebels have both sought to court Juba", "Spain relies on Moroccan
-security forces", "the two sides held talks"; or one supplying another:
+security forces", "the two sides held talks", "Modi visited Beijing", "It
+was Erdogan's first visit to Greece"; or one supplying another:
 "Egypt delivered two shipments of weapons to Mogadishu". The guidelines
 list consulting, meeting, negotiating, signing, hosting, supplying, aiding
 and arming as cooperation, while

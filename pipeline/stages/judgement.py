@@ -3,7 +3,9 @@
 solidarity with Lima"), accusing, condemning or criticising it ("Iran
 accused Baku of deepening ties with Israel", "New Delhi summoned
 Bangladesh's envoy"), or warning it ("Beijing warned against forming
-exclusive blocs"). The guidelines list praise as cooperation (CAMEO 051)
+exclusive blocs"), or calling what it did by a verdict ("Beijing called the
+Philippine statement irresponsible", "described the talks as constructive").
+The guidelines list praise as cooperation (CAMEO 051)
 and criticism, accusation and warnings as tension (CAMEO 111-112, 13),
 while a sentence encoder reads what is praised, charged or warned of
 ("clear its territory of terrorists", "deepening ties") as it sounds.
@@ -35,14 +37,47 @@ WARNING_VERBS = frozenset({"warn"})
 WARNED_DEPS = frozenset({"dobj", "ccomp", "xcomp"})
 WARNED_PREPOSITIONS = frozenset({"against", "of", "over", "about"})
 
+# Calling something of another side by a verdict: "Beijing called the Philippine statement irresponsible",
+# "Guyana called the move a threat", "described the talks as constructive", "sees it as an existential threat".
+CALLING_VERBS = frozenset("call describe label brand term dub deem consider regard see denounce".split())
+BLAMING_VERDICTS = frozenset(
+    """
+    baseless unfounded groundless false absurd irresponsible provocative unacceptable illegal illegitimate unjustified
+    unjustifiable reprehensible dangerous outrageous deplorable regrettable shameful disgraceful insulting null void invalid
+    insult violation betrayal aggression provocation interference occupation lie lies fabrication blackmail escalation
+    threat attack meddling propaganda farce sham
+    """.split()
+)
+PRAISING_VERDICTS = frozenset("constructive positive productive fruitful historic breakthrough friendly cordial warm successful milestone".split())
+
 
 def judgement(predicate: Token) -> str:
-    """PRAISE or ACCUSATION when the predicate, or what it agrees or is ready to do, judges someone; else ""."""
+    """PRAISE or ACCUSATION when the predicate, or what it agrees or is ready
+    to do, judges someone, or when it calls something by a verdict; else ""."""
+    verdict = called(predicate) if not any(child.dep_ == "neg" for child in predicate.children) else 0
+    if verdict:
+        return PRAISE if verdict > 0 else ACCUSATION
     return first_own_step(predicate, judge)
 
 
 def judge(verb: Token) -> str:
     return PRAISE if praises(verb) else ACCUSATION if accuses(verb) else WARNING if warns(verb) else ""
+
+
+def called(verb: Token) -> int:
+    """+1 where the verb calls what it judges by a word of praise, -1 by one
+    of blame, 0 otherwise. The verdict is the object's predicate ("called
+    the move a threat"), a word after the object ("called the remarks
+    'baseless'"), or what follows "as" ("described the talks as constructive")."""
+    judged = objects(verb)
+    if verb.lemma_.lower() not in CALLING_VERBS or not judged:
+        return 0
+    words = [child for child in verb.children if child.dep_ in {"oprd", "ccomp", "xcomp"}]
+    words += [child for noun in judged for child in noun.children if child.dep_ in {"amod", "appos"} and child.i > noun.i]
+    words += [word for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as" for word in prep.children]
+    verdicts = {word.lemma_.lower() for each in words for word in (each, *each.conjuncts)}
+    verdicts |= {word.lower_ for each in words for word in (each, *each.conjuncts)}
+    return -1 if verdicts & BLAMING_VERDICTS else 1 if verdicts & PRAISING_VERDICTS else 0
 
 
 def warns(verb: Token) -> bool:
