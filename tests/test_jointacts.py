@@ -21,6 +21,8 @@ import pytest
         "Bolivian President Luis Arce met Chilean President Gabriel Boric in Santiago on Monday.",  # a side met
         "Indian Prime Minister Narendra Modi visited Dhaka in March.",  # a side visited
         "It was Lula's first visit to Paraguay since his inauguration.",  # a visit named by a copula
+        "Israel recognised Somaliland as an independent state on Friday.",  # recognition
+        "Moscow formally recognised the Taliban government in July.",
     ],
 )
 def test_acting_together_is_read_as_a_joint_act(tagged, text):
@@ -41,6 +43,8 @@ def test_acting_together_is_read_as_a_joint_act(tagged, text):
         "The army met fierce resistance near the Ugandan border.",  # met resistance
         "It was no visit to Islamabad but a summons.",  # no visit
         "Algeria refused to meet Morocco's envoy.",  # refused
+        "Serbia has refused to recognise Kosovo.",  # refused recognition
+        "Both sides recognised the need for calm on the border.",  # recognises no side
     ],
 )
 def test_no_joint_act_is_read_where_the_sides_do_not_act_together(tagged, text):

@@ -33,6 +33,8 @@ GOODS = frozenset("weapon arm arms aid assistance shipment ammunition equipment 
 SIDE_NOUNS = frozenset("government officials official delegation counterpart leaders leader minister side sides parties authorities".split())
 # Verbs that act together with a side as their object: "Erdogan met Mitsotakis", "Modi visited Beijing".
 SIDE_OBJECT_VERBS = frozenset({"meet", "visit"})
+# Recognising a side (guidelines: recognition): "Israel recognised Somaliland", "recognise it as an independent state".
+RECOGNISING_VERBS = frozenset({"recognise", "recognize"})
 # Nouns for a joint act that a copula can name: "It was Erdogan's first visit to Greece in six years".
 JOINT_NOUNS = frozenset({"visit", "meeting", "summit", "talks", "trip"})
 # Those a side shelters against another: "each has hosted exiled opponents of the other" is no joint act.
@@ -76,6 +78,8 @@ def is_joint_act(verb: Token) -> bool:
         return True
     if lemma in SIDE_OBJECT_VERBS and any(child.dep_ == "dobj" and is_named(child) for child in verb.children):
         return True
+    if lemma in RECOGNISING_VERBS:
+        return any(child.dep_ == "dobj" and (is_a_side(child) or child.pos_ == "PRON" and objects_of(verb, "as")) for child in verb.children)
     if lemma == "be":
         return any(names_a_joint_act(child) for child in verb.children if child.dep_ == "attr")
     if lemma == "rely":
