@@ -14,10 +14,12 @@ import pytest
         ("Kosovo said Serb police had crossed into the north, a charge Belgrade denied.", "reaction against"),
         ("Egypt offered to host a new round of talks on the dam, an offer Ethiopia has refused.", "reaction against"),
         ("Tajikistan proposed a joint patrol along the disputed road, a plan Kyrgyz officials dismissed.", "reaction against"),
+        ('Burundi closed its border with Rwanda, a move Kigali called "unjustified".', "reaction against"),
+        ("Russia kept troops in Transnistria, a presence Chisinau regards as an occupation.", "reaction against"),
         ("Iraq handed over the remains of 40 missing Kuwaitis, a move Kuwaiti officials welcomed.", "reaction for"),
         ("Paraguay agreed to share data on the river's flow, a decision Argentine officials praised.", "reaction for"),
     ],
-    ids=["proposal-rejected", "charge-denied", "offer-refused", "plan-dismissed", "move-welcomed", "decision-praised"],
+    ids=["proposal-rejected", "charge-denied", "offer-refused", "plan-dismissed", "move-called-unjustified", "presence-regarded-as-occupation", "move-welcomed", "decision-praised"],
 )
 def test_a_named_side_s_closing_reaction_is_read(tagged, text, reading):
     assert tagged(text).stance.guideline == reading

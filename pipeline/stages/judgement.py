@@ -70,7 +70,13 @@ def called(verb: Token) -> int:
     the move a threat"), a word after the object ("called the remarks
     'baseless'"), or what follows "as" ("described the talks as constructive")."""
     judged = objects(verb)
-    if verb.lemma_.lower() not in CALLING_VERBS or not judged:
+    return verdict(verb, judged) if judged else 0
+
+
+def verdict(verb: Token, judged: list[Token]) -> int:
+    """`called`'s verdict on `judged`, also where the judged is the noun a
+    relative clause hangs on ("a move Kigali called 'unjustified'")."""
+    if verb.lemma_.lower() not in CALLING_VERBS:
         return 0
     words = [child for child in verb.children if child.dep_ in {"oprd", "ccomp", "xcomp"}]
     words += [child for noun in judged for child in noun.children if child.dep_ in {"amod", "appos"} and child.i > noun.i]

@@ -18,7 +18,7 @@ from pipeline.stages.demands import DEMAND, demands_of_a_side, demands_outright
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.easing import EASING, eases_hostility
 from pipeline.stages.handover import HANDOVER, hands_over_wanted_people
-from pipeline.stages.judgement import ACCUSATION, PRAISE, WARNING, judgement
+from pipeline.stages.judgement import ACCUSATION, PRAISE, WARNING, judgement, verdict
 from pipeline.stages.jointacts import JOINT_ACT, SUPPLY, acting_together
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE, ends_a_tie, relation_state
@@ -102,8 +102,10 @@ def reaction_reading(sent: Span) -> str:
     verb = found[1] if found is not None else None
     if verb is None or any(child.dep_ == "neg" for child in verb.children):
         return ""
-    lemma = verb.lemma_.lower()
-    return REACTION_AGAINST if lemma in REJECTING_VERBS else REACTION_FOR if lemma in WELCOMING_VERBS else ""
+    lemma, judged = verb.lemma_.lower(), verdict(verb, [found[0]])
+    if lemma in REJECTING_VERBS or judged < 0:
+        return REACTION_AGAINST
+    return REACTION_FOR if lemma in WELCOMING_VERBS or judged > 0 else ""
 
 
 def guideline_reading(predicate: Token, clause: list[Token]) -> str:
