@@ -130,3 +130,21 @@ def test_calling_another_side_s_act_by_a_verdict_is_a_judgement(tagged, text, re
 )
 def test_no_verdict_is_read_where_nothing_is_called_good_or_bad(tagged, text):
     assert tagged(text).stance.guideline not in {"accusation", "praise"}
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Japan apologised to South Korea for its wartime abuses.", "apology"),
+        ("Argentina has apologized to Brazil after its gunboat stopped a Brazilian ship.", "apology"),
+        ("Tokyo refused to apologise to Seoul.", ""),  # refused
+        ("The minister apologised to voters for the delays.", ""),  # to no side
+        ("Turkey demanded that France apologise to Ankara.", "demand"),  # asked of another side
+    ],
+)
+def test_an_apology_to_a_side_is_read_as_an_apology(tagged, text, reading):
+    assert tagged(text).stance.guideline == reading
+
+
+def test_an_apology_is_labelled_cooperation_over_the_model(overruled):
+    assert overruled("Ghana apologised to Nigeria for the raid on its embassy.", "tension").label == "cooperation"

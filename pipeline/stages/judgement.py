@@ -22,9 +22,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.stages.demands import is_named
 from pipeline.stages.easing import first_own_step
 
-PRAISE, ACCUSATION, WARNING = "praise", "accusation", "warning"
+PRAISE, ACCUSATION, WARNING, APOLOGY = "praise", "accusation", "warning", "apology"
+# An apology to a side (CAMEO 055): "Argentina has apologised to Brazil for ...".
+APOLOGISING_VERBS = frozenset({"apologise", "apologize"})
 PRAISING_VERBS = frozenset("thank praise commend hail laud applaud congratulate".split())
 # "expressed its gratitude", "voiced support for".
 EXPRESSING_VERBS = frozenset("express voice extend offer".split())
@@ -61,7 +64,17 @@ def judgement(predicate: Token) -> str:
 
 
 def judge(verb: Token) -> str:
-    return PRAISE if praises(verb) else ACCUSATION if accuses(verb) else WARNING if warns(verb) else ""
+    if praises(verb):
+        return PRAISE
+    if apologises(verb):
+        return APOLOGY
+    return ACCUSATION if accuses(verb) else WARNING if warns(verb) else ""
+
+
+def apologises(verb: Token) -> bool:
+    """"apologised to Brazil", "apologised to the Nigerian government"."""
+    to_whom = [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to" for pobj in prep.children if pobj.dep_ == "pobj"]
+    return verb.lemma_.lower() in APOLOGISING_VERBS and any(is_named(noun) for noun in to_whom)
 
 
 def called(verb: Token) -> int:
