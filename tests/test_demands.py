@@ -60,3 +60,17 @@ def test_demanding_outright_is_read_as_a_demand(tagged, text):
 )
 def test_a_demand_of_everyone_or_none_is_not_a_demand_of_a_side(tagged, text):
     assert tagged(text).stance.guideline != "demand"
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Egypt repeated its demand that Ethiopia stop filling the dam.", "demand"),
+        ("Azerbaijan renewed its demand that Armenia open the corridor.", "demand"),
+        ("The ILO reiterated its demand today that Israel ease restrictions on Palestinian workers.", "demand"),  # clause on the verb
+        ("Peru dropped its demand that Bolivia pay for the bridge.", ""),  # a demand dropped
+        ("Ghana met the demand of the unions.", ""),  # no side asked
+    ],
+)
+def test_a_demand_named_as_a_noun_and_pressed_is_a_demand(tagged, text, reading):
+    assert tagged(text).stance.guideline == reading

@@ -24,6 +24,8 @@ DEMAND = "demand"
 SAYING_VERBS = REPORTING_VERBS | frozenset({"insist", "stress", "warn", "argue", "reiterate", "maintain", "declare", "demand"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 NAMED_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+# Verbs that make or keep up a demand named as a noun ("repeated its demand that ..."); not "dropped" it.
+PRESSING_VERBS = frozenset("make issue repeat reiterate renew restate reaffirm press voice".split())
 # Many states at once ("Latin American countries should stand together"): an appeal, not a demand of a side.
 GENERIC_PLURALS = frozenset({"countries", "states", "nations", "members", "governments"})
 
@@ -36,11 +38,28 @@ def demands_of_a_side(predicate: Token) -> bool:
 
 
 def demands_outright(verb: Token) -> bool:
-    """"Serbia demanded a truce", "Kigali demanded that Kinshasa disarm the militia"."""
-    if verb.lemma_.lower() != "demand" or any(child.dep_ == "neg" for child in verb.children):
+    """"Serbia demanded a truce", "Kigali demanded that Kinshasa disarm the
+    militia", "Egypt repeated its demand that Ethiopia stop filling the dam"."""
+    if any(child.dep_ == "neg" for child in verb.children):
+        return False
+    if presses_a_demand_of_a_side(verb):
+        return True
+    if verb.lemma_.lower() != "demand":
         return False
     demanded = [child for child in verb.children if child.dep_ in {"dobj", "ccomp", "xcomp"}]
     return bool(demanded) and not any(asks_everyone(token) for clause in demanded for token in clause.subtree)
+
+
+def presses_a_demand_of_a_side(verb: Token) -> bool:
+    """"repeated its demand that Ethiopia stop filling the dam": a demand
+    named as a noun, with a clause (on the noun, or on the verb where the
+    parse puts it) whose subject is a named side."""
+    demands = [child for child in verb.children if child.dep_ == "dobj" and child.lemma_.lower() == "demand"]
+    if verb.lemma_.lower() not in PRESSING_VERBS or not demands:
+        return False
+    clauses = [child for noun in demands for child in noun.children if child.dep_ in {"acl", "ccomp"}]
+    clauses += [child for child in verb.children if child.dep_ == "ccomp"]
+    return any(is_named(subject) for clause in clauses for subject in clause.children if subject.dep_ in {"nsubj", "nsubjpass"})
 
 
 def asks_everyone(noun: Token) -> bool:
