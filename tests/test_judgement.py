@@ -148,3 +148,20 @@ def test_an_apology_to_a_side_is_read_as_an_apology(tagged, text, reading):
 
 def test_an_apology_is_labelled_cooperation_over_the_model(overruled):
     assert overruled("Ghana apologised to Nigeria for the raid on its embassy.", "tension").label == "cooperation"
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Minsk denies the accusation.", "denial"),
+        ("Hanoi rejected Beijing's claim that Vietnamese boats had rammed its coast guard.", "denial"),
+        ("Kampala denies this, saying its troops never crossed the border.", "denial"),  # what came before
+        ('Mali dismissed the charges as "baseless".', "denial"),
+        ("Seoul rejected Pyongyang's proposal for talks on the border.", "denial"),
+        ("Both leaders rejected violence in all its forms.", ""),  # no one's assertion
+        ("Baku did not deny the report.", ""),  # negated, and a report
+        ("Sudan rejected it outright.", ""),  # "reject it": anything
+    ],
+)
+def test_denying_what_another_side_asserts_or_asks_is_a_denial(tagged, text, reading):
+    assert tagged(text).stance.guideline == reading

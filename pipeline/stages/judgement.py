@@ -3,7 +3,8 @@
 solidarity with Lima"), accusing, condemning or criticising it ("Iran
 accused Baku of deepening ties with Israel", "New Delhi summoned
 Bangladesh's envoy"), or warning it ("Beijing warned against forming
-exclusive blocs"), or calling what it did by a verdict ("Beijing called the
+exclusive blocs"), denying what it asserts or asks ("Minsk denies the
+accusation", "rejected Pyongyang's proposal"), or calling what it did by a verdict ("Beijing called the
 Philippine statement irresponsible", "described the talks as constructive").
 The guidelines list praise as cooperation (CAMEO 051)
 and criticism, accusation and warnings as tension (CAMEO 111-112, 13),
@@ -25,7 +26,13 @@ from spacy.tokens import Token
 from pipeline.stages.demands import is_named
 from pipeline.stages.easing import first_own_step
 
-PRAISE, ACCUSATION, WARNING, APOLOGY = "praise", "accusation", "warning", "apology"
+PRAISE, ACCUSATION, WARNING, APOLOGY, DENIAL = "praise", "accusation", "warning", "apology", "denial"
+# Denying or rejecting what another side asserts or asks (guidelines: "deny the other's claims"):
+# "Taiwan rejects those claims", "Kigali denies this". Not "denied reports that ..." (often a reassurance).
+DENYING_VERBS = frozenset("deny reject dismiss refute rebuff".split())
+ASSERTED = frozenset("claim accusation charge allegation assertion proposal offer demand request ultimatum finding criticism".split())
+# What "denies this" points back to; only for "deny", as "rejected it" may be anything.
+POINTED_BACK = frozenset({"this", "that", "it", "these", "those", "them"})
 # An apology to a side (CAMEO 055): "Argentina has apologised to Brazil for ...".
 APOLOGISING_VERBS = frozenset({"apologise", "apologize"})
 PRAISING_VERBS = frozenset("thank praise commend hail laud applaud congratulate".split())
@@ -57,10 +64,13 @@ PRAISING_VERDICTS = frozenset("constructive positive productive fruitful histori
 def judgement(predicate: Token) -> str:
     """PRAISE or ACCUSATION when the predicate, or what it agrees or is ready
     to do, judges someone, or when it calls something by a verdict; else ""."""
-    verdict = called(predicate) if not any(child.dep_ == "neg" for child in predicate.children) else 0
+    if any(child.dep_ == "neg" for child in predicate.children):
+        return first_own_step(predicate, judge)
+    verdict = called(predicate)
     if verdict:
         return PRAISE if verdict > 0 else ACCUSATION
-    return first_own_step(predicate, judge)
+    # Denying is a step `first_own_step` does not follow ("refused", "rejected" undo what they govern).
+    return DENIAL if denies(predicate) else first_own_step(predicate, judge)
 
 
 def judge(verb: Token) -> str:
@@ -68,7 +78,18 @@ def judge(verb: Token) -> str:
         return PRAISE
     if apologises(verb):
         return APOLOGY
-    return ACCUSATION if accuses(verb) else WARNING if warns(verb) else ""
+    if accuses(verb):
+        return ACCUSATION
+    return WARNING if warns(verb) else ""
+
+
+def denies(verb: Token) -> bool:
+    """"rejected the accusations", "dismissed the charges as baseless", "Kigali denies this"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in DENYING_VERBS:
+        return False
+    denied = objects(verb)
+    return any(noun.lemma_.lower() in ASSERTED or lemma == "deny" and noun.lower_ in POINTED_BACK for noun in denied)
 
 
 def apologises(verb: Token) -> bool:

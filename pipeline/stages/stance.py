@@ -18,7 +18,7 @@ from pipeline.stages.demands import DEMAND, demands_of_a_side, demands_outright
 from pipeline.stages.disavowal import PLEDGE, disavows_hostility
 from pipeline.stages.easing import EASING, eases_hostility
 from pipeline.stages.handover import HANDOVER, hands_over_wanted_people
-from pipeline.stages.judgement import ACCUSATION, APOLOGY, PRAISE, WARNING, judgement, verdict
+from pipeline.stages.judgement import ACCUSATION, APOLOGY, DENIAL, PRAISE, WARNING, judgement, verdict
 from pipeline.stages.jointacts import JOINT_ACT, SUPPLY, acting_together
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE, ends_a_tie, relation_state
@@ -39,6 +39,7 @@ GUIDELINE_LABELS = {
     APOLOGY: "cooperation",
     ACCUSATION: "tension",
     WARNING: "tension",
+    DENIAL: "tension",
     JOINT_ACT: "cooperation",
     SUPPLY: "cooperation",
     f"relation {WORSE}": "tension",
