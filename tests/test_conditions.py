@@ -17,6 +17,9 @@ import pytest
         "Nepal's foreign minister said Kathmandu would not sign the trade pact until China withdrew its survey teams.",
         "Armenia has refused to join the talks unless Azerbaijan pulls back its forces from the border.",
         "Chad's foreign minister said the truce would only hold if Sudan stopped arming the militias.",
+        "Kenya said it would reopen the border only when Somalia lifted its tariffs.",  # "only when"
+        "Ghana will lift the ban on Togolese lorries only after Lome pays the traders.",  # "only after"
+        "Peru will sign the fisheries deal only once Chile drops its claim.",  # "only once"
     ],
 )
 def test_a_step_that_waits_on_another_side_is_read_as_a_condition(tagged, text):
@@ -31,6 +34,7 @@ def test_a_step_that_waits_on_another_side_is_read_as_a_condition(tagged, text):
         "As long as the junta is the strongest force in Mali, Algeria will keep talking to it.",  # a state of affairs
         "The mission will stay in Haiti until 31 December.",  # a date, not a clause
         "Kazakhstan and Uzbekistan held talks until the delegations left for the airport.",  # a time, not a condition
+        "Talks between Laos and Thailand resumed only when the floods receded.",  # what happened, not a step to come
     ],
 )
 def test_no_condition_is_read_where_nothing_is_asked_of_another_side(tagged, text):

@@ -7,7 +7,8 @@ first is a demand under dispute, which the guidelines make tension, however
 friendly the step ("reopen", "talk"); the sentence encoder reads the step.
 
 Read from the parse: a clause hanging on the act, marked "unless", "only
-if" or "as long as", or "until" where the act is refused or kept up ("will
+if" or "as long as", "only when", "only after" or "only once" for a step to
+come ("would reopen the border only when ..."), or "until" where the act is refused or kept up ("will
 not end until", "will keep the border closed until"), with a subject that
 is not a pronoun ("only if they targeted NATO" may be the speaker's own
 allies) and that acts ("as long as the Taliban is the most powerful agent"
@@ -26,6 +27,8 @@ CONDITION = "condition"
 # Verbs that keep a state up until the condition is met: "will keep fighting until", "will stay in place until".
 KEEPING_VERBS = frozenset({"keep", "stay", "remain", "continue", "go", "maintain", "hold"})
 REFUSING_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
+# Marks that set a condition after "only", for a step to come: "will sign only when", "only after", "only once".
+ONLY_MARKS = frozenset({"when", "after", "once"})
 # Where a condition's clause may hang below the act: its complement, or the "long" of "as long as".
 COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "ccomp", "dobj", "advmod", "oprd"})
 
@@ -49,7 +52,8 @@ def condition_clauses(verb: Token, *, depth: int) -> Iterator[Token]:
 
 
 def is_condition(clause: Token, act: Token) -> bool:
-    mark = next((child for child in clause.children if child.dep_ == "mark"), None)
+    # spaCy makes "when" the clause's advmod, not its mark.
+    mark = next((child for child in clause.children if child.dep_ == "mark" or child.dep_ == "advmod" and child.lower_ == "when"), None)
     if mark is None:
         return False
     word = mark.lower_
@@ -57,9 +61,15 @@ def is_condition(clause: Token, act: Token) -> bool:
         return True
     if word == "if":
         return is_only(clause, mark)
+    if word in ONLY_MARKS:  # "resumed only when the rains stopped" tells what happened, sets nothing
+        return is_only(clause, mark) and is_to_come(clause.head)
     if word == "as":
         return mark.i >= 2 and mark.doc[mark.i - 2 : mark.i].text.lower() == "as long"
     return word == "until" and is_held_back_or_kept_up(act)
+
+
+def is_to_come(act: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in REFUSING_AUX for child in act.children)
 
 
 def is_only(clause: Token, mark: Token) -> bool:
