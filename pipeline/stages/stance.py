@@ -23,6 +23,7 @@ from pipeline.stages.jointacts import JOINT_ACT, SUPPLY, acting_together
 from pipeline.stages.dyad import CONCESSIVE_PREPS, Candidate, candidates, choose_dyad
 from pipeline.stages.relationstate import BETTER, ENDED, WORSE, ends_a_tie, relation_state
 from pipeline.stages.reports import REPORTING_VERBS, rebutted_clause
+from pipeline.stages.territory import TERRITORIAL_CLAIM, claims_territory
 from pipeline.stages.lexicon import CONTRAST_WORDS, NEGATION_WORDS, cue_polarity
 
 # How a named side took what came before, in a closing reaction phrase ("..., a proposal Budapest rejected").
@@ -39,6 +40,7 @@ GUIDELINE_LABELS = {
     APOLOGY: "cooperation",
     ACCUSATION: "tension",
     WARNING: "tension",
+    TERRITORIAL_CLAIM: "tension",
     DENIAL: "tension",
     JOINT_ACT: "cooperation",
     SUPPLY: "cooperation",
@@ -135,7 +137,7 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
         return EASING
     if any(hands_over_wanted_people(act) for act in acts):
         return HANDOVER
-    towards_a_side = next((reading for reading in (*map(judgement, acts), *map(acting_together, acts)) if reading), "")
+    towards_a_side = next((reading for reading in (*map(judgement, acts), *map(acting_together, acts), *map(claims_territory, acts)) if reading), "")
     if towards_a_side:
         return towards_a_side
     state = ENDED if ends_a_tie(news) else relation_state(news)
