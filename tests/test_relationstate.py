@@ -93,3 +93,19 @@ def test_a_sentence_naming_no_side_is_read_too(tagged, text, reading):
     sentence = tagged(text)
     assert not any(mention.actor for mention in sentence.mentions)
     assert sentence.stance.guideline == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Bolivia and Chile have no diplomatic relations.", "relation worse"),
+        ("Armenia and Turkey have never had diplomatic ties.", "relation worse"),
+        ("The two countries have had only consular relations since 1978.", "relation worse"),
+        ("Eritrea and Djibouti still have no ambassadors in each other's capitals.", "relation worse"),
+        ("Kenya and Uganda maintain close relations.", "relation better"),
+        ("Peru has relations with Chile.", ""),  # says nothing of how they stand
+        ("Ghana has no money for the road to Togo.", ""),  # no relation held
+    ],
+)
+def test_how_the_relation_sides_have_stands_is_read(tagged, text, reading):
+    assert tagged(text).stance.guideline == reading

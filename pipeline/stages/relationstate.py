@@ -1,7 +1,8 @@
 """The state of a relation or a joint undertaking, reported as the news:
 "Relations have been strained since 2017", "cooperation among the four
 countries has frayed", "Ties between Japan and South Korea have warmed",
-"the peace process has stalled"; and a side ending a tie:
+"the peace process has stalled", "the two countries have no diplomatic
+relations"; and a side ending a tie:
 "South Korea suspended a military agreement with North Korea", "Somalia cut
 diplomatic ties with Kenya". The guidelines make a report that tension
 persists or grew tension, one that relations improved cooperation, and
@@ -60,12 +61,19 @@ REACHING = frozenset("reach conclude strike secure find".split())
 # A part that stands for the whole undertaking: "a sixth round of talks".
 PART_NOUNS = frozenset("round session series".split())
 WORSE, BETTER, ENDED = "worse", "better", "ended"
+# Sides that have, keep or enjoy a relation: "have no diplomatic relations", "have close ties".
+HOLDING_VERBS = frozenset("have maintain enjoy keep".split())
+# Envoys a relation is held through: "still have no ambassadors in each other's capitals".
+ENVOY_NOUNS = frozenset("ambassador ambassadors embassy embassies envoy envoys".split())
 
 
 def relation_state(predicate: Token) -> str | None:
     """WORSE or BETTER when the predicate tells how a relation stands, else None."""
     if failed_to_agree(predicate):
         return WORSE
+    held = held_relation(predicate)
+    if held:
+        return held
     subject = next((whole(child) for child in predicate.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ not in STATE_SUBJECTS and subject.lemma_.lower() not in STATE_SUBJECTS:
         return None
@@ -78,6 +86,27 @@ def relation_state(predicate: Token) -> str | None:
             return BETTER if negated else WORSE
         if forms & BETTER_STATES:
             return WORSE if negated else BETTER
+    return None
+
+
+def held_relation(predicate: Token) -> str | None:
+    """"have no diplomatic relations", "have never had ties", "have had only
+    consular relations", "have no ambassadors" (WORSE); "enjoy close ties"
+    (BETTER); None where the predicate holds no relation."""
+    if predicate.lemma_.lower() not in HOLDING_VERBS:
+        return None
+    none = any(child.dep_ == "neg" or child.lower_ in {"never", "only"} for child in predicate.children)
+    for noun in (child for child in predicate.children if child.dep_ == "dobj"):
+        words = {noun.lower_, noun.lemma_.lower()}
+        if not words & (RELATION_NOUNS | ENVOY_NOUNS):
+            continue
+        if none or any(child.lower_ in {"no", "only"} for child in noun.children):
+            return WORSE
+        described = {form for child in noun.children if child.dep_ == "amod" for form in (child.lower_, child.lemma_.lower())}
+        if words & RELATION_NOUNS and described & WORSE_STATES:
+            return WORSE
+        if words & RELATION_NOUNS and described & BETTER_STATES:
+            return BETTER
     return None
 
 
