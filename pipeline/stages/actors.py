@@ -23,7 +23,7 @@ from pipeline.stages.articledate import stated_day
 from pipeline.stages.dictionary import PLACE_FIELDS, ActorDictionary
 from pipeline.stages.institutions import institution_references
 from pipeline.stages.orgnouns import organisation_references
-from pipeline.stages.people import people_mentions, people_of
+from pipeline.stages.people import people_mentions, people_of, person_per_token
 from pipeline.stages.titles import acts, in_the_past, is_place, qualifies_other, role_noun, titled_span
 
 SPAN_KEY = "actors"
@@ -115,10 +115,7 @@ def titles_over_listed_names(doc: Doc, mentions: list[Span], fields: list[str]) 
     names another state ("Colombian Defence Minister Pedro Sanchez", not
     Spain's prime minister) takes the title's code: the title is the
     article's own word, the listed name a namesake."""
-    person_at: list[Span | None] = [None] * len(doc)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            person_at[ent.start : ent.end] = [ent] * len(ent)
+    person_at = person_per_token(doc)
     title_of: dict[int, str] = {}
     for mention, field in zip(mentions, fields):
         if field != "officials":

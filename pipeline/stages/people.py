@@ -41,10 +41,7 @@ def coded_names(doc: Doc, mentions: list[Span]) -> tuple[dict[str, str], set[int
     """Full name and surname -> code, for each person a mention names or
     titles; and the tokens of those names where they are introduced (the
     title's mention already stands for the person there)."""
-    person_at: list[Span | None] = [None] * len(doc)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            person_at[ent.start : ent.end] = [ent] * len(ent)
+    person_at = person_per_token(doc)
     codes: dict[str, set[str]] = {}
     introduced: set[int] = set()
     for mention in mentions:
@@ -53,6 +50,15 @@ def coded_names(doc: Doc, mentions: list[Span]) -> tuple[dict[str, str], set[int
             for name in {person.text, surname(person)}:
                 codes.setdefault(name, set()).add(mention.label_)
     return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1 and is_name(name)}, introduced
+
+
+def person_per_token(doc: Doc) -> list[Span | None]:
+    """For each token, the person entity it lies in, if any."""
+    person_at: list[Span | None] = [None] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person_at[ent.start : ent.end] = [ent] * len(ent)
+    return person_at
 
 
 def people_of(mention: Span, person_at: list[Span | None]) -> list[Span]:
