@@ -137,7 +137,8 @@ def guideline_reading(predicate: Token, clause: list[Token]) -> str:
         return EASING
     if any(hands_over_wanted_people(act) for act in acts):
         return HANDOVER
-    towards_a_side = next((reading for reading in (*map(judgement, acts), *map(acting_together, acts), *map(claims_territory, acts)) if reading), "")
+    readings = (*map(judgement, acts), *map(acting_together, acts), *map(claims_territory, acts))
+    towards_a_side = next((reading for reading in readings if reading), "")
     if towards_a_side:
         return towards_a_side
     state = ENDED if ends_a_tie(news) else relation_state(news)
