@@ -433,3 +433,8 @@ def test_a_listed_official_without_a_title_keeps_the_dictionary_code(nlp):
 def test_a_counterpart_s_title_does_not_recode_the_name_before_it(nlp):
     found = linked(nlp, "The memorandum was signed by Turkish Foreign Minister Hakan Fidan and his Iraqi counterpart Fuad Hussein.")
     assert ("Hakan Fidan", "TUR") in found
+
+
+def test_the_un_nuclear_watchdog_is_the_iaea_not_the_un(nlp):
+    found = linked(nlp, "Iranian lawmakers moved to suspend cooperation with the UN nuclear watchdog.")
+    assert ("UN nuclear watchdog", "IAEA") in found and "UN" not in {code for _text, code in found}
