@@ -102,3 +102,25 @@ def test_a_saved_model_keeps_its_clause_share_and_an_older_one_reads_whole_sente
     assert ClaimModel.from_json(saved).label_.clause_share == DECISIVE_CLAUSE_SHARE
     older = {**saved, "label": {name: value for name, value in saved["label"].items() if name != "clause_share"}}
     assert ClaimModel.from_json(older).label_.clause_share == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "decides", "left_out"),
+    [
+        (
+            "Relations between Quito and Lima improved briefly in 2010, when then-presidents Rafael Correa and Alan Garcia agreed"
+            " a 10-point agenda that included the fishing issue, but the talks on the border stalled.",
+            "the talks on the border stalled",
+            "improved",
+        ),
+        (
+            "The minister said Serbia wanted friendly relations with Hungary, but that Belgrade would not allow the pipeline deal to be rewritten.",
+            "would not allow",
+            "friendly",
+        ),
+    ],
+    ids=["but-inside-a-when-clause", "but-that-after-said"],
+)
+def test_a_closing_but_clause_the_parse_hangs_below_the_root_decides(tagged, text, decides, left_out):
+    clause = decisive_clause(tagged(text))
+    assert clause is not None and decides in clause and left_out not in clause

@@ -259,7 +259,21 @@ def decisive_predicate(sent: Span) -> Token:
     for token in sent:
         if is_contrast_adverb(token) and token.i > root.i and token.head.i > root.i:
             return token.head
-    return root
+    return closing_contrast(sent, root) or root
+
+
+def closing_contrast(sent: Span, root: Token) -> Token | None:
+    """The clause after "but" that closes the sentence, where the parse hangs
+    it inside a clause below the root: "Relations improved briefly in 2006,
+    when the presidents agreed an agenda, but the talks stalled"; "said
+    Greece wanted friendly relations, but that Athens would not allow ..."."""
+    last = max((token.i for token in sent if not token.is_punct), default=sent.start)
+    for verb in sent:
+        if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} or verb.head == root or not has_subject(verb):
+            continue
+        if max(token.i for token in verb.subtree) >= last and follows_contrast(verb, verb.head) and root in verb.head.ancestors:
+            return verb
+    return None
 
 
 def is_contrast_adverb(token: Token) -> bool:
