@@ -8,8 +8,9 @@ friendly the step ("reopen", "talk"); the sentence encoder reads the step.
 
 Read from the parse: a clause hanging on the act, marked "unless", "only
 if" or "as long as", "only when", "only after" or "only once" for a step to
-come ("would reopen the border only when ..."), or "until" where the act is refused or kept up ("will
-not end until", "will keep the border closed until"), with a subject that
+come ("would reopen the border only when ..."), or "until" where the act
+is refused or kept up ("will not end until", "will keep the border closed
+until"), with a subject that
 is not a pronoun ("only if they targeted NATO" may be the speaker's own
 allies) and that acts ("as long as the Taliban is the most powerful agent"
 is a state of affairs; "until 31 December" is a date, not a clause).

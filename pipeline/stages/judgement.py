@@ -4,9 +4,10 @@ solidarity with Lima"), accusing, condemning or criticising it ("Iran
 accused Baku of deepening ties with Israel", "New Delhi summoned
 Bangladesh's envoy"), or warning it ("Beijing warned against forming
 exclusive blocs"), denying what it asserts or asks ("Minsk denies the
-accusation", "rejected Pyongyang's proposal"), or calling what it did by a verdict ("Beijing called the
-Philippine statement irresponsible", "described the talks as constructive").
-The guidelines list praise as cooperation (CAMEO 051)
+accusation", "rejected Pyongyang's proposal"), calling what it did by a
+verdict ("Beijing called the Philippine statement irresponsible",
+"described the talks as constructive"), or apologising to it. The
+guidelines list praise as cooperation (CAMEO 051)
 and criticism, accusation and warnings as tension (CAMEO 111-112, 13),
 while a sentence encoder reads what is praised, charged or warned of
 ("clear its territory of terrorists", "deepening ties") as it sounds.
@@ -62,8 +63,10 @@ PRAISING_VERDICTS = frozenset("constructive positive productive fruitful histori
 
 
 def judgement(predicate: Token) -> str:
-    """PRAISE or ACCUSATION when the predicate, or what it agrees or is ready
-    to do, judges someone, or when it calls something by a verdict; else ""."""
+    """PRAISE, APOLOGY, ACCUSATION or WARNING when the predicate, or what it
+    agrees or is ready to do, judges someone; PRAISE or ACCUSATION when it
+    calls something by a verdict; DENIAL when it denies what another side
+    asserts or asks; else ""."""
     if any(child.dep_ == "neg" for child in predicate.children):
         return first_own_step(predicate, judge)
     verdict = called(predicate)
