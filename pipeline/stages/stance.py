@@ -85,7 +85,7 @@ def find_stance(sent: Span, mentions: list[Span]) -> tuple[Stance, list[Candidat
     polarity = "positive" if score > 0 else "negative" if score < 0 else "neutral"
     stance = Stance(
         source=source, target=target, polarity=polarity, cue=tuple(cues), negated=negated, symmetric=symmetric,
-        guideline=reaction_reading(sent) or guideline_reading(predicate, clause),
+        guideline=sentence_reading(sent, predicate, clause),
     )
     return stance, found
 
@@ -95,7 +95,12 @@ def guideline_of(sent: Span) -> str:
     cooperation among the four countries has frayed"): its sides come from
     context, and the reading does not need them."""
     predicate = decisive_predicate(sent)
-    return reaction_reading(sent) or guideline_reading(predicate, clause_tokens(predicate))
+    return sentence_reading(sent, predicate, clause_tokens(predicate))
+
+
+def sentence_reading(sent: Span, predicate: Token, clause: list[Token]) -> str:
+    """A closing reaction's reading, else the decisive clause's."""
+    return reaction_reading(sent) or guideline_reading(predicate, clause)
 
 
 def reaction_reading(sent: Span) -> str:
