@@ -197,6 +197,7 @@ GOVERNED = ActorDictionary(
         **{name: (code, "names") for name, code in [("Benin", "BEN"), ("Nigeria", "NGA"), ("Mali", "MLI"), ("China", "CHN")]},
         "Naypyidaw": ("MMR", "capitals"),
         "Chinese": ("CHN", "demonyms"),
+        "Burmese": ("MMR", "demonyms"),
     },
     governments={"MMR": (Role("SAC", dt.date(2021, 2, 1), None),), "NER": (Role("CNSP", dt.date(2023, 7, 26), None),)},
 )
@@ -219,6 +220,25 @@ def test_a_state_s_name_is_its_government_only_where_it_acts(nlp, sentence, expe
     """The guidelines: the government where the state acts (signs, expels); a
     capital that is a side is its government too; the country where it is
     acted on, described, a place, or one side of a trade figure."""
+    with nlp.select_pipes(disable=["actor_linker"]):
+        doc = nlp(sentence)
+    doc.user_data[ARTICLE_DATE] = "2024-03-01"
+    assert [(span.text, span.label_) for span in ActorLinker(nlp, GOVERNED)(doc).spans[SPAN_KEY]] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A delegation from Myanmar visited Bangladesh.", [("Myanmar", "SAC"), ("Bangladesh", "BGD")]),
+        ("The governor of Niger's Tahoua region thanked Benin.", [("Niger", "CNSP"), ("Benin", "BEN")]),
+        ("Thailand handed the keys of the Burmese Embassy to the new envoy.", [("Thailand", "THA"), ("the Burmese Embassy", "SAC")]),
+        ("Refugees from Myanmar crossed into Bangladesh.", [("Myanmar", "MMR"), ("Bangladesh", "BGD")]),
+    ],
+    ids=["from-a-state", "role-over-a-region-of-the-state", "role-as-the-head", "people-from-a-state"],
+)
+def test_a_role_the_state_qualifies_or_completes_is_its_government(nlp, sentence, expected):
+    """Officials "from" a state, the governor "of" its region and its embassy
+    act for the government of the day; its people stay the country."""
     with nlp.select_pipes(disable=["actor_linker"]):
         doc = nlp(sentence)
     doc.user_data[ARTICLE_DATE] = "2024-03-01"

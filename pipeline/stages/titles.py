@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 ROLE_NOUNS = frozenset(
     """
     administration ambassador army authority cabinet chancellor chief commander consul consulate counterpart
-    delegate delegation diplomat embassy emir envoy force general government guard intelligence junta king
+    delegate delegation diplomat embassy emir envoy force general government governor guard intelligence junta king
     leader leadership military minister ministry mission navy negotiator office officer official parliament
     police president premier regime representative ruler security senate soldier spokesman spokesperson
     spokeswoman troop
@@ -27,6 +27,10 @@ ROLE_NOUNS = frozenset(
 )
 # How a state word attaches to the noun it qualifies.
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+# Prepositions joining a role to its state: "the minister of Qatar", "a delegation from Pakistan".
+ROLE_PREPOSITIONS = frozenset({"of", "from"})
+# Entity types of a state's own name, never a role even when a role noun is its head word.
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout", "near", "around", "into"})
 # Words that put a government in the past: "the former Afghan government", "the then president".
 PAST_WORDS = frozenset({"former", "previous", "then", "ousted", "deposed", "toppled", "erstwhile", "ex", "late", "old", "past"})
@@ -39,7 +43,11 @@ MAX_CHAIN = 3
 def role_noun(mention: Span) -> Token | None:
     """The role noun a state mention qualifies (the last of a chain of nouns:
     "chief" in "Pakistani army chief"), or the one it completes with "of"
-    ("the foreign minister of Qatar"), or None."""
+    ("the foreign minister of Qatar", "a delegation from Pakistan", "the
+    governor of Afghanistan's Nangarhar province"), or the mention's own head
+    when the state only qualifies it ("the Afghan Embassy"), or None."""
+    if is_role(mention.root) and mention.root.ent_type_ not in PLACE_ENTITIES:
+        return mention.root
     token, found = mention.root, None
     for _ in range(MAX_CHAIN):
         if token.dep_ not in MODIFIER_DEPS or token.head is token or token.head.pos_ not in {"NOUN", "PROPN"}:
@@ -49,8 +57,8 @@ def role_noun(mention: Span) -> Token | None:
             found = token
     if found is None and token is not mention.root:  # "Turkish President Erdogan": the role is a name's compound
         found = next((child for child in token.children if child.dep_ == "compound" and is_role(child) and child.i > mention.root.i), None)
-    if found is None and mention.root.dep_ == "pobj" and mention.root.head.lower_ == "of" and is_role(mention.root.head.head):
-        found = mention.root.head.head
+    if found is None and token.dep_ == "pobj" and token.head.lower_ in ROLE_PREPOSITIONS and is_role(token.head.head):
+        found = token.head.head
     return found
 
 
