@@ -470,3 +470,38 @@ def test_the_side_that_backed_what_is_acted_on_stands_aside(nlp, text, source, t
 def test_an_abbreviation_before_a_hyphen_is_a_side(nlp, text, source, target):
     stance = tag_one(nlp, text).stance
     assert (stance.source, stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Ghana offered talks on the fishing dispute, but Togo refused.", "TGO", "GHA"),
+        ("Pyongyang said on Sunday it would halt the launches, but Seoul said the promise was not enough.", "KOR", "PRK"),
+        ("Thai authorities sheltered the refugees, but the UN refugee agency criticised Bangkok for sending some back.", "UN", "THA"),
+        ("Chile said it was open to a joint inquiry, but Bolivia has long rejected any such role.", "BOL", "CHL"),
+    ],
+    ids=["refused", "reported-answer", "subject-inside-a-name", "rejected"],
+)
+def test_the_side_answering_after_but_is_the_source(nlp, text, source, target):
+    """Guidelines, "Mixed sentences": in "A, but B" the clause after "but"
+    decides, so the side acting in it is the source and A's side the target."""
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Hungarian spokesman wrote that the government was open to talks, but that Bucharest must first lift the ban.", "HUN", "ROU"),
+        ("Uruguay offered talks to Argentina but later withdrew the offer.", "URY", "ARG"),
+    ],
+    ids=["two-things-said", "one-subject"],
+)
+def test_a_second_thing_said_or_done_keeps_the_first_subject(nlp, text, source, target):
+    stance = tag_one(nlp, text).stance
+    assert (stance.source, stance.target) == (source, target)
+
+
+def test_a_but_clause_without_a_side_keeps_the_joint_pair(nlp):
+    stance = tag_one(nlp, "Kenyan and Somali officials met in Nairobi to discuss the border, but the talks ended without agreement.").stance
+    assert {stance.source, stance.target} == {"KEN", "SOM"} and stance.symmetric

@@ -55,6 +55,8 @@ GIFT_NOUNS = frozenset(
 ANALYST_NOUNS = frozenset(
     {"analyst", "researcher", "scholar", "specialist", "professor", "academic", "fellow", "commentator"}
 )
+# "A, but B": B's side answers A's ("while" only sets two facts side by side).
+OPPOSING_CONJUNCTIONS = frozenset({"but", "yet"})
 # A pronoun subject that may stand for the subject of a clause before it.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
@@ -138,6 +140,8 @@ def refined_role(
         return "other"
     if role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
         return "subject"
+    if role == "subject" and subject_of_another_clause(head, predicate, mentions):
+        return "clause"  # "Pakistan said it was open to talks, but New Delhi rejected ...": Pakistan is spoken of
     if mention.kb_id_ == ORGANISATION and is_addressee(head, mention, mentions):
         return "addressee"
     if mention.kb_id_ == ORGANISATION and prep == "at" and head.dep_ == "pobj":
@@ -151,6 +155,27 @@ def refined_role(
     if role == "subject" and predicate.lemma_ in RECEIVING_VERBS and any(is_giver(other.root) for other in mentions):
         return "patient"  # the receiver: "Colombia received intelligence from the United States"
     return role
+
+
+def subject_of_another_clause(head: Token, predicate: Token, mentions: list[Span]) -> bool:
+    """The subject of the first clause of "A, but B" where B names its own
+    acting side and decides: "Pakistan said it was open to an inquiry, but
+    New Delhi rejected any third-party role"; not where B's subject is no
+    side ("..., but the talks stalled") or where both clauses are what the
+    subject said ("wrote that the group was open to talks, but that ...")."""
+    second = predicate
+    while second.dep_ == "ccomp":  # "but Seoul said the promise was not enough"
+        second = second.head
+    first = second.head
+    if second.dep_ != "conj" or first.dep_ in {"ccomp", "xcomp"} or head.head != first or head.dep_ not in SUBJECT_DEPS:
+        return False
+    if any(child.dep_ == "mark" and child.lower_ == "that" for child in second.children):
+        return False  # "wrote that ..., but that Riyadh must ...": a second thing the subject said
+    between = second.doc[first.i + 1 : second.i]
+    contrasted = any(token.dep_ == "cc" and token.lower_ in OPPOSING_CONJUNCTIONS for token in between)
+    sides = {mention.root.i for mention in mentions}
+    subjects = [child for child in second.children if child.dep_ in SUBJECT_DEPS]
+    return contrasted and any(token.i in sides for subject in subjects for token in subject.subtree)
 
 
 def joins_the_subject(head: Token) -> bool:
