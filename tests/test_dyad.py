@@ -505,3 +505,52 @@ def test_a_second_thing_said_or_done_keeps_the_first_subject(nlp, text, source, 
 def test_a_but_clause_without_a_side_keeps_the_joint_pair(nlp):
     stance = tag_one(nlp, "Kenyan and Somali officials met in Nairobi to discuss the border, but the talks ended without agreement.").stance
     assert {stance.source, stance.target} == {"KEN", "SOM"} and stance.symmetric
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "targets", "aside"),
+    [
+        (
+            "Kyrgyzstan and Tajikistan signed a border treaty on Friday. "
+            "Russia, which leads the Collective Security Treaty Organization, welcomed the deal.",
+            "RUS", {"KGZ", "TJK"}, "CSTO",
+        ),
+        (
+            "Ukraine halted the transit of Russian oil through the Druzhba pipeline in August. "
+            "Hungary, which buys most of its gas from Russia, protested the decision.",
+            "HUN", {"UKR"}, "RUS",
+        ),
+        (
+            "Lebanon and Israel agreed to a ceasefire on Tuesday. "
+            "The truce, brokered by the United States and France, was approved by the Israeli cabinet.",
+            "ISR", {"LBN"}, "FRA",
+        ),
+        (
+            "Ecuador and Peru reopened their border on Monday. "
+            "Colombia, whose president had mediated with Venezuela for years, praised the two governments.",
+            "COL", {"ECU", "PER"}, "VEN",
+        ),
+    ],
+    ids=["which-clause", "which-clause-object", "participle", "whose-clause"],
+)
+def test_a_side_named_in_passing_gives_way_to_the_article_s_pair(nlp, text, source, targets, aside):
+    """A side named only in a clause set off by commas to describe a noun is
+    background: the act is on the sides the article is about."""
+    sentence = tag_article(nlp, text)[-1]
+    roles = {candidate.code: candidate.role for candidate in sentence.candidates}
+    assert roles[aside] == "aside"
+    assert sentence.stance.source == source and sentence.stance.target in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The Cypriot government said it would not accept a two-state solution, which Ankara advocates.", "TUR"),
+        ("Iran was one of the few countries that kept its embassy open when the Taliban took over in Kabul.", "TAL"),
+        ("Repatriation has stalled since 2017, when Bangladesh and Myanmar signed a deal that was never carried out.", "MMR"),
+    ],
+    ids=["acts-in-the-clause", "no-comma", "when-clause"],
+)
+def test_a_side_acting_in_its_clause_or_a_defining_clause_is_not_in_passing(nlp, text, side):
+    roles = {candidate.code: candidate.role for candidate in tag_one(nlp, text).candidates}
+    assert roles[side] != "aside"

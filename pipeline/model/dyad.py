@@ -88,9 +88,9 @@ def candidate_pairs(sentence: Sentence) -> list[tuple[Pair, dict[str, float]]]:
 
 def usable_candidates(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """The sides to choose among: a sentence that names two sides itself
-    (places aside) is about them, so context offers none but the pair it
-    refers to ("Washington urged both governments to ...")."""
-    named = {c.code for c in candidates if c.role not in NO_SIDE_ROLES | {"context"}}
+    (places and sides named in passing aside) is about them, so context
+    offers none but the pair it refers to ("Washington urged both governments to ...")."""
+    named = {c.code for c in candidates if c.role not in NO_SIDE_ROLES | {"context", "aside"}}
     return tuple(c for c in candidates if c.role != "context" or c.referred) if len(named) >= 2 else candidates
 
 

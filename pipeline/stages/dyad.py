@@ -32,7 +32,7 @@ RELATION_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 # source ("X and Y pledged aid to Z") is a target only when nothing else is.
 TARGET_RANK = {
     "object": 0, "patient": 0, "relation": 0, "prep": 1, "clause": 2, "subject": 3, "agent": 3, "other": 4, "place": 5, "context": 6,
-    "attribution": 7, "addressee": 3,
+    "aside": 7, "attribution": 8, "addressee": 3,
 }
 # Roles that name where an event happened or who told of it, not a side of
 # it: such a mention is in a claim's actors only when chosen as its source or target.
@@ -140,6 +140,8 @@ def refined_role(
         return "other"
     if role == "clause" and is_pronoun_antecedent(head, predicate, mentions):
         return "subject"
+    if role == "clause" and said_in_passing(head, predicate):
+        return "aside"
     if role == "subject" and subject_of_another_clause(head, predicate, mentions):
         return "clause"  # "Pakistan said it was open to talks, but New Delhi rejected ...": Pakistan is spoken of
     if mention.kb_id_ == ORGANISATION and is_addressee(head, mention, mentions):
@@ -155,6 +157,27 @@ def refined_role(
     if role == "subject" and predicate.lemma_ in RECEIVING_VERBS and any(is_giver(other.root) for other in mentions):
         return "patient"  # the receiver: "Colombia received intelligence from the United States"
     return role
+
+
+def said_in_passing(head: Token, predicate: Token) -> bool:
+    """The mention is inside a clause set off by a comma to describe a noun
+    ("Russia, which leads the CSTO, welcomed the deal"; "The truce,
+    brokered by the United States, was approved"): background, not the act."""
+    if head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
+        return False  # "a two-state solution, which Ankara advocates": the side acts in the clause
+    token = head
+    while token != predicate and token.head != token:
+        describing = (token.dep_ == "relcl" and not tells_when_or_where(token)) or (token.dep_ == "acl" and token.tag_ == "VBN")
+        if describing and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
+            return True
+        token = token.head
+    return False
+
+
+def tells_when_or_where(clause: Token) -> bool:
+    """"since 2017, when Dhaka and Naypyitaw signed a deal", "in Yemen, where
+    the coalition fought the Houthis": the clause tells what happened then or there."""
+    return any(child.tag_ == "WRB" for child in clause.children)
 
 
 def subject_of_another_clause(head: Token, predicate: Token, mentions: list[Span]) -> bool:
@@ -415,7 +438,7 @@ def joint_pair(found: list[Candidate]) -> tuple[str, str] | None:
         if len(codes) >= 2:
             return codes[0], codes[1]
     if not any(c.role in acting for c in found):  # "the trajectory of Iran-Taliban relations": no side acts
-        joined = [c for c in sorted(found, key=lambda c: c.order) if c.joint and c.role not in {"place", "clause"}]
+        joined = [c for c in sorted(found, key=lambda c: c.order) if c.joint and c.role not in {"place", "clause", "aside"}]
         codes = list(dict.fromkeys(c.code for c in joined))  # not "accused it of buying arms from France and India"
         if len(codes) >= 2:
             return codes[0], codes[1]
@@ -428,7 +451,7 @@ def said_of(found: Candidate) -> bool:
 
 
 def source_rank(found: Candidate) -> tuple[int, int, int]:
-    rank = {"agent": 0, "subject": 1, "place": 3, "attribution": 4}.get(found.role, 2)
+    rank = {"agent": 0, "subject": 1, "place": 3, "aside": 3, "attribution": 4}.get(found.role, 2)
     # Inside the subject, its head ("Egypt's minister") over a modifier of it.
     return rank, len(found.path), found.order
 

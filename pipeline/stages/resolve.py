@@ -148,7 +148,7 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     one_ref = one_side_reference(sent) if pair_ref is None and not acting and speaker is None else None
     if one_ref is not None:
         # A noun ("the authorities") may stand for a side the sentence names only deep in a clause.
-        deep = {"clause"} if one_ref.lower_ in ONE_SIDE_NOUNS | PERSONAL_PRONOUNS else set()
+        deep = {"clause", "aside"} if one_ref.lower_ in ONE_SIDE_NOUNS | PERSONAL_PRONOUNS else set()
         named_sides = {candidate.code for candidate in found if candidate.role not in NO_SIDE_ROLES | deep}
         # A place is no side ("His government resumed talks with the ELN ... in Bogota"): it may be the antecedent.
         antecedent = antecedent_of(one_ref, sent, context, exclude={source, target} & named_sides)
@@ -170,6 +170,9 @@ def resolve_sides(sent: Span, stance: Stance, found: list[Candidate], context: C
     sides = context.sides(article=refers)
     if source is None:
         source = code_of(first_other(sides, exclude={target}))
+    if source is not None and named_in_passing(target, found):
+        # "Russia, which leads the CSTO, welcomed the deal": the act is on the article's pair
+        target = code_of((main_partner(source, context) if refers else None) or third_side_acts_on(source, context)) or target
     if target is None and source is not None:
         target = code_of((main_partner(source, context) if refers else None) or third_side_acts_on(source, context) or first_other(sides, exclude={source}))
     if target is None and source is not None:  # "Ghana asked the AU to intervene", with nothing before it
@@ -245,6 +248,12 @@ def antecedent_of(reference: Token, sent: Span, context: Context, *, exclude: se
     return (fitting or sides or [None])[0]
 
 
+def named_in_passing(target: str | None, found: list[Candidate]) -> bool:
+    """The target is named only in a clause describing a noun (role "aside")."""
+    roles = {candidate.role for candidate in found if candidate.code == target}
+    return roles == {"aside"}
+
+
 def main_partner(source: str, context: Context) -> InheritedActor | None:
     """The other side of the article's main pair, when the source is one of
     it: an article about a pair tells mostly of the two, so a side of it that
@@ -313,7 +322,7 @@ def pair_acted_on_over_deep_target(reference: Token, sent: Span, found: list[Can
     if target is None or reference.dep_ not in {"dobj", "pobj"}:
         return False
     verb = reference.head.head if reference.dep_ == "pobj" else reference.head
-    return verb.i == sent.root.i and all(candidate.role in {"clause", "other"} for candidate in found if candidate.code == target)
+    return verb.i == sent.root.i and all(candidate.role in {"clause", "aside", "other"} for candidate in found if candidate.code == target)
 
 
 def clause_subject(token: Token) -> Token | None:
