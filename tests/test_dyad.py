@@ -554,3 +554,42 @@ def test_a_side_named_in_passing_gives_way_to_the_article_s_pair(nlp, text, sour
 def test_a_side_acting_in_its_clause_or_a_defining_clause_is_not_in_passing(nlp, text, side):
     roles = {candidate.code: candidate.role for candidate in tag_one(nlp, text).candidates}
     assert roles[side] != "aside"
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        ("Talks mediated by the African Union collapsed in 2021.", "AU"),
+        ("Talks between Khartoum and the Rapid Support Forces hosted by Saudi Arabia collapsed in December.", "SAU"),
+        ("Two earlier rounds of Russian-brokered talks collapsed amid mutual recriminations.", "RUS"),
+    ],
+    ids=["mediated-by", "hosted-by", "hyphen-brokered"],
+)
+def test_a_mediator_of_what_the_sentence_tells_of_is_named_in_passing(nlp, text, mediator):
+    roles = {candidate.code: candidate.role for candidate in tag_one(nlp, text).candidates}
+    assert roles[mediator] == "aside"
+
+
+def test_a_mediator_that_acts_is_no_aside(nlp):
+    sentence = tag_one(nlp, "Kenya hosted talks between Ethiopia and Somalia in Nairobi.")
+    roles = {candidate.code: candidate.role for candidate in sentence.candidates}
+    assert roles["KEN"] != "aside" and sentence.stance.source == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "backer"),
+    [
+        ("Turkish-backed factions of the Syrian National Army fought the Kurdish-led SDF for months.", "SYR", "SDF", "TUR"),
+        ("Iranian-backed Houthi fighters attacked Saudi border posts.", "HOUTHI", "SAU", "IRN"),
+    ],
+    ids=["factions-of-an-army", "named-movement"],
+)
+def test_the_side_backed_acts_not_its_backer(nlp, text, source, target, backer):
+    sentence = tag_one(nlp, text)
+    roles = {candidate.code: candidate.role for candidate in sentence.candidates}
+    assert roles[backer] == "aside" and (sentence.stance.source, sentence.stance.target) == (source, target)
+
+
+def test_a_backer_of_sides_no_one_names_acts_for_them(nlp):
+    stance = tag_one(nlp, "Russian-backed separatists shelled Ukrainian positions near Donetsk.").stance
+    assert (stance.source, stance.target) == ("RUS", "UKR")

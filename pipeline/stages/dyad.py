@@ -62,6 +62,12 @@ SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
 BACKING_WORDS = frozenset({"backed", "brokered", "mediated", "sponsored", "drafted", "proposed", "funded", "supported"})
+# "Turkish-backed factions": the ones backed act, not their backer.
+PROXY_WORDS = frozenset({"backed", "supported", "funded", "sponsored", "armed"})
+# What a mediator brings two other sides to: "Turkish-mediated talks".
+TALK_NOUNS = frozenset({"talk", "negotiation", "dialogue", "round", "meeting", "process", "summit"})
+# "talks hosted by Saudi Arabia", "a swap brokered by the UAE": who made the act possible, not its side.
+MEDIATING_PARTICIPLES = BACKING_WORDS | {"hosted", "chaired", "co-chaired", "facilitated", "convened"}
 
 
 def candidates(predicate: Token, mentions: list[Span]) -> list[Candidate]:
@@ -94,6 +100,27 @@ def backs_what_is_acted_on(mention: Span) -> bool:
     """"a US-backed proposal", "the Qatari-mediated deal": the side that
     backed or brokered the thing acted on."""
     return word_after_hyphen(mention) in BACKING_WORDS
+
+
+def backs_a_proxy_or_talks(mention: Span, head: Token, mentions: list[Span]) -> bool:
+    """A named side the mention backs ("Turkish-backed factions of the Syrian
+    National Army"), or talks it brokered ("Russian-brokered talks"); not
+    "Russian-backed separatists" (no other side named) or "a U.K.-brokered
+    plan", which the broker offers."""
+    noun = qualified_noun(head)
+    if noun.lemma_.lower() in TALK_NOUNS:
+        return True
+    inside = {token.i for token in noun.subtree}
+    backed = any(other.root.i in inside and other.label_ != mention.label_ for other in mentions)
+    return word_after_hyphen(mention) in PROXY_WORDS and backed
+
+
+def qualified_noun(head: Token) -> Token:
+    """The noun a modifier hangs on, through the participle after its hyphen ("Russian-brokered talks")."""
+    token = head.head
+    while token.pos_ not in {"NOUN", "PROPN"} and token.head != token:
+        token = token.head
+    return token
 
 
 def hyphen_joined(first: Span, second: Span) -> bool:
@@ -150,6 +177,8 @@ def refined_role(
         return "place"  # a forum: "used its veto at the UN Security Council"
     if role == "object" and joins_the_subject(head):
         return "other"  # "Lithuania joined Poland in a statement condemning Minsk": a partner, not the side acted on
+    if role == "subject" and backs_what_is_acted_on(mention) and backs_a_proxy_or_talks(mention, head, mentions):
+        return "aside"  # "Turkish-mediated talks collapsed", "Turkish-backed factions fought the SDF": not the side
     if role in {"object", "prep"} and backs_what_is_acted_on(mention):
         return "other"  # "rejected a US-backed proposal for a truce with the RSF": the backer stands aside
     if prep == "from" and role in {"object", "prep", "subject", "clause"} and is_giver(head):
@@ -169,6 +198,8 @@ def said_in_passing(head: Token, predicate: Token) -> bool:
     while token != predicate and token.head != token:
         describing = (token.dep_ == "relcl" and not tells_when_or_where(token)) or (token.dep_ == "acl" and token.tag_ == "VBN")
         if describing and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
+            return True
+        if token.dep_ == "acl" and token.lower_ in MEDIATING_PARTICIPLES:  # "talks mediated by the African Union collapsed"
             return True
         token = token.head
     return False
