@@ -548,8 +548,9 @@ def test_a_side_named_in_passing_gives_way_to_the_article_s_pair(nlp, text, sour
         ("The Cypriot government said it would not accept a two-state solution, which Ankara advocates.", "TUR"),
         ("Iran was one of the few countries that kept its embassy open when the Taliban took over in Kabul.", "TAL"),
         ("Repatriation has stalled since 2017, when Bangladesh and Myanmar signed a deal that was never carried out.", "MMR"),
+        ("The drills, which Beijing and Moscow describe as routine, involve ships near the Japanese coast.", "RUS"),
     ],
-    ids=["acts-in-the-clause", "no-comma", "when-clause"],
+    ids=["acts-in-the-clause", "no-comma", "when-clause", "joined-subjects-act"],
 )
 def test_a_side_acting_in_its_clause_or_a_defining_clause_is_not_in_passing(nlp, text, side):
     roles = {candidate.code: candidate.role for candidate in tag_one(nlp, text).candidates}

@@ -192,7 +192,10 @@ def said_in_passing(head: Token, predicate: Token) -> bool:
     """The mention is inside a clause set off by a comma to describe a noun
     ("Russia, which leads the CSTO, welcomed the deal"; "The truce,
     brokered by the United States, was approved"): background, not the act."""
-    if head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
+    subject = head
+    while subject.dep_ == "conj" and subject.head != subject:  # "which Moscow and Minsk describe as defensive"
+        subject = subject.head
+    if subject.dep_ in SUBJECT_DEPS and subject.head.dep_ == "relcl":
         return False  # "a two-state solution, which Ankara advocates": the side acts in the clause
     token = head
     while token != predicate and token.head != token:
