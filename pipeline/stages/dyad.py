@@ -191,7 +191,9 @@ def refined_role(
 def said_in_passing(head: Token, predicate: Token) -> bool:
     """The mention is inside a clause set off by a comma to describe a noun
     ("Russia, which leads the CSTO, welcomed the deal"; "The truce,
-    brokered by the United States, was approved"): background, not the act."""
+    brokered by the United States, was approved"), or it mediated what the
+    sentence tells of ("talks mediated by the African Union collapsed"):
+    background, not the act. Not where it acts in that clause."""
     subject = head
     while subject.dep_ == "conj" and subject.head != subject:  # "which Moscow and Minsk describe as defensive"
         subject = subject.head

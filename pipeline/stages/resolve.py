@@ -249,7 +249,7 @@ def antecedent_of(reference: Token, sent: Span, context: Context, *, exclude: se
 
 
 def named_in_passing(target: str | None, found: list[Candidate]) -> bool:
-    """The target is named only in a clause describing a noun (role "aside")."""
+    """The target is named only in passing (role "aside": in a clause describing a noun, or as a mediator)."""
     roles = {candidate.role for candidate in found if candidate.code == target}
     return roles == {"aside"}
 
